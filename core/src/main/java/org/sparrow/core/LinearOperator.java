@@ -1,0 +1,111 @@
+package org.sparrow.core;
+
+/**
+ * A linear map {@code A: R^cols -> R^rows} known only through its products — all a Krylov solver,
+ * a sketch or a randomized low-rank method needs.
+ *
+ * <p>Sparse, dense, Kronecker, Monarch, low-rank and sketch operators implement it. The vector forms
+ * overwrite their output; the block forms work on dense blocks stored row-major, so the
+ * {@code k} entries of one row of a block are contiguous (the layout SpMM kernels want).
+ *
+ * <p>Implementations must not keep references to the arrays passed in, and must tolerate output
+ * arrays filled with junk (they are overwritten, never accumulated into).
+ */
+public interface LinearOperator {
+
+    /** Number of rows of A (the length of {@code y} in {@code y = A·x}). */
+    int rows();
+
+    /** Number of columns of A (the length of {@code x} in {@code y = A·x}). */
+    int cols();
+
+    /**
+     * {@code y = A·x}.
+     *
+     * @param x Input, length {@link #cols()}.
+     * @param y Output, length {@link #rows()}; overwritten.
+     */
+    void apply(double[] x, double[] y);
+
+    /**
+     * {@code y = Aᵀ·x}.
+     *
+     * @param x Input, length {@link #rows()}.
+     * @param y Output, length {@link #cols()}; overwritten.
+     */
+    void applyTranspose(double[] x, double[] y);
+
+    /**
+     * {@code Y = A·X} for a block of {@code k} vectors.
+     *
+     * <p>The default applies {@link #apply(double[], double[])} column by column; operators with a
+     * faster block product (SpMM) override it.
+     *
+     * @param x Input, {@code cols() × k} row-major.
+     * @param y Output, {@code rows() × k} row-major; overwritten.
+     * @param k Number of columns of the blocks, {@code k ≥ 0}.
+     */
+    default void applyBlock(double[] x, double[] y, int k) {
+        Checks.checkBlock("x", x, cols(), k);
+        Checks.checkBlock("y", y, rows(), k);
+        applyColumnByColumn(x, y, k, rows(), cols(), false);
+    }
+
+    /**
+     * {@code Y = Aᵀ·X} for a block of {@code k} vectors.
+     *
+     * @param x Input, {@code rows() × k} row-major.
+     * @param y Output, {@code cols() × k} row-major; overwritten.
+     * @param k Number of columns of the blocks, {@code k ≥ 0}.
+     */
+    default void applyTransposeBlock(double[] x, double[] y, int k) {
+        Checks.checkBlock("x", x, rows(), k);
+        Checks.checkBlock("y", y, cols(), k);
+        applyColumnByColumn(x, y, k, cols(), rows(), true);
+    }
+
+    /** {@code A·x} into a new array. */
+    default double[] apply(double[] x) {
+        Checks.checkLength("x", x, cols(), "the operator's column count");
+        double[] y = new double[rows()];
+        apply(x, y);
+        return y;
+    }
+
+    /** {@code Aᵀ·x} into a new array. */
+    default double[] applyTranspose(double[] x) {
+        Checks.checkLength("x", x, rows(), "the operator's row count");
+        double[] y = new double[cols()];
+        applyTranspose(x, y);
+        return y;
+    }
+
+    /** {@code A·X} for a dense block, into a new {@link DenseMatrix}. */
+    default DenseMatrix apply(DenseMatrix x) {
+        if (x.rows() != cols()) {
+            throw new IllegalArgumentException("cannot multiply a " + rows() + "×" + cols()
+                    + " operator by a " + x.rows() + "×" + x.cols() + " block: inner dimensions differ");
+        }
+        double[] y = new double[Checks.checkedArrayLength((long) rows() * x.cols(), "the product block")];
+        applyBlock(x.data(), y, x.cols());
+        return new DenseMatrix(rows(), x.cols(), y);
+    }
+
+    private void applyColumnByColumn(double[] x, double[] y, int k, int outRows, int inRows, boolean transpose) {
+        double[] xc = new double[inRows];
+        double[] yc = new double[outRows];
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < inRows; i++) {
+                xc[i] = x[i * k + c];
+            }
+            if (transpose) {
+                applyTranspose(xc, yc);
+            } else {
+                apply(xc, yc);
+            }
+            for (int i = 0; i < outRows; i++) {
+                y[i * k + c] = yc[i];
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.sparrow.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * The one place that decides how many threads Sparrow uses and owns the pool they run in.
+ *
+ * <p>The default thread count is the system property {@code sparrow.threads} when set (a positive
+ * integer), else the number of available processors. Kernels take an explicit count or use
+ * {@link #defaultThreads()}; a count of 1 runs inline on the caller's thread, with no pool at all.
+ */
+public final class Parallelism {
+
+    /** The system property that sets the default thread count. */
+    public static final String THREADS_PROPERTY = "sparrow.threads";
+
+    private Parallelism() {
+    }
+
+    /** {@code sparrow.threads} if set, else the available processors. */
+    public static int defaultThreads() {
+        String s = System.getProperty(THREADS_PROPERTY);
+        if (s == null || s.isBlank()) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            int n = Integer.parseInt(s.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new IllegalArgumentException("system property " + THREADS_PROPERTY + " must be a positive integer, got '"
+                + s + "'");
+    }
+
+    /** Checks a user-given thread count. */
+    public static int checkThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("thread count must be ≥ 1, got " + threads);
+        }
+        return threads;
+    }
+
+    /**
+     * Runs {@code body.accept(t)} for every task index {@code t} in {@code [0, tasks)} on at most
+     * {@code threads} threads, and returns when all have finished. Tasks are handed out
+     * dynamically, so unequal tasks still balance. The first exception a task throws is rethrown
+     * (unchecked exceptions as they are) after the others have stopped.
+     */
+    public static void forEachTask(int threads, int tasks, IntConsumer body) {
+        checkThreads(threads);
+        int workers = Math.min(threads, tasks);
+        if (workers <= 1) {
+            for (int t = 0; t < tasks; t++) {
+                body.accept(t);
+            }
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int t; (t = next.getAndIncrement()) < tasks; ) {
+                body.accept(t);
+            }
+        };
+        List<Future<?>> futures = new ArrayList<>(workers - 1);
+        for (int w = 1; w < workers; w++) {
+            futures.add(Holder.POOL.submit(worker));
+        }
+        Throwable failure = null;
+        try {
+            worker.run(); // the caller works too
+        } catch (Throwable e) {
+            failure = e;
+            next.set(tasks); // stop handing out tasks
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause();
+                }
+                next.set(tasks);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+        }
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure instanceof Error err) {
+            throw err;
+        }
+        if (failure != null) {
+            throw new IllegalStateException("a parallel task failed", failure);
+        }
+    }
+
+    /** The pool, created on first use (Lucene's holder idiom), sized to the default thread count. */
+    private static final class Holder {
+        static final ForkJoinPool POOL = new ForkJoinPool(Math.max(1, defaultThreads()),
+                pool -> {
+                    var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+                    t.setName("sparrow-worker-" + t.getPoolIndex());
+                    t.setDaemon(true);
+                    return t;
+                }, null, false);
+    }
+}

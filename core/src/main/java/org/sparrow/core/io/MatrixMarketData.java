@@ -1,0 +1,24 @@
+package org.sparrow.core.io;
+
+import org.sparrow.core.CooMatrix;
+import org.sparrow.core.CsrMatrix;
+
+/**
+ * A Matrix Market file as read: its header and the whole matrix, with symmetric storage already
+ * expanded ({@code a_ji = a_ij}; {@code a_ji = -a_ij} for skew-symmetric).
+ *
+ * <p>Stored entries are kept as the file gives them, explicit zeros included; duplicates (which
+ * the format does not forbid) are kept as separate triplets and summed when the matrix is
+ * converted. Array files give every stored value, zeros included, as an entry.
+ *
+ * @param source the file's name as given, for messages
+ * @param header the banner and size line
+ * @param matrix every entry, expanded; for {@link MatrixMarket#readPattern} the values are all 1
+ */
+public record MatrixMarketData(String source, MatrixMarketHeader header, CooMatrix matrix) {
+
+    /** The matrix in canonical CSR form (duplicates summed). */
+    public CsrMatrix toCsr() {
+        return matrix.toCsr();
+    }
+}
