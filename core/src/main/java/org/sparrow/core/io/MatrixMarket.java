@@ -1,9 +1,19 @@
 package org.sparrow.core.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.Matrix;
 
@@ -24,19 +34,23 @@ public final class MatrixMarket {
 
     /** Reads only the banner and size line. */
     public static MatrixMarketHeader readHeader(Path file) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        try (InputStream in = open(file)) {
+            return MatrixMarketReader.readHeader(in, file.toString());
+        }
     }
 
     /** Reads the whole file; symmetric storage is expanded. Complex files are refused. */
     public static MatrixMarketData read(Path file) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        try (InputStream in = open(file)) {
+            return MatrixMarketReader.read(in, file.toString(), false);
+        }
     }
 
     /**
      * Reads a Matrix Market stream (already decompressed); {@code sourceName} is used in messages.
      */
     public static MatrixMarketData read(InputStream in, String sourceName) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        return MatrixMarketReader.read(in, sourceName, false);
     }
 
     /** Reads the whole file into canonical CSR (duplicates summed). */
@@ -49,7 +63,9 @@ public final class MatrixMarket {
      * every stored entry becomes 1.0 (Hermitian storage is expanded like symmetric storage).
      */
     public static MatrixMarketData readPattern(Path file) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        try (InputStream in = open(file)) {
+            return MatrixMarketReader.read(in, file.toString(), true);
+        }
     }
 
     /** Writes {@code matrix} with {@link MatrixMarketWriteOptions#defaults()}. */
@@ -64,12 +80,85 @@ public final class MatrixMarket {
      * half-written file behind.
      */
     public static void write(Matrix matrix, Path file, MatrixMarketWriteOptions options) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        } catch (NoSuchFileException e) {
+            throw new MatrixMarketException(file.toString(), 0, "cannot write: the folder " + dir + " does not exist", e);
+        } catch (IOException e) {
+            throw new MatrixMarketException(file.toString(), 0, "cannot write: " + describe(e), e);
+        }
+        boolean done = false;
+        try {
+            try (OutputStream raw = Files.newOutputStream(tmp);
+                 OutputStream out = isGzip(file) ? new GZIPOutputStream(raw, 1 << 16) : new BufferedOutputStream(raw, 1 << 16)) {
+                MatrixMarketWriter.write(matrix, out, options);
+            } catch (IOException e) {
+                throw new MatrixMarketException(file.toString(), 0, "cannot write: " + describe(e), e);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(tmp);
+            }
+        }
     }
 
     /** Writes to a stream (not closed; not compressed); {@code sourceName} is used in messages. */
     public static void write(Matrix matrix, OutputStream out, String sourceName, MatrixMarketWriteOptions options)
             throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        try {
+            MatrixMarketWriter.write(matrix, out, options);
+        } catch (MatrixMarketException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new MatrixMarketException(sourceName, 0, "cannot write: " + describe(e), e);
+        }
+    }
+
+    /** Whether a file name says gzip ({@code .gz}, any case). */
+    static boolean isGzip(Path file) {
+        Path name = file.getFileName();
+        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+    }
+
+    /** Opens a file for reading, through gzip when its name ends in {@code .gz}; errors name the file. */
+    private static InputStream open(Path file) throws IOException {
+        InputStream raw;
+        try {
+            raw = Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw new MatrixMarketException(file.toString(), 0, "no such file");
+        } catch (IOException e) {
+            throw new MatrixMarketException(file.toString(), 0, "cannot open: " + describe(e), e);
+        }
+        if (Files.isDirectory(file)) {
+            raw.close();
+            throw new MatrixMarketException(file.toString(), 0, "is a folder, not a Matrix Market file");
+        }
+        if (!isGzip(file)) {
+            return raw;
+        }
+        try {
+            return new GZIPInputStream(raw, 1 << 16);
+        } catch (ZipException | java.io.EOFException e) {
+            raw.close();
+            throw new MatrixMarketException(file.toString(), 1, "the name ends in .gz but the file is not gzip data ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 }
