@@ -63,34 +63,37 @@ final class DecimalParser {
     private static final BadNumber BAD = new BadNumber();
 
     /**
-     * Parses {@code b[from..to)} as one decimal number: {@code [+-]? digits [. digits] [(e|E|d|D) [+-] digits]},
-     * or {@code inf}, {@code infinity}, {@code nan} in any case (and Java's {@code Infinity}/{@code NaN}).
+     * Parses the decimal number that starts at {@code b[from]}, scanning no further than
+     * {@code limit}: {@code [+-]? digits [. digits] [(e|E|d|D) [+-] digits]}, or {@code inf},
+     * {@code infinity}, {@code nan} in any case (so also Java's {@code Infinity} and {@code NaN}).
+     * Scanning stops at the first byte that cannot continue the number; its position is stored in
+     * {@code end[0]}, and the caller decides whether what follows is a valid separator.
      *
-     * @throws BadNumber if the bytes are not such a number
+     * @throws BadNumber if no number starts at {@code from}
      */
-    static double parse(byte[] b, int from, int to) throws BadNumber {
+    static double parse(byte[] b, int from, int limit, int[] end) throws BadNumber {
         int p = from;
-        if (p >= to) {
+        if (p >= limit) {
             throw BAD;
         }
         boolean negative = false;
         if (b[p] == '-' || b[p] == '+') {
             negative = b[p] == '-';
             p++;
-            if (p >= to) {
+            if (p >= limit) {
                 throw BAD;
             }
         }
         byte c0 = b[p];
         if (c0 == 'i' || c0 == 'I' || c0 == 'n' || c0 == 'N') {
-            return special(b, p, to, negative);
+            return special(b, p, limit, negative, end);
         }
-        long w = 0;
+        long w = 0; // up to 19 digits: unsigned 64-bit
         int significant = 0;
         int exp10 = 0;
         boolean anyDigit = false;
         boolean truncated = false;
-        while (p < to) {
+        while (p < limit) {
             int d = b[p] - '0';
             if (d < 0 || d > 9) {
                 break;
@@ -107,9 +110,9 @@ final class DecimalParser {
             }
             p++;
         }
-        if (p < to && b[p] == '.') {
+        if (p < limit && b[p] == '.') {
             p++;
-            while (p < to) {
+            while (p < limit) {
                 int d = b[p] - '0';
                 if (d < 0 || d > 9) {
                     break;
@@ -130,38 +133,36 @@ final class DecimalParser {
         if (!anyDigit) {
             throw BAD;
         }
-        if (p < to) {
-            byte e = b[p];
-            if (e != 'e' && e != 'E' && e != 'd' && e != 'D') {
-                throw BAD;
-            }
+        if (p < limit && (b[p] == 'e' || b[p] == 'E' || b[p] == 'd' || b[p] == 'D')) {
             p++;
             boolean expNegative = false;
-            if (p < to && (b[p] == '-' || b[p] == '+')) {
+            if (p < limit && (b[p] == '-' || b[p] == '+')) {
                 expNegative = b[p] == '-';
                 p++;
             }
-            if (p >= to) {
-                throw BAD;
-            }
+            int digitsStart = p;
             int e10 = 0;
-            while (p < to) {
+            while (p < limit) {
                 int d = b[p] - '0';
                 if (d < 0 || d > 9) {
-                    throw BAD;
+                    break;
                 }
                 if (e10 < 100_000) { // saturate: anything beyond is 0 or infinity anyway
                     e10 = e10 * 10 + d;
                 }
                 p++;
             }
+            if (p == digitsStart) {
+                throw BAD;
+            }
             exp10 += expNegative ? -e10 : e10;
         }
+        end[0] = p;
         if (w == 0) {
             return negative ? -0.0 : 0.0;
         }
         if (!truncated) {
-            if (exp10 >= -22 && exp10 <= 22 && w <= (1L << 53)) {
+            if (exp10 >= -22 && exp10 <= 22 && w >= 0 && w <= (1L << 53)) { // w is unsigned: 19 digits may pass 2^63
                 double v = exp10 >= 0 ? (double) w * EXACT_POW10[exp10] : (double) w / EXACT_POW10[-exp10];
                 return negative ? -v : v;
             }
@@ -171,7 +172,17 @@ final class DecimalParser {
                 return negative ? -v : v;
             }
         }
-        return slow(b, from, to);
+        return slow(b, from, p);
+    }
+
+    /** Convenience for tests and single tokens: the whole of {@code b[from..to)} must be the number. */
+    static double parse(byte[] b, int from, int to) throws BadNumber {
+        int[] end = new int[1];
+        double v = parse(b, from, to, end);
+        if (end[0] != to) {
+            throw BAD;
+        }
+        return v;
     }
 
     /**
@@ -223,8 +234,13 @@ final class DecimalParser {
         return (exp2 << 52) | (mantissa & 0x000F_FFFF_FFFF_FFFFL);
     }
 
-    private static double special(byte[] b, int p, int to, boolean negative) throws BadNumber {
-        String word = new String(b, p, to - p, java.nio.charset.StandardCharsets.ISO_8859_1)
+    private static double special(byte[] b, int p, int limit, boolean negative, int[] end) throws BadNumber {
+        int q = p;
+        while (q < limit && ((b[q] | 0x20) >= 'a' && (b[q] | 0x20) <= 'z')) {
+            q++;
+        }
+        end[0] = q;
+        String word = new String(b, p, q - p, java.nio.charset.StandardCharsets.ISO_8859_1)
                 .toLowerCase(java.util.Locale.ROOT);
         switch (word) {
             case "inf", "infinity":

@@ -42,7 +42,7 @@ public final class MatrixMarket {
     /** Reads the whole file; symmetric storage is expanded. Complex files are refused. */
     public static MatrixMarketData read(Path file) throws IOException {
         try (InputStream in = open(file)) {
-            return MatrixMarketReader.read(in, file.toString(), false);
+            return MatrixMarketReader.read(in, plainSize(file), file.toString(), false);
         }
     }
 
@@ -50,7 +50,7 @@ public final class MatrixMarket {
      * Reads a Matrix Market stream (already decompressed); {@code sourceName} is used in messages.
      */
     public static MatrixMarketData read(InputStream in, String sourceName) throws IOException {
-        return MatrixMarketReader.read(in, sourceName, false);
+        return MatrixMarketReader.read(in, -1, sourceName, false);
     }
 
     /** Reads the whole file into canonical CSR (duplicates summed). */
@@ -64,7 +64,7 @@ public final class MatrixMarket {
      */
     public static MatrixMarketData readPattern(Path file) throws IOException {
         try (InputStream in = open(file)) {
-            return MatrixMarketReader.read(in, file.toString(), true);
+            return MatrixMarketReader.read(in, plainSize(file), file.toString(), true);
         }
     }
 
@@ -120,6 +120,15 @@ public final class MatrixMarket {
             throw e;
         } catch (IOException e) {
             throw new MatrixMarketException(sourceName, 0, "cannot write: " + describe(e), e);
+        }
+    }
+
+    /** The size of an uncompressed file, or -1 when unknown or compressed. */
+    private static long plainSize(Path file) {
+        try {
+            return isGzip(file) ? -1 : Files.size(file);
+        } catch (IOException e) {
+            return -1;
         }
     }
 

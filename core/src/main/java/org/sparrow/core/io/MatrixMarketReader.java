@@ -51,8 +51,13 @@ final class MatrixMarketReader {
     private record Prelude(MatrixMarketHeader header, int segment, int offset, long nextLine) {
     }
 
-    static MatrixMarketData read(InputStream in, String source, boolean patternOnly) throws IOException {
-        return new MatrixMarketReader(source, patternOnly).read(in);
+    /**
+     * @param sizeHint the number of bytes the stream will deliver when known (a plain file), else -1:
+     *                 a known size is read in one block, saving the copies at block boundaries
+     */
+    static MatrixMarketData read(InputStream in, long sizeHint, String source, boolean patternOnly) throws IOException {
+        int blockBytes = sizeHint >= 0 && sizeHint < (1L << 30) ? (int) sizeHint + 1 : BLOCK_BYTES;
+        return new MatrixMarketReader(source, patternOnly).read(in, Math.max(blockBytes, 1 << 12));
     }
 
     /** Parses only the banner and size line, reading no further than needed. */
@@ -74,12 +79,12 @@ final class MatrixMarketReader {
         }
     }
 
-    private MatrixMarketData read(InputStream in) throws IOException {
+    private MatrixMarketData read(InputStream in, int blockBytes) throws IOException {
         List<Segment> blocks = new ArrayList<>();
         byte[] carry = new byte[0];
         Block b;
         do {
-            b = readBlock(in, carry, blocks, BLOCK_BYTES);
+            b = readBlock(in, carry, blocks, blockBytes);
             carry = b.carry;
         } while (!b.eof);
         Prelude prelude;
@@ -595,26 +600,10 @@ final class MatrixMarketReader {
             }
         }
 
-        /** Start and end of the next token on this line, or -1 if the line has no more tokens. */
+        /** Start of the token a message quotes (it ends at the current position). */
         private int tokenStart;
-
-        private boolean nextToken() {
-            while (p < end && (b[p] == ' ' || b[p] == '\t' || b[p] == '\r')) {
-                p++;
-            }
-            if (p >= end || b[p] == '\n') {
-                return false;
-            }
-            tokenStart = p;
-            while (p < end) {
-                byte c = b[p];
-                if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-                    break;
-                }
-                p++;
-            }
-            return true;
-        }
+        /** Where the last number parsed ended. */
+        private final int[] numberEnd = new int[1];
 
         private String token() {
             return abbreviate(new String(b, tokenStart, p - tokenStart, StandardCharsets.ISO_8859_1));
@@ -648,46 +637,81 @@ final class MatrixMarketReader {
                     : "more"));
         }
 
+        private boolean separatorAt(int q) {
+            if (q >= end) {
+                return true;
+            }
+            byte c = b[q];
+            return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+        }
+
+        /** Skips spaces and tabs; false if the line (or segment) ends first. */
+        private boolean skipBlanks() {
+            while (p < end && (b[p] == ' ' || b[p] == '\t' || b[p] == '\r')) {
+                p++;
+            }
+            return p < end && b[p] != '\n';
+        }
+
+        /** Marks the token that starts at the current position, for a message. */
+        private void markToken() {
+            tokenStart = p;
+            while (!separatorAt(p)) {
+                p++;
+            }
+        }
+
         private int index(int size, String what, int found) throws MatrixMarketException {
-            if (!nextToken()) {
+            if (!skipBlanks()) {
                 throw tokenCount(found);
             }
+            int start = p;
+            if (b[p] == '+') {
+                p++;
+            }
+            int digits = p;
             long v = 0;
-            int q = tokenStart;
-            if (q < p && b[q] == '+') {
-                q++;
-            }
-            if (q == p) {
-                throw error(line, what + " index '" + token() + "' is not a positive integer");
-            }
-            for (; q < p; q++) {
-                int d = b[q] - '0';
+            while (p < end) {
+                int d = b[p] - '0';
                 if (d < 0 || d > 9) {
-                    throw error(line, what + " index '" + token() + "' is not a positive integer");
-                }
-                v = v * 10 + d;
-                if (v > Integer.MAX_VALUE) {
                     break;
                 }
+                v = Math.min(v * 10 + d, 1L << 40); // saturate far above any int
+                p++;
+            }
+            if (p == digits || !separatorAt(p)) {
+                p = start;
+                markToken();
+                throw error(line, what + " index '" + token() + "' is not a positive integer");
             }
             if (v < 1 || v > size) {
+                tokenStart = start;
                 throw error(line, what + " index " + token() + " is out of range 1.." + size);
             }
             return (int) (v - 1);
         }
 
         private double value(int found) throws MatrixMarketException {
-            if (!nextToken()) {
+            if (!skipBlanks()) {
                 throw tokenCount(found);
             }
             if (h.field() == Field.INTEGER) {
+                markToken();
                 return integerValue();
             }
+            int start = p;
             try {
-                return DecimalParser.parse(b, tokenStart, p);
+                double v = DecimalParser.parse(b, p, end, numberEnd);
+                if (separatorAt(numberEnd[0])) {
+                    p = numberEnd[0];
+                    return v;
+                }
             } catch (DecimalParser.BadNumber e) {
-                throw error(line, "'" + token() + "' is not a number");
+                // reported below, with the whole token
             }
+            p = start;
+            markToken();
+            throw error(line, "'" + token() + "' is not a number");
         }
 
         private double integerValue() throws MatrixMarketException {
@@ -715,7 +739,7 @@ final class MatrixMarketReader {
         }
 
         private void endOfEntry(int found) throws MatrixMarketException {
-            if (nextToken()) {
+            if (skipBlanks()) {
                 throw tokenCount(found + 1);
             }
             endOfLine();
