@@ -144,7 +144,7 @@ public final class CooMatrix implements Matrix {
         CsrMatrix c = canonical;
         if (c == null) {
             int nnz = values.length;
-            int[] rp = new int[rows + 1];
+            int[] rp = new int[CsrMatrix.pointerLength(rows, "row")];
             int[] ci = new int[nnz];
             double[] v = new double[nnz];
             int merged = SparseConversions.compress(rows, cols, nnz, rowIdx, colIdx, values, rp, ci, v);

@@ -67,6 +67,7 @@ public final class CscMatrix implements Matrix {
 
     /** Number of entries stored in column {@code j}. */
     public int colNnz(int j) {
+        Checks.checkIndex(j, cols(), "column");
         return transposed.rowNnz(j);
     }
 

@@ -61,13 +61,13 @@ public final class CsrMatrix implements Matrix {
     /** An all-zero {@code rows × cols} matrix with no stored entries. */
     public static CsrMatrix zeros(int rows, int cols) {
         Checks.checkDimensions(rows, cols);
-        return new CsrMatrix(rows, cols, new int[rows + 1], new int[0], new double[0]);
+        return new CsrMatrix(rows, cols, new int[pointerLength(rows, "row")], new int[0], new double[0]);
     }
 
     /** The {@code n × n} identity. */
     public static CsrMatrix identity(int n) {
         Checks.checkDimensions(n, n);
-        int[] rp = new int[n + 1];
+        int[] rp = new int[pointerLength(n, "row")];
         int[] ci = new int[n];
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
@@ -163,7 +163,7 @@ public final class CsrMatrix implements Matrix {
     /** The transpose Aᵀ as a new canonical CSR matrix (a counting sort, O(nnz + rows + cols)). */
     public CsrMatrix transpose() {
         int nnz = nnz();
-        int[] tp = new int[cols + 1];
+        int[] tp = new int[pointerLength(cols, "row")];
         int[] ti = new int[nnz];
         double[] tx = new double[nnz];
         SparseConversions.transpose(rows, cols, rowPtr, colIdx, values, tp, ti, tx);
@@ -171,8 +171,9 @@ public final class CsrMatrix implements Matrix {
     }
 
     /**
-     * Aᵀ in CSC form, sharing this matrix's arrays (no copy): the CSR arrays of A are exactly the
-     * CSC arrays of Aᵀ.
+     * Aᵀ in CSC form, sharing this matrix's arrays (no copy) when this matrix is sorted: the CSR
+     * arrays of A are exactly the CSC arrays of Aᵀ. An unsorted matrix is sorted first (a copy),
+     * since CSC is always canonical.
      */
     public CscMatrix transposeView() {
         return CscMatrix.ofTransposed(this);
@@ -213,6 +214,11 @@ public final class CsrMatrix implements Matrix {
     @Override
     public double frobeniusNorm() {
         return Reductions.norm2(values, 0, nnz());
+    }
+
+    /** {@code n + 1} as a pointer array length, or a clear error when {@code n} is {@code Integer.MAX_VALUE}. */
+    static int pointerLength(int n, String major) {
+        return Checks.checkedArrayLength((long) n + 1, "the " + major + " pointer of " + n + " " + major + "s");
     }
 
     /** ‖A − B‖_F ≤ relTol·max(‖A‖_F, ‖B‖_F) for two canonical matrices of the same shape. */
@@ -321,9 +327,9 @@ public final class CsrMatrix implements Matrix {
         if (ptr == null || idx == null || val == null) {
             throw new IllegalArgumentException(major + " pointer, " + minor + " indices and values must not be null");
         }
-        if (ptr.length != nMajor + 1) {
+        if (ptr.length != (long) nMajor + 1) {
             throw new IllegalArgumentException(major + " pointer has length " + ptr.length + " but a " + rowsCols
-                    + " matrix needs " + (nMajor + 1));
+                    + " matrix needs " + ((long) nMajor + 1));
         }
         if (ptr[0] != 0) {
             throw new IllegalArgumentException(major + " pointer must start at 0, starts at " + ptr[0]);

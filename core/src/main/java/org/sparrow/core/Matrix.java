@@ -38,7 +38,8 @@ public sealed interface Matrix extends LinearOperator permits CooMatrix, CsrMatr
 
     /**
      * Whether {@code other} has the same shape and {@code ‖A − B‖_F ≤ relTol · max(‖A‖_F, ‖B‖_F)}.
-     * Formats may differ. Two zero matrices are equal; a NaN anywhere makes the answer {@code false}.
+     * Formats may differ. Two zero matrices are equal; a NaN or an infinity anywhere makes the answer
+     * {@code false} (the norm of the difference is then undefined or infinite).
      *
      * @param other  the matrix to compare with
      * @param relTol relative tolerance, ≥ 0 (0 asks for equal values, explicit zeros aside)

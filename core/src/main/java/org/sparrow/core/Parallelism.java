@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 /**
@@ -65,37 +66,34 @@ public final class Parallelism {
             return;
         }
         AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         Runnable worker = () -> {
-            for (int t; (t = next.getAndIncrement()) < tasks; ) {
-                body.accept(t);
+            try {
+                for (int t; (t = next.getAndIncrement()) < tasks; ) {
+                    body.accept(t);
+                }
+            } catch (Throwable e) {
+                // Keep the task's own exception (a Future would hand back a wrapped copy) and stop the others.
+                firstFailure.compareAndSet(null, e);
+                next.set(tasks);
             }
         };
         List<Future<?>> futures = new ArrayList<>(workers - 1);
         for (int w = 1; w < workers; w++) {
             futures.add(Holder.POOL.submit(worker));
         }
-        Throwable failure = null;
-        try {
-            worker.run(); // the caller works too
-        } catch (Throwable e) {
-            failure = e;
-            next.set(tasks); // stop handing out tasks
-        }
+        worker.run(); // the caller works too
         for (Future<?> f : futures) {
             try {
                 f.get();
             } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause();
-                }
-                next.set(tasks);
+                firstFailure.compareAndSet(null, e.getCause()); // unreachable: the worker catches everything
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                if (failure == null) {
-                    failure = e;
-                }
+                firstFailure.compareAndSet(null, e);
             }
         }
+        Throwable failure = firstFailure.get();
         if (failure instanceof RuntimeException re) {
             throw re;
         }
@@ -107,9 +105,13 @@ public final class Parallelism {
         }
     }
 
-    /** The pool, created on first use (Lucene's holder idiom), sized to the default thread count. */
+    /**
+     * The pool, created on first use (Lucene's holder idiom), one thread per processor: task counts
+     * above that queue, and the calling thread always works too. Sized without reading the
+     * property, so a bad {@code sparrow.threads} cannot break the class for good.
+     */
     private static final class Holder {
-        static final ForkJoinPool POOL = new ForkJoinPool(Math.max(1, defaultThreads()),
+        static final ForkJoinPool POOL = new ForkJoinPool(Runtime.getRuntime().availableProcessors(),
                 pool -> {
                     var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
                     t.setName("sparrow-worker-" + t.getPoolIndex());

@@ -272,6 +272,9 @@ final class MatrixMarketReader {
             try {
                 v[i] = Long.parseLong(t[i]);
             } catch (NumberFormatException e) {
+                if (t[i].matches("[+-]?[0-9]+")) {
+                    throw error(line, "size " + abbreviate(t[i]) + " in the size line is too large: sizes must fit in an int");
+                }
                 throw error(line, "bad size line: '" + abbreviate(t[i]) + "' is not an integer (expected " + shape + ")");
             }
         }
@@ -440,7 +443,7 @@ final class MatrixMarketReader {
         int[] r2 = Arrays.copyOf(ri, (int) total);
         int[] c2 = Arrays.copyOf(ci, (int) total);
         double[] v2 = Arrays.copyOf(vx, (int) total);
-        double sign = h.symmetry() == Symmetry.SKEW_SYMMETRIC ? -1.0 : 1.0;
+        double sign = h.symmetry() == Symmetry.SKEW_SYMMETRIC && !patternOnly ? -1.0 : 1.0; // structure stays +1
         int q = n;
         for (int k = 0; k < n; k++) {
             if (ri[k] != ci[k]) {

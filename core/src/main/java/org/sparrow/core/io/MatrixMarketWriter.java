@@ -48,7 +48,7 @@ final class MatrixMarketWriter {
         if (options.format() == Format.COORDINATE) {
             writeCoordinate(w, a.toCsc(), firstBelow, options.field());
         } else {
-            writeArray(w, a.toDense(), firstBelow);
+            writeArray(w, a.toDense(), firstBelow, options.field());
         }
         w.flush();
     }
@@ -70,7 +70,9 @@ final class MatrixMarketWriter {
             for (int p = cp[j]; p < cp[j + 1]; p++) {
                 if (firstBelow == Integer.MIN_VALUE || ri[p] - j >= firstBelow) {
                     w.integer(ri[p] + 1L).space().integer(j + 1L);
-                    if (field != Field.PATTERN) {
+                    if (field == Field.INTEGER) {
+                        w.space().integer((long) vx[p]); // checked integral and below 2^63 in magnitude
+                    } else if (field != Field.PATTERN) {
                         w.space().value(vx[p]);
                     }
                     w.newline();
@@ -79,7 +81,7 @@ final class MatrixMarketWriter {
         }
     }
 
-    private static void writeArray(Ascii w, DenseMatrix d, int firstBelow) throws IOException {
+    private static void writeArray(Ascii w, DenseMatrix d, int firstBelow, Field field) throws IOException {
         int rows = d.rows();
         int cols = d.cols();
         double[] data = d.data();
@@ -87,7 +89,13 @@ final class MatrixMarketWriter {
         for (int j = 0; j < cols; j++) {
             int i0 = firstBelow == Integer.MIN_VALUE ? 0 : j + firstBelow;
             for (int i = Math.max(0, i0); i < rows; i++) {
-                w.value(data[i * cols + j]).newline();
+                double v = data[i * cols + j];
+                if (field == Field.INTEGER) {
+                    w.integer((long) v);
+                } else {
+                    w.value(v);
+                }
+                w.newline();
             }
         }
     }

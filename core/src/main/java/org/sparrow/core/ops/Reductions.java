@@ -25,19 +25,21 @@ public final class Reductions {
         if (scale == 0.0 || Double.isInfinite(scale)) {
             return scale;
         }
-        double inv = 1.0 / scale;
+        // Scale by a power of two, which is exact: the largest entry maps into [1, 2) with no rounding.
+        int e = Math.getExponent(scale);
         double sum = 0.0;
-        if (Double.isInfinite(inv)) { // subnormal scale: divide instead of multiplying by its inverse
+        if (e > -1000 && e < 1000) { // 2^-e is a normal double: multiplying by it is exact
+            double down = Math.scalb(1.0, -e);
             for (int k = from; k < to; k++) {
-                double r = v[k] / scale;
+                double r = v[k] * down;
                 sum += r * r;
             }
         } else {
             for (int k = from; k < to; k++) {
-                double r = v[k] * inv;
+                double r = Math.scalb(v[k], -e);
                 sum += r * r;
             }
         }
-        return scale * Math.sqrt(sum);
+        return Math.scalb(Math.sqrt(sum), e);
     }
 }

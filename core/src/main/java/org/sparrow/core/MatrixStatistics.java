@@ -1,0 +1,180 @@
+package org.sparrow.core;
+
+/**
+ * Structure and value statistics of a sparse matrix, as {@code sparrow info} prints them.
+ *
+ * <p>Every figure is about the <em>stored</em> entries of the canonical CSR form (sorted, no
+ * duplicates); explicit zeros are stored entries and count in every structural figure (row
+ * counts, empty rows and columns, bandwidth, structural symmetry). Compute one with
+ * {@link #of(CsrMatrix)} in {@code O(nnz + rows + cols)} time and memory (one transpose for the
+ * symmetry checks).
+ *
+ * @param rows                       number of rows
+ * @param cols                       number of columns
+ * @param nnz                        stored entries (explicit zeros included)
+ * @param explicitZeros              stored entries whose value is 0.0 (or -0.0)
+ * @param minRowNnz                  fewest stored entries in a row; 0 when {@code rows == 0}
+ * @param meanRowNnz                 {@code nnz / rows}; NaN when {@code rows == 0}
+ * @param maxRowNnz                  most stored entries in a row; 0 when {@code rows == 0}
+ * @param emptyRows                  rows with no stored entry
+ * @param emptyCols                  columns with no stored entry
+ * @param lowerBandwidth             {@code max(i − j)} over stored entries {@code (i, j)} with
+ *                                   {@code i > j}; 0 when there are none
+ * @param upperBandwidth             {@code max(j − i)} over stored entries {@code (i, j)} with
+ *                                   {@code j > i}; 0 when there are none
+ * @param structurallySymmetric      square, and {@code (i, j)} is stored exactly when {@code (j, i)}
+ *                                   is: pattern(A) = pattern(Aᵀ)
+ * @param numericallySymmetric       square, and {@code a_ij == a_ji} for every {@code i ≠ j}, where
+ *                                   an entry not stored counts as 0 (so an explicit zero matches a
+ *                                   missing entry, -0.0 equals 0.0, and a NaN off the diagonal makes
+ *                                   the matrix nonsymmetric)
+ * @param fullDiagonal               every diagonal entry {@code a_kk}, {@code k < min(rows, cols)},
+ *                                   is stored and nonzero (vacuously true when
+ *                                   {@code min(rows, cols) == 0}); the matrix need not be square
+ * @param diagonallyDominantRows     rows {@code i < min(rows, cols)} with
+ *                                   {@code |a_ii| ≥ Σ_{j≠i} |a_ij|} (weak dominance, so an empty row
+ *                                   counts; a NaN in the row makes it not dominant)
+ * @param diagonallyDominantFraction {@code diagonallyDominantRows / min(rows, cols)}, in [0, 1]; NaN
+ *                                   when {@code min(rows, cols) == 0}. Rows past the last column (of
+ *                                   a tall matrix) have no diagonal entry and are not counted.
+ * @param frobeniusNorm              {@code ‖A‖_F = sqrt(Σ a_ij²)}, as {@link CsrMatrix#frobeniusNorm()}
+ */
+public record MatrixStatistics(
+        int rows,
+        int cols,
+        int nnz,
+        int explicitZeros,
+        int minRowNnz,
+        double meanRowNnz,
+        int maxRowNnz,
+        int emptyRows,
+        int emptyCols,
+        int lowerBandwidth,
+        int upperBandwidth,
+        boolean structurallySymmetric,
+        boolean numericallySymmetric,
+        boolean fullDiagonal,
+        int diagonallyDominantRows,
+        double diagonallyDominantFraction,
+        double frobeniusNorm) {
+
+    /**
+     * The statistics of {@code a}.
+     *
+     * @param a Input: the matrix; meant to be canonical (sorted rows, as every Sparrow conversion and
+     *          the Matrix Market reader produce). An unsorted one is sorted first
+     *          ({@link CsrMatrix#sorted()}), which costs a copy.
+     * @return its statistics
+     * @throws IllegalArgumentException when {@code a} is null
+     */
+    public static MatrixStatistics of(CsrMatrix a) {
+        if (a == null) {
+            throw new IllegalArgumentException("matrix is null");
+        }
+        a = a.sorted();
+        int rows = a.rows();
+        int cols = a.cols();
+        int nnz = a.nnz();
+        int[] rp = a.rowPointers();
+        int[] ci = a.columnIndices();
+        double[] x = a.values();
+        int diag = Math.min(rows, cols);
+
+        int explicitZeros = 0;
+        int minRow = rows == 0 ? 0 : Integer.MAX_VALUE;
+        int maxRow = 0;
+        int emptyRows = 0;
+        int lower = 0;
+        int upper = 0;
+        boolean fullDiagonal = true;
+        int dominant = 0;
+        boolean[] colSeen = new boolean[cols];
+        for (int i = 0; i < rows; i++) {
+            int count = rp[i + 1] - rp[i];
+            minRow = Math.min(minRow, count);
+            maxRow = Math.max(maxRow, count);
+            if (count == 0) {
+                emptyRows++;
+            }
+            double aii = 0.0;
+            boolean hasDiagonal = false;
+            double offDiagonal = 0.0; // Σ_{j≠i} |a_ij|
+            for (int p = rp[i]; p < rp[i + 1]; p++) {
+                int j = ci[p];
+                double v = x[p];
+                colSeen[j] = true;
+                if (v == 0.0) {
+                    explicitZeros++;
+                }
+                lower = Math.max(lower, i - j);
+                upper = Math.max(upper, j - i);
+                if (j == i) {
+                    aii = v;
+                    hasDiagonal = true;
+                } else {
+                    offDiagonal += Math.abs(v);
+                }
+            }
+            if (i < diag) {
+                fullDiagonal &= hasDiagonal && aii != 0.0;
+                if (Math.abs(aii) >= offDiagonal) {
+                    dominant++;
+                }
+            }
+        }
+        int emptyCols = 0;
+        for (int j = 0; j < cols; j++) {
+            if (!colSeen[j]) {
+                emptyCols++;
+            }
+        }
+
+        boolean structSym = false;
+        boolean numSym = false;
+        if (rows == cols) {
+            CsrMatrix t = a.transpose(); // canonical; row i of Aᵀ holds a_ji
+            structSym = sameStructure(rows, rp, ci, t.rowPointers(), t.columnIndices());
+            numSym = symmetricValues(rows, rp, ci, x, t.rowPointers(), t.columnIndices(), t.values());
+        }
+        return new MatrixStatistics(rows, cols, nnz, explicitZeros, minRow,
+                rows == 0 ? Double.NaN : (double) nnz / rows, maxRow, emptyRows, emptyCols, lower, upper,
+                structSym, numSym, fullDiagonal, dominant, diag == 0 ? Double.NaN : (double) dominant / diag,
+                a.frobeniusNorm());
+    }
+
+    /** Whether two canonical CSR patterns with {@code n} rows are identical. */
+    private static boolean sameStructure(int n, int[] ap, int[] ai, int[] bp, int[] bi) {
+        for (int i = 0; i <= n; i++) {
+            if (ap[i] != bp[i]) {
+                return false;
+            }
+        }
+        for (int p = 0, nnz = ap[n]; p < nnz; p++) {
+            if (ai[p] != bi[p]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code a_ij == t_ij} off the diagonal, missing entries being 0 (merge of sorted rows). */
+    private static boolean symmetricValues(int n, int[] ap, int[] ai, double[] ax, int[] tp, int[] ti, double[] tx) {
+        for (int i = 0; i < n; i++) {
+            int p = ap[i];
+            int pe = ap[i + 1];
+            int q = tp[i];
+            int qe = tp[i + 1];
+            while (p < pe || q < qe) {
+                int ja = p < pe ? ai[p] : Integer.MAX_VALUE;
+                int jt = q < qe ? ti[q] : Integer.MAX_VALUE;
+                int j = Math.min(ja, jt);
+                double va = ja == j ? ax[p++] : 0.0;
+                double vt = jt == j ? tx[q++] : 0.0;
+                if (j != i && !(va == vt)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
