@@ -1,0 +1,48 @@
+package org.sparrow.interop.cli;
+
+import org.sparrow.core.Parallelism;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The options every {@code sparrow} command accepts: {@code --json}, {@code --threads N}, {@code --verbose}. */
+public final class CommonOptions {
+
+    /** The long name of the verbose option, which the error handler looks for. */
+    static final String VERBOSE = "--verbose";
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec mixee;
+
+    @Option(names = "--json", description = "Print one JSON object with snake_case keys instead of text.")
+    boolean json;
+
+    @Option(names = VERBOSE, description = "On failure, print the stack trace after the message.")
+    boolean verbose;
+
+    private int threads;
+
+    /** Creates the mixin (picocli instantiates it). */
+    public CommonOptions() {
+    }
+
+    /**
+     * {@code --threads N}: checks {@code N ≥ 1} (a usage error otherwise) and sets the
+     * {@code sparrow.threads} system property that {@link Parallelism#defaultThreads()} reads.
+     */
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for parallel work, ≥ 1 (default: all cores; sets -Dsparrow.threads).")
+    void setThreads(int n) {
+        if (n < 1) {
+            throw new ParameterException(mixee.commandLine(), "--threads must be ≥ 1, got " + n);
+        }
+        threads = n;
+        System.setProperty(Parallelism.THREADS_PROPERTY, Integer.toString(n));
+    }
+
+    /** The thread count given with {@code --threads}, or 0 when none was given. */
+    int threads() {
+        return threads;
+    }
+}

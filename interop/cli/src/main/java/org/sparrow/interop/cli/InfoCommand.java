@@ -1,0 +1,100 @@
+package org.sparrow.interop.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.sparrow.core.MatrixStatistics;
+import org.sparrow.core.io.MatrixMarket;
+import org.sparrow.core.io.MatrixMarketData;
+import org.sparrow.core.io.MatrixMarketHeader;
+import org.sparrow.core.io.MatrixMarketHeader.Field;
+import org.sparrow.core.io.MatrixMarketHeader.Symmetry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sparrow info FILE}: what a Matrix Market file holds and the structure of its matrix, from
+ * {@link MatrixMarket#read} and {@link MatrixStatistics#of}.
+ *
+ * <p>JSON keys, in order: {@code file, rows, cols, nnz} (stored entries after symmetric expansion),
+ * {@code entries} (entry lines in the file), {@code format, field, symmetry} (banner words),
+ * {@code values_supported}, {@code explicit_zeros, nnz_per_row_min, nnz_per_row_mean,
+ * nnz_per_row_max, empty_rows, empty_cols, lower_bandwidth, upper_bandwidth,
+ * structurally_symmetric, numerically_symmetric, full_diagonal, diagonally_dominant_rows,
+ * diagonally_dominant_fraction, frobenius_norm}. See {@link MatrixStatistics} for the definitions.
+ *
+ * <p>Complex and Hermitian files, whose values Sparrow does not read, are read for their structure
+ * ({@link MatrixMarket#readPattern}): {@code values_supported} is {@code false} and the figures that
+ * depend on values are {@code null} (text: "n/a (complex values are not supported)"). A figure
+ * that is undefined (a mean over no rows) is {@code null} too.
+ */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Print the size, storage and structure statistics of a Matrix Market file (.mtx or .mtx.gz).")
+final class InfoCommand implements Callable<Integer> {
+
+    static final String NO_COMPLEX = Report.NOT_AVAILABLE + " (complex values are not supported)";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "A Matrix Market file; .gz is decompressed.")
+    private Path file;
+
+    @Override
+    public Integer call() throws IOException {
+        MatrixMarketHeader declared = MatrixMarket.readHeader(file);
+        boolean values = declared.field() != Field.COMPLEX && declared.symmetry() != Symmetry.HERMITIAN;
+        MatrixMarketData data = values ? MatrixMarket.read(file) : MatrixMarket.readPattern(file);
+        MatrixMarketHeader h = data.header();
+        MatrixStatistics s = MatrixStatistics.of(data.toCsr());
+
+        Report r = new Report()
+                .put("file", "file", file.toString())
+                .put("rows", "rows", s.rows())
+                .put("cols", "cols", s.cols())
+                .put("nnz", "nnz", s.nnz())
+                .put("entries", "entries", h.entries())
+                .put("format", "format", h.format().word())
+                .put("field", "field", h.field().word())
+                .put("symmetry", "symmetry", h.symmetry().word())
+                .json("values_supported", values);
+        valueFigure(r, values, "explicit_zeros", "explicit zeros", s.explicitZeros());
+        r.json("nnz_per_row_min", s.minRowNnz())
+                .json("nnz_per_row_mean", s.meanRowNnz())
+                .json("nnz_per_row_max", s.maxRowNnz())
+                .line("nnz per row", "min " + s.minRowNnz() + ", mean " + Report.number(s.meanRowNnz())
+                        + ", max " + s.maxRowNnz())
+                .put("empty_rows", "empty rows", s.emptyRows())
+                .put("empty_cols", "empty cols", s.emptyCols())
+                .json("lower_bandwidth", s.lowerBandwidth())
+                .json("upper_bandwidth", s.upperBandwidth())
+                .line("bandwidth", "lower " + s.lowerBandwidth() + ", upper " + s.upperBandwidth())
+                .put("structurally_symmetric", "structurally symmetric", s.structurallySymmetric());
+        valueFigure(r, values, "numerically_symmetric", "numerically symmetric", s.numericallySymmetric());
+        valueFigure(r, values, "full_diagonal", "full diagonal", s.fullDiagonal());
+        r.json("diagonally_dominant_rows", values ? s.diagonallyDominantRows() : null)
+                .json("diagonally_dominant_fraction", values ? s.diagonallyDominantFraction() : null)
+                .line("diagonally dominant rows", !values ? NO_COMPLEX
+                        : Double.isNaN(s.diagonallyDominantFraction()) ? Report.NOT_AVAILABLE
+                        : Report.number(s.diagonallyDominantFraction()) + " (" + s.diagonallyDominantRows() + " of "
+                                + Math.min(s.rows(), s.cols()) + ")");
+        valueFigure(r, values, "frobenius_norm", "Frobenius norm", s.frobeniusNorm());
+        r.print(spec.commandLine().getOut(), common.json);
+        return SparrowCli.EXIT_OK;
+    }
+
+    /** A figure that depends on the values: shown only when the file's values were read. */
+    private static void valueFigure(Report r, boolean values, String key, String label, Object value) {
+        if (values) {
+            r.put(key, label, value);
+        } else {
+            r.json(key, null).line(label, NO_COMPLEX);
+        }
+    }
+}

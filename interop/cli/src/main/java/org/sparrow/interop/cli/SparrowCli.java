@@ -1,0 +1,192 @@
+package org.sparrow.interop.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.Properties;
+import org.sparrow.core.io.MatrixMarketException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The {@code sparrow} command: picocli wiring, exit codes and error reporting for the subcommands.
+ *
+ * <p>Exit codes: {@value #EXIT_OK} success, {@value #EXIT_FAILURE} failure (bad input, I/O),
+ * {@value #EXIT_USAGE} usage error, {@value #EXIT_NOT_CONVERGED} a solver did not converge. Every
+ * error is one line on stderr, {@code sparrow: <what went wrong>}; {@code --verbose} adds the stack
+ * trace. Results go to stdout.
+ */
+@Command(name = "sparrow",
+        mixinStandardHelpOptions = true,
+        versionProvider = SparrowCli.Version.class,
+        description = "Sparse linear algebra from the command line.",
+        subcommands = {InfoCommand.class, ConvertCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:failure (bad input, I/O error)",
+            "2:usage error",
+            "3:a solver did not converge"},
+        footer = {"", "Every command accepts --json, --threads N and --verbose; see 'sparrow help COMMAND'."})
+public final class SparrowCli {
+
+    /** Exit code: success. */
+    public static final int EXIT_OK = 0;
+    /** Exit code: the command failed (bad input, I/O error, a library error). */
+    public static final int EXIT_FAILURE = 1;
+    /** Exit code: the command line itself is wrong (unknown option, missing or bad parameter). */
+    public static final int EXIT_USAGE = 2;
+    /** Exit code: reserved for a solver that stopped without converging. */
+    public static final int EXIT_NOT_CONVERGED = 3;
+
+    private SparrowCli() {
+    }
+
+    /**
+     * Runs the command line and exits the JVM with its exit code.
+     *
+     * @param args the command-line arguments
+     */
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = execute(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Runs the command line in this JVM, without exiting: what {@link #main} does, for tests and for
+     * embedding.
+     *
+     * @param out  where results go (stdout)
+     * @param err  where errors and usage messages go (stderr)
+     * @param args the command-line arguments
+     * @return the exit code ({@link #EXIT_OK}, {@link #EXIT_FAILURE}, {@link #EXIT_USAGE}, ...)
+     */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new SparrowCli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler(SparrowCli::handleUsageError);
+        cl.setExecutionExceptionHandler(SparrowCli::handleFailure);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** A usage error: one line naming the command and the problem, and where to find help. */
+    private static int handleUsageError(ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        String name = cl.getCommandSpec().qualifiedName();
+        err.println(name + ": " + oneLine(ex.getMessage()) + " (see '" + name + " --help')");
+        err.flush();
+        return EXIT_USAGE;
+    }
+
+    /** A failure while running a command: one sentence, and the stack trace only with --verbose. */
+    private static int handleFailure(Exception ex, CommandLine cl, ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        err.println("sparrow: " + describe(ex));
+        if (isVerbose(parsed)) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return EXIT_FAILURE;
+    }
+
+    private static boolean isVerbose(ParseResult parsed) {
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption(CommonOptions.VERBOSE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The one-line message for an exception a command let escape. */
+    static String describe(Throwable ex) {
+        if (ex instanceof UncheckedIOException u && u.getCause() != null) {
+            ex = u.getCause();
+        }
+        String msg = ex.getMessage();
+        String text;
+        if (ex instanceof MatrixMarketException) {
+            text = msg; // already "file, line N: problem"
+        } else if (ex instanceof FileSystemException fs) {
+            text = (fs.getFile() == null ? "" : fs.getFile() + ": ") + fileProblem(fs)
+                    + (fs.getOtherFile() == null ? "" : " (" + fs.getOtherFile() + ")");
+        } else if (ex instanceof IOException) {
+            text = "I/O error: " + (msg == null ? ex.getClass().getSimpleName() : msg);
+        } else if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
+            text = msg == null ? ex.getClass().getSimpleName() : msg;
+        } else {
+            text = "internal error: " + ex.getClass().getName() + (msg == null ? "" : ": " + msg)
+                    + " (run with --verbose for the stack trace)";
+        }
+        return oneLine(text);
+    }
+
+    private static String fileProblem(FileSystemException fs) {
+        return switch (fs) {
+            case NoSuchFileException e -> "no such file or directory";
+            case AccessDeniedException e -> "permission denied";
+            case FileAlreadyExistsException e -> "already exists";
+            case DirectoryNotEmptyException e -> "directory not empty";
+            case NotDirectoryException e -> "not a directory";
+            default -> fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName();
+        };
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /**
+     * The version of the CLI, from {@code version.properties}, which Maven fills in with the project
+     * version when it builds the jar; plus the Java runtime in use.
+     */
+    static final class Version implements IVersionProvider {
+
+        /** The Sparrow version, or {@code "unknown"} when the resource is missing or unfiltered. */
+        static String sparrowVersion() {
+            try (InputStream in = SparrowCli.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    Properties p = new Properties();
+                    p.load(in);
+                    String v = p.getProperty("version", "").strip();
+                    if (!v.isEmpty() && !v.startsWith("${")) {
+                        return v;
+                    }
+                }
+            } catch (IOException e) {
+                // fall through
+            }
+            return "unknown";
+        }
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {
+                "sparrow " + sparrowVersion(),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ", "
+                        + System.getProperty("java.vm.name") + ")"
+            };
+        }
+    }
+}
