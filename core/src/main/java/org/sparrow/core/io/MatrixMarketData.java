@@ -1,5 +1,6 @@
 package org.sparrow.core.io;
 
+import java.util.List;
 import org.sparrow.core.CooMatrix;
 import org.sparrow.core.CsrMatrix;
 
@@ -12,10 +13,23 @@ import org.sparrow.core.CsrMatrix;
  * converted. Array files give every stored value, zeros included, as an entry.
  *
  * @param source the file's name as given, for messages
- * @param header the banner and size line
- * @param matrix every entry, expanded; for {@link MatrixMarket#readPattern} the values are all 1
+ * @param header   the banner and size line
+ * @param comments the {@code %} comment lines between banner and size line, without the {@code %}
+ *                 (and one space after it), in order; pass them to
+ *                 {@link MatrixMarketWriteOptions#withComment} to keep them when rewriting
+ * @param matrix   every entry, expanded; for {@link MatrixMarket#readPattern} the values are all 1
  */
-public record MatrixMarketData(String source, MatrixMarketHeader header, CooMatrix matrix) {
+public record MatrixMarketData(String source, MatrixMarketHeader header, List<String> comments, CooMatrix matrix) {
+
+    /** Copies the comment list, which is then immutable. */
+    public MatrixMarketData {
+        comments = List.copyOf(comments);
+    }
+
+    /** The comments as one text, lines joined by newlines (empty when there are none). */
+    public String commentText() {
+        return String.join("\n", comments);
+    }
 
     /** The matrix in canonical CSR form (duplicates summed). */
     public CsrMatrix toCsr() {

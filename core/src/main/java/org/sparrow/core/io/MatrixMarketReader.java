@@ -48,7 +48,7 @@ final class MatrixMarketReader {
     }
 
     /** Where the data lines start, and the header before them. */
-    private record Prelude(MatrixMarketHeader header, int segment, int offset, long nextLine) {
+    private record Prelude(MatrixMarketHeader header, List<String> comments, int segment, int offset, long nextLine) {
     }
 
     /**
@@ -101,7 +101,7 @@ final class MatrixMarketReader {
         List<Segment> segments = cutSegments(blocks, prelude.segment, prelude.offset);
         CooMatrix m = h.format() == Format.COORDINATE ? readCoordinate(h, segments, prelude.nextLine)
                 : readArray(h, segments, prelude.nextLine);
-        return new MatrixMarketData(source, h, m);
+        return new MatrixMarketData(source, h, prelude.comments, m);
     }
 
     // ---------------------------------------------------------------- reading blocks
@@ -183,6 +183,7 @@ final class MatrixMarketReader {
         MatrixMarketHeader.Format format = null;
         Field field = null;
         Symmetry symmetry = null;
+        List<String> comments = new ArrayList<>();
         for (int s = 0; s < blocks.size(); s++) {
             Segment seg = blocks.get(s);
             int p = seg.from;
@@ -201,7 +202,9 @@ final class MatrixMarketReader {
                     symmetry = (Symmetry) banner[2];
                 } else if (!text.isEmpty() && text.charAt(0) != '%') {
                     MatrixMarketHeader h = parseSizeLine(text, line, format, field, symmetry);
-                    return new Prelude(h, s, next, line + 1);
+                    return new Prelude(h, comments, s, next, line + 1);
+                } else if (!text.isEmpty()) {
+                    comments.add(text.startsWith("% ") ? text.substring(2) : text.substring(1));
                 }
                 p = next;
             }

@@ -28,7 +28,8 @@ import picocli.CommandLine.TypeConversionException;
  * <p>Symmetric storage is expanded on reading, so the output is {@code general} unless
  * {@code --symmetric} asks for the lower triangle (declared {@code symmetric}, or
  * {@code skew-symmetric} for a skew-symmetric matrix; a matrix that is neither is refused). The
- * format and field default to the input's. Duplicate entries in the input are summed.
+ * format and field default to the input's. Duplicate entries in the input are summed. The input's
+ * comment lines (provenance, such as SuiteSparse's header block) are copied to the output.
  *
  * <p>JSON keys: {@code input, output, rows, cols, nnz} (stored entries of the matrix),
  * {@code format, field, symmetry, entries} (as written: the output's banner words and entry lines,
@@ -70,7 +71,8 @@ final class ConvertCommand implements Callable<Integer> {
         MatrixMarketWriteOptions options = MatrixMarketWriteOptions.defaults()
                 .withFormat(format != null ? format : from.format())
                 .withField(field != null ? field : from.field())
-                .withSymmetric(symmetric);
+                .withSymmetric(symmetric)
+                .withComment(data.comments().isEmpty() ? null : data.commentText()); // keep provenance
         CsrMatrix a = data.toCsr();
         MatrixMarket.write(a, out, options);
         MatrixMarketHeader written = MatrixMarket.readHeader(out);

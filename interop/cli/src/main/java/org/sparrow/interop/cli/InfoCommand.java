@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
  * <p>Complex and Hermitian files, whose values Sparrow does not read, are read for their structure
  * ({@link MatrixMarket#readPattern}): {@code values_supported} is {@code false} and the figures that
  * depend on values are {@code null} (text: "n/a (complex values are not supported)"). A figure
- * that is undefined (a mean over no rows) is {@code null} too.
+ * that is undefined (a mean over no rows) is {@code null} too, and so is {@code explicit_zeros}
+ * for array files, which store every value.
  */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Print the size, storage and structure statistics of a Matrix Market file (.mtx or .mtx.gz).")
@@ -64,7 +65,12 @@ final class InfoCommand implements Callable<Integer> {
                 .put("field", "field", h.field().word())
                 .put("symmetry", "symmetry", h.symmetry().word())
                 .json("values_supported", values);
-        valueFigure(r, values, "explicit_zeros", "explicit zeros", s.explicitZeros());
+        if (h.format() == MatrixMarketHeader.Format.ARRAY) {
+            // A dense file stores every value; its zeros are not "explicit zeros" in the sparse sense.
+            r.json("explicit_zeros", null).line("explicit zeros", Report.NOT_AVAILABLE + " (array files store every value)");
+        } else {
+            valueFigure(r, values, "explicit_zeros", "explicit zeros", s.explicitZeros());
+        }
         r.json("nnz_per_row_min", s.minRowNnz())
                 .json("nnz_per_row_mean", s.meanRowNnz())
                 .json("nnz_per_row_max", s.maxRowNnz())

@@ -59,6 +59,17 @@ class ConvertCommandTest {
     }
 
     @Test
+    void commentLinesOfTheInputAreKeptInTheOutput() throws IOException {
+        Path in = tmp.resolve("commented.mtx");
+        Files.writeString(in, "%%MatrixMarket matrix coordinate real general\n% source: somewhere\n%-----\n%\n"
+                + "2 2 1\n1 2 3.5\n");
+        Path out = tmp.resolve("out.mtx.gz");
+        ok("convert", in.toString(), out.toString());
+        assertEquals(java.util.List.of("source: somewhere", "-----", ""), MatrixMarket.read(out).comments());
+        assertEquals(MatrixMarket.readCsr(in), MatrixMarket.readCsr(out));
+    }
+
+    @Test
     void symmetricConversionWritesTheLowerTriangleAndReadsBackEqual() throws IOException {
         Path ex = TestData.example();
         Path sym = tmp.resolve("sym.mtx.gz");

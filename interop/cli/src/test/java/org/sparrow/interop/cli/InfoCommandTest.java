@@ -114,10 +114,11 @@ class InfoCommandTest {
                     assertNull(j.get("explicit_zeros"), name);
                     assertNull(j.get("frobenius_norm"), name);
                 } else if ("coordinate".equals(row.get("format"))) {
-                    // Array files store every value, so their zeros are stored entries too; MANIFEST
-                    // counts explicit zeros in coordinate files only.
                     assertEquals(Long.parseLong(row.get("explicit_zeros")), number(j, "explicit_zeros"),
                             name + " explicit zeros");
+                } else {
+                    // Array files store every value: "explicit zeros" has no meaning there.
+                    assertNull(j.get("explicit_zeros"), name + " explicit zeros of an array file");
                 }
             }));
         }
