@@ -57,20 +57,41 @@ public final class Parallelism {
      * (unchecked exceptions as they are) after the others have stopped.
      */
     public static void forEachTask(int threads, int tasks, IntConsumer body) {
+        forEachWorkerTask(threads, tasks, (worker, task) -> body.accept(task));
+    }
+
+    /** A task body that is also told which worker runs it, to index per-worker workspaces. */
+    @FunctionalInterface
+    public interface WorkerTask {
+        /**
+         * @param worker the running worker, in {@code [0, min(threads, tasks))}; one worker runs one task at a time
+         * @param task   the task index
+         */
+        void run(int worker, int task);
+    }
+
+    /**
+     * Like {@link #forEachTask(int, int, IntConsumer)}, but the body also receives the worker index,
+     * so a kernel can allocate one workspace per worker ({@link #workers(int, int)} of them) and reuse
+     * it across that worker's tasks.
+     */
+    public static void forEachWorkerTask(int threads, int tasks, WorkerTask body) {
         checkThreads(threads);
         int workers = Math.min(threads, tasks);
         if (workers <= 1) {
             for (int t = 0; t < tasks; t++) {
-                body.accept(t);
+                body.run(0, t);
             }
             return;
         }
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+        AtomicInteger workerIds = new AtomicInteger();
         Runnable worker = () -> {
+            int id = workerIds.getAndIncrement();
             try {
                 for (int t; (t = next.getAndIncrement()) < tasks; ) {
-                    body.accept(t);
+                    body.run(id, t);
                 }
             } catch (Throwable e) {
                 // Keep the task's own exception (a Future would hand back a wrapped copy) and stop the others.
@@ -103,6 +124,11 @@ public final class Parallelism {
         if (failure != null) {
             throw new IllegalStateException("a parallel task failed", failure);
         }
+    }
+
+    /** How many workers {@code forEachTask(threads, tasks, …)} uses: {@code min(threads, tasks)}, at least 1. */
+    public static int workers(int threads, int tasks) {
+        return Math.max(1, Math.min(checkThreads(threads), tasks));
     }
 
     /**

@@ -1,0 +1,585 @@
+package org.sparrow.core.ops;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+import org.sparrow.core.CsrMatrix;
+import org.sparrow.core.Parallelism;
+
+/**
+ * Sparse matrix–matrix product {@code C = A·B} on CSR inputs, row by row (Gustavson, "Two fast
+ * algorithms for sparse matrices: multiplication and permuted transposition", ACM TOMS 4(3), 1978),
+ * with every partial product merged into an accumulator the moment it is produced, as in SMASH
+ * (Gaur et al., "SMASH: Co-designing Software Compression and Hardware-Accelerated Indexing for
+ * Efficient Sparse Matrix Operations", MICRO 2019) and the CPU hash SpGEMM of Nagasaka, Matsuoka,
+ * Azad and Buluç ("Performance optimization, modeling and analysis of sparse matrix-matrix products
+ * on multi-core and many-core processors", Parallel Computing 90, 2019):
+ *
+ * <ol>
+ *   <li><b>Flop bounds.</b> For each row, {@code flops(i) = Σ_{k ∈ A(i,:)} nnz(B(k,:))}, an upper
+ *       bound on {@code nnz(C(i,:))}; computed in parallel, summed into a prefix.</li>
+ *   <li><b>Tasks balanced by flops.</b> Rows are cut into contiguous ranges of equal flops (eight
+ *       per thread, handed out dynamically), not equal row counts.</li>
+ *   <li><b>Per-worker accumulators, allocated once and reused.</b> A power-of-two open-addressing
+ *       hash table (capacity ≥ 2·min(flops(i), cols(B)), multiplicative hashing, linear probing,
+ *       cleared slot by slot after each row), or a dense accumulator (a value array and a row stamp
+ *       over all columns of B) for rows whose bound is at least 1/8 of cols(B), where hashing
+ *       would cost more than it saves.</li>
+ *   <li><b>Heavy rows shared by all workers (the SMASH merge).</b> With several threads, a row whose
+ *       flops exceed {@code total/(2·threads)} (power-law rows) would leave the other workers idle.
+ *       Its A-entries are split among the workers, which merge into one shared hash table: keys are
+ *       claimed with a compare-and-set on an {@code int[]} {@link VarHandle}, values added with a
+ *       compare-and-set loop on a {@code double[]} {@link VarHandle}.</li>
+ *   <li><b>Output sizing: one phase with a proven bound.</b> Each task writes its rows into its own
+ *       buffer of size {@code Σ min(flops(i), cols(B))} over its rows — a bound, so no buffer ever
+ *       grows — and records each row's length. The row pointer is then a parallel prefix sum
+ *       (per-task sums, an exclusive scan over tasks, per-task fill), and the buffers are copied
+ *       into exactly sized arrays. The two-phase alternative (a symbolic pass that counts each row,
+ *       then a numeric pass writing in place) hashes every partial product twice; the one extra
+ *       {@code memcpy} of C here costs far less than that second pass, at the price of temporary
+ *       memory up to the total flop bound.</li>
+ *   <li><b>Sorting only when asked.</b> Sorted output sorts each row's (column, slot) pairs packed
+ *       in a {@code long}; unsorted output leaves the accumulator's insertion order.</li>
+ * </ol>
+ *
+ * <p><b>Values.</b> Each entry accumulates its products in A's row order, then B's row order, so
+ * rows computed by one worker are bit-identical for any thread count. Heavy rows (only with more than
+ * one thread) add their products in whatever order the workers reach them, so they may differ from a
+ * one-thread run in the last bits. Entries that cancel to zero are kept as explicit zeros unless
+ * {@link SpgemmOptions#dropZeros()}; the structure of C is then the structural product of A and B.
+ */
+public final class Spgemm {
+
+    /** Rows whose bound is at least cols(B)/8 use the dense accumulator. */
+    private static final int DENSE_FRACTION = 8;
+    /** Tasks per thread, for dynamic balance. */
+    private static final int TASKS_PER_THREAD = 8;
+    /** A row is heavy when its flops exceed total/(HEAVY_SHARE·threads) (and {@link #HEAVY_MIN_FLOPS}). */
+    private static final int HEAVY_SHARE = 2;
+    /** Below this many flops a row is never worth sharing between threads. */
+    static final long HEAVY_MIN_FLOPS = 1 << 15;
+    /** Largest row bound a hash table takes (larger rows use the dense accumulator). */
+    private static final int MAX_HASHED = 1 << 28;
+    /** Smallest hash table. */
+    private static final int MIN_TABLE = 16;
+    /** Fibonacci hashing multiplier (⌊2^32/φ⌋, odd). */
+    private static final int HASH_MULTIPLIER = 0x9E3779B9;
+
+    private static final VarHandle KEYS = MethodHandles.arrayElementVarHandle(int[].class);
+    private static final VarHandle VALUES = MethodHandles.arrayElementVarHandle(double[].class);
+
+    private Spgemm() {
+    }
+
+    /** {@code C = A·B} with {@link SpgemmOptions#defaults()}. */
+    public static CsrMatrix multiply(CsrMatrix a, CsrMatrix b) {
+        return multiply(a, b, SpgemmOptions.defaults());
+    }
+
+    /**
+     * {@code C = A·B}.
+     *
+     * @param a       Input, {@code m × n} CSR (sorted or not)
+     * @param b       Input, {@code n × p} CSR (sorted or not)
+     * @param options threads, sorted output, dropping zeros
+     * @return C, {@code m × p}: canonical unless {@code options.sorted()} is false
+     * @throws IllegalArgumentException if the inner dimensions differ, or C would hold more
+     *                                  entries than a Java array
+     */
+    public static CsrMatrix multiply(CsrMatrix a, CsrMatrix b, SpgemmOptions options) {
+        checkInner(a.cols(), b.rows(), a, b, "A·B");
+        return multiply(a, b, options, HEAVY_MIN_FLOPS);
+    }
+
+    /**
+     * {@code C = A·Bᵀ}: {@code a} is {@code m × n}, {@code b} is {@code p × n}. Forms Bᵀ once (a
+     * parallel counting sort, O(nnz(B))) and multiplies; row-by-row dot products would cost far more.
+     */
+    public static CsrMatrix multiplyTransposeB(CsrMatrix a, CsrMatrix b, SpgemmOptions options) {
+        checkInner(a.cols(), b.cols(), a, b, "A·Bᵀ");
+        return multiply(a, b.transpose(), options, HEAVY_MIN_FLOPS);
+    }
+
+    /**
+     * {@code C = Aᵀ·B}: {@code a} is {@code n × m}, {@code b} is {@code n × p}. Forms Aᵀ once and
+     * multiplies. Where A is already held column-wise, pass {@code cscA.transposeView()} to
+     * {@link #multiply(CsrMatrix, CsrMatrix, SpgemmOptions)} instead and no transpose is formed.
+     */
+    public static CsrMatrix multiplyTransposeA(CsrMatrix a, CsrMatrix b, SpgemmOptions options) {
+        checkInner(a.rows(), b.rows(), a, b, "Aᵀ·B");
+        return multiply(a.transpose(), b, options, HEAVY_MIN_FLOPS);
+    }
+
+    /**
+     * The number of multiply-adds the product performs, {@code Σ_i Σ_{k ∈ A(i,:)} nnz(B(k,:))}
+     * (so a product of {@code 2·flops} floating-point operations).
+     */
+    public static long flops(CsrMatrix a, CsrMatrix b) {
+        checkInner(a.cols(), b.rows(), a, b, "A·B");
+        int[] ap = a.rowPointers();
+        int[] aj = a.columnIndices();
+        int[] bp = b.rowPointers();
+        long total = 0;
+        for (int q = 0, nnz = a.nnz(); q < nnz; q++) {
+            total += bp[aj[q] + 1] - bp[aj[q]];
+        }
+        return total;
+    }
+
+    private static void checkInner(int left, int right, CsrMatrix a, CsrMatrix b, String what) {
+        if (left != right) {
+            throw new IllegalArgumentException("cannot form " + what + " with A " + a.rows() + "×" + a.cols() + " and B "
+                    + b.rows() + "×" + b.cols() + ": inner dimensions " + left + " and " + right + " differ");
+        }
+    }
+
+    /** The product, with the heavy-row threshold exposed so tests can drive the shared-table path. */
+    static CsrMatrix multiply(CsrMatrix a, CsrMatrix b, SpgemmOptions options, long heavyMinFlops) {
+        int m = a.rows();
+        int p = b.cols();
+        int threads = options.threads();
+        int[] ap = a.rowPointers();
+        int[] aj = a.columnIndices();
+        int[] bp = b.rowPointers();
+
+        // 1. Per-row flop bounds, in parallel over row ranges of equal nnz(A).
+        long[] flops = new long[m];
+        int[] nnzRanges = RowRanges.byPointer(ap, m, threads * TASKS_PER_THREAD);
+        Parallelism.forEachTask(threads, nnzRanges.length - 1, t -> {
+            for (int i = nnzRanges[t]; i < nnzRanges[t + 1]; i++) {
+                long f = 0;
+                for (int q = ap[i]; q < ap[i + 1]; q++) {
+                    f += bp[aj[q] + 1] - bp[aj[q]];
+                }
+                flops[i] = f;
+            }
+        });
+        long total = 0;
+        for (long f : flops) {
+            total += f;
+        }
+
+        // 2. Heavy rows (several threads only), and tasks of equal light flops.
+        long heavyAbove = Math.max(heavyMinFlops, total / ((long) HEAVY_SHARE * threads));
+        boolean[] heavy = null;
+        int heavyCount = 0;
+        if (threads > 1) {
+            for (int i = 0; i < m; i++) {
+                if (flops[i] > heavyAbove && Math.min(flops[i], p) <= MAX_HASHED) {
+                    if (heavy == null) {
+                        heavy = new boolean[m];
+                    }
+                    heavy[i] = true;
+                    heavyCount++;
+                }
+            }
+        }
+        long[] lightPrefix = new long[m + 1];
+        for (int i = 0; i < m; i++) {
+            lightPrefix[i + 1] = lightPrefix[i] + (heavy != null && heavy[i] ? 0 : flops[i]);
+        }
+        int[] tasks = RowRanges.byPrefix(lightPrefix, m, threads == 1 ? 1 : threads * TASKS_PER_THREAD);
+        int taskCount = tasks.length - 1;
+
+        // 3. Light rows: each task into its own buffer bounded by Σ min(flops, p).
+        int[] rowNnz = new int[m];
+        int[][] taskCols = new int[taskCount][];
+        double[][] taskVals = new double[taskCount][];
+        Accumulator[] accumulators = new Accumulator[Parallelism.workers(threads, taskCount)];
+        boolean[] heavyRows = heavy;
+        Parallelism.forEachWorkerTask(threads, taskCount, (worker, t) -> {
+            Accumulator acc = accumulators[worker];
+            if (acc == null) {
+                acc = new Accumulator(p);
+                accumulators[worker] = acc;
+            }
+            long bound = 0;
+            for (int i = tasks[t]; i < tasks[t + 1]; i++) {
+                if (heavyRows == null || !heavyRows[i]) {
+                    bound += Math.min(flops[i], p);
+                }
+            }
+            int[] cols = new int[checkedLength(bound)];
+            double[] vals = new double[cols.length];
+            int out = 0;
+            for (int i = tasks[t]; i < tasks[t + 1]; i++) {
+                if (heavyRows != null && heavyRows[i]) {
+                    continue;
+                }
+                int n = acc.row(a, b, i, (int) Math.min(flops[i], p), options, cols, vals, out);
+                rowNnz[i] = n;
+                out += n;
+            }
+            taskCols[t] = cols;
+            taskVals[t] = vals;
+        });
+
+        // 4. Heavy rows: all workers merge into one shared table per row.
+        int[][] heavyCols = new int[heavyCount][];
+        double[][] heavyVals = new double[heavyCount][];
+        if (heavyCount > 0) {
+            int h = 0;
+            for (int i = 0; i < m; i++) {
+                if (heavy[i]) {
+                    SharedRow row = SharedRow.multiply(a, b, i, (int) Math.min(flops[i], p), options);
+                    heavyCols[h] = row.cols;
+                    heavyVals[h] = row.vals;
+                    rowNnz[i] = row.cols.length;
+                    h++;
+                }
+            }
+        }
+
+        // 5. Row pointer by a parallel prefix sum: per-task sums, a scan over tasks, per-task fill.
+        int[] rowPtr = new int[m + 1];
+        long[] taskStart = new long[taskCount + 1];
+        Parallelism.forEachTask(threads, taskCount, t -> {
+            long s = 0;
+            for (int i = tasks[t]; i < tasks[t + 1]; i++) {
+                s += rowNnz[i];
+            }
+            taskStart[t + 1] = s;
+        });
+        for (int t = 0; t < taskCount; t++) {
+            taskStart[t + 1] += taskStart[t];
+        }
+        int nnz = checkedLength(taskStart[taskCount]);
+        Parallelism.forEachTask(threads, taskCount, t -> {
+            int s = (int) taskStart[t];
+            for (int i = tasks[t]; i < tasks[t + 1]; i++) {
+                rowPtr[i] = s;
+                s += rowNnz[i];
+            }
+        });
+        rowPtr[m] = nnz;
+
+        // 6. Copy the task buffers (runs of light rows) and the heavy rows into exactly sized arrays.
+        int[] colIdx = new int[nnz];
+        double[] values = new double[nnz];
+        int[] heavyIndex = new int[heavy == null ? 0 : m];
+        if (heavy != null) {
+            for (int i = 0, h = 0; i < m; i++) {
+                heavyIndex[i] = heavy[i] ? h++ : -1;
+            }
+        }
+        Parallelism.forEachTask(threads, taskCount, t -> {
+            int[] cols = taskCols[t];
+            double[] vals = taskVals[t];
+            int src = 0;
+            int runStart = tasks[t];
+            for (int i = tasks[t]; i <= tasks[t + 1]; i++) {
+                boolean end = i == tasks[t + 1];
+                if (end || (heavyRows != null && heavyRows[i])) {
+                    int len = rowPtr[i] - rowPtr[runStart];
+                    System.arraycopy(cols, src, colIdx, rowPtr[runStart], len);
+                    System.arraycopy(vals, src, values, rowPtr[runStart], len);
+                    src += len;
+                    if (!end) {
+                        int h = heavyIndex[i];
+                        System.arraycopy(heavyCols[h], 0, colIdx, rowPtr[i], rowNnz[i]);
+                        System.arraycopy(heavyVals[h], 0, values, rowPtr[i], rowNnz[i]);
+                    }
+                    runStart = i + 1;
+                }
+            }
+        });
+        return options.sorted() ? new CsrMatrix(m, p, rowPtr, colIdx, values)
+                : CsrMatrix.unsorted(m, p, rowPtr, colIdx, values);
+    }
+
+    private static int checkedLength(long n) {
+        if (n > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("the product has (or may have) " + n
+                    + " entries, more than a Java array holds (" + (Integer.MAX_VALUE - 8) + ")");
+        }
+        return (int) n;
+    }
+
+    /** The smallest power of two ≥ 2·bound (and ≥ {@link #MIN_TABLE}); bounds stay ≤ {@link #MAX_HASHED}. */
+    private static int tableCapacity(int bound) {
+        long want = Math.max(MIN_TABLE, 2L * bound);
+        return (int) (Long.highestOneBit(want - 1) << 1);
+    }
+
+    /** Row ranges balanced by a pointer or a prefix sum. */
+    static final class RowRanges {
+        private RowRanges() {
+        }
+
+        /** At most {@code parts} ranges of rows with about equal {@code ptr[i+1] − ptr[i]} sums. */
+        static int[] byPointer(int[] ptr, int rows, int parts) {
+            long[] prefix = new long[rows + 1];
+            for (int i = 0; i <= rows; i++) {
+                prefix[i] = ptr[i];
+            }
+            return byPrefix(prefix, rows, parts);
+        }
+
+        /** Boundaries {@code 0 = r_0 < … < r_k = rows} cutting {@code prefix} into about equal parts. */
+        static int[] byPrefix(long[] prefix, int rows, int parts) {
+            long total = prefix[rows];
+            int k = (int) Math.max(1, Math.min(parts, rows));
+            int[] cuts = new int[k + 1];
+            int n = 1;
+            for (int t = 1; t < k; t++) {
+                long target = total * t / k;
+                int lo = cuts[n - 1];
+                int hi = rows;
+                while (lo < hi) { // first row whose prefix reaches the target
+                    int mid = (lo + hi) >>> 1;
+                    if (prefix[mid] < target) {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                if (lo > cuts[n - 1] && lo < rows) {
+                    cuts[n++] = lo;
+                }
+            }
+            cuts[n++] = rows;
+            return n == cuts.length ? cuts : Arrays.copyOf(cuts, n);
+        }
+    }
+
+    /** One worker's accumulators: a reusable hash table, and a dense array made on first need. */
+    private static final class Accumulator {
+        private final int p;
+        private int[] keys = new int[0];
+        private double[] vals = new double[0];
+        private int[] used = new int[0];
+        private long[] sortBuffer = new long[0];
+        private double[] dense;
+        private int[] stamp;
+        private int[] touched;
+        private int currentStamp;
+
+        Accumulator(int p) {
+            this.p = p;
+        }
+
+        /** Computes row {@code i} of C into {@code outCols/outVals} from {@code out}; returns its length. */
+        int row(CsrMatrix a, CsrMatrix b, int i, int bound, SpgemmOptions o, int[] outCols, double[] outVals, int out) {
+            if (bound == 0) {
+                return 0;
+            }
+            return (long) bound * DENSE_FRACTION >= p || bound > MAX_HASHED ? denseRow(a, b, i, o, outCols, outVals, out)
+                    : hashRow(a, b, i, bound, o, outCols, outVals, out);
+        }
+
+        private int hashRow(CsrMatrix a, CsrMatrix b, int i, int bound, SpgemmOptions o, int[] outCols,
+                            double[] outVals, int out) {
+            int cap = tableCapacity(bound);
+            if (keys.length < cap) {
+                keys = new int[cap];
+                Arrays.fill(keys, -1);
+                vals = new double[cap];
+            }
+            if (used.length < bound) {
+                used = new int[Math.max(bound, 2 * used.length)];
+            }
+            int mask = cap - 1;
+            int shift = Integer.numberOfLeadingZeros(mask); // 32 − log2(cap): keep the best-mixed high bits
+            int[] k = keys;
+            double[] v = vals;
+            int[] u = used;
+            int n = 0;
+            int[] ap = a.rowPointers();
+            int[] aj = a.columnIndices();
+            double[] ax = a.values();
+            int[] bp = b.rowPointers();
+            int[] bj = b.columnIndices();
+            double[] bx = b.values();
+            for (int q = ap[i]; q < ap[i + 1]; q++) {
+                int kk = aj[q];
+                double aik = ax[q];
+                for (int r = bp[kk]; r < bp[kk + 1]; r++) {
+                    int j = bj[r];
+                    int slot = (j * HASH_MULTIPLIER) >>> shift;
+                    while (true) {
+                        int key = k[slot];
+                        if (key == j) {
+                            v[slot] += aik * bx[r]; // c_ij += a_ik b_kj
+                            break;
+                        }
+                        if (key < 0) {
+                            k[slot] = j;
+                            v[slot] = aik * bx[r];
+                            u[n++] = slot;
+                            break;
+                        }
+                        slot = (slot + 1) & mask;
+                    }
+                }
+            }
+            int len = 0;
+            if (o.sorted()) {
+                if (sortBuffer.length < n) {
+                    sortBuffer = new long[Math.max(n, 2 * sortBuffer.length)];
+                }
+                long[] s = sortBuffer;
+                for (int t = 0; t < n; t++) {
+                    s[t] = ((long) k[u[t]] << 32) | u[t];
+                }
+                Arrays.sort(s, 0, n);
+                for (int t = 0; t < n; t++) {
+                    int slot = (int) s[t];
+                    double x = v[slot];
+                    if (!o.dropZeros() || x != 0.0) {
+                        outCols[out + len] = (int) (s[t] >>> 32);
+                        outVals[out + len] = x;
+                        len++;
+                    }
+                }
+            } else {
+                for (int t = 0; t < n; t++) {
+                    double x = v[u[t]];
+                    if (!o.dropZeros() || x != 0.0) {
+                        outCols[out + len] = k[u[t]];
+                        outVals[out + len] = x;
+                        len++;
+                    }
+                }
+            }
+            for (int t = 0; t < n; t++) {
+                k[u[t]] = -1;
+            }
+            return len;
+        }
+
+        private int denseRow(CsrMatrix a, CsrMatrix b, int i, SpgemmOptions o, int[] outCols, double[] outVals,
+                             int out) {
+            if (dense == null) {
+                dense = new double[p];
+                stamp = new int[p];
+                touched = new int[p];
+            }
+            if (++currentStamp == Integer.MAX_VALUE) { // wrap: clear the stamps once in 2^31 rows
+                Arrays.fill(stamp, 0);
+                currentStamp = 1;
+            }
+            int st = currentStamp;
+            double[] d = dense;
+            int[] s = stamp;
+            int[] tch = touched;
+            int n = 0;
+            int[] ap = a.rowPointers();
+            int[] aj = a.columnIndices();
+            double[] ax = a.values();
+            int[] bp = b.rowPointers();
+            int[] bj = b.columnIndices();
+            double[] bx = b.values();
+            for (int q = ap[i]; q < ap[i + 1]; q++) {
+                int kk = aj[q];
+                double aik = ax[q];
+                for (int r = bp[kk]; r < bp[kk + 1]; r++) {
+                    int j = bj[r];
+                    if (s[j] == st) {
+                        d[j] += aik * bx[r]; // c_ij += a_ik b_kj
+                    } else {
+                        s[j] = st;
+                        d[j] = aik * bx[r];
+                        tch[n++] = j;
+                    }
+                }
+            }
+            if (o.sorted()) {
+                Arrays.sort(tch, 0, n);
+            }
+            int len = 0;
+            for (int t = 0; t < n; t++) {
+                int j = tch[t];
+                double x = d[j];
+                if (!o.dropZeros() || x != 0.0) {
+                    outCols[out + len] = j;
+                    outVals[out + len] = x;
+                    len++;
+                }
+            }
+            return len;
+        }
+    }
+
+    /** A heavy row computed by all workers into one shared table (the SMASH merge). */
+    private static final class SharedRow {
+        final int[] cols;
+        final double[] vals;
+
+        private SharedRow(int[] cols, double[] vals) {
+            this.cols = cols;
+            this.vals = vals;
+        }
+
+        static SharedRow multiply(CsrMatrix a, CsrMatrix b, int i, int bound, SpgemmOptions o) {
+            int cap = tableCapacity(bound);
+            int mask = cap - 1;
+            int shift = Integer.numberOfLeadingZeros(mask);
+            int[] keys = new int[cap];
+            Arrays.fill(keys, -1);
+            double[] vals = new double[cap];
+            Arrays.fill(vals, -0.0); // −0 + x == x for every x, so the first product lands exactly
+            int[] ap = a.rowPointers();
+            int[] aj = a.columnIndices();
+            double[] ax = a.values();
+            int[] bp = b.rowPointers();
+            int[] bj = b.columnIndices();
+            double[] bx = b.values();
+            // Split this row's A-entries into chunks of about equal flops, handed out to the workers.
+            int from = ap[i];
+            int len = ap[i + 1] - from;
+            long[] prefix = new long[len + 1];
+            for (int q = 0; q < len; q++) {
+                int kk = aj[from + q];
+                prefix[q + 1] = prefix[q] + bp[kk + 1] - bp[kk];
+            }
+            int[] chunks = RowRanges.byPrefix(prefix, len, o.threads() * TASKS_PER_THREAD);
+            Parallelism.forEachTask(o.threads(), chunks.length - 1, c -> {
+                for (int q = from + chunks[c]; q < from + chunks[c + 1]; q++) {
+                    int kk = aj[q];
+                    double aik = ax[q];
+                    for (int r = bp[kk]; r < bp[kk + 1]; r++) {
+                        int j = bj[r];
+                        int slot = (j * HASH_MULTIPLIER) >>> shift;
+                        while (true) {
+                            int key = (int) KEYS.getVolatile(keys, slot);
+                            if (key == j) {
+                                break;
+                            }
+                            if (key < 0 && KEYS.compareAndSet(keys, slot, -1, j)) {
+                                break;
+                            }
+                            if (key >= 0) {
+                                slot = (slot + 1) & mask;
+                            } // else another worker claimed the slot first: look at it again
+                        }
+                        double product = aik * bx[r];
+                        double old;
+                        do { // c_ij += a_ik b_kj, atomically
+                            old = (double) VALUES.getVolatile(vals, slot);
+                        } while (!VALUES.compareAndSet(vals, slot, old, old + product));
+                    }
+                }
+            });
+            // Gather the claimed slots (all workers are done: plain reads are safe after the join).
+            int n = 0;
+            long[] packed = new long[Math.min(cap, bound)];
+            for (int slot = 0; slot < cap; slot++) {
+                if (keys[slot] >= 0) {
+                    if (!o.dropZeros() || vals[slot] != 0.0) {
+                        packed[n++] = ((long) keys[slot] << 32) | slot;
+                    }
+                }
+            }
+            if (o.sorted()) {
+                Arrays.sort(packed, 0, n);
+            }
+            int[] cols = new int[n];
+            double[] v = new double[n];
+            for (int t = 0; t < n; t++) {
+                cols[t] = (int) (packed[t] >>> 32);
+                v[t] = vals[(int) packed[t]];
+            }
+            return new SharedRow(cols, v);
+        }
+    }
+}
