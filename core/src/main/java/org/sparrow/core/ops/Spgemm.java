@@ -45,7 +45,7 @@ import org.sparrow.core.Parallelism;
  * <p><b>Values.</b> Each entry accumulates its products in A's row order, then B's row order, so
  * rows computed by one worker are bit-identical for any thread count. Heavy rows (only with more than
  * one thread) add their products in whatever order the workers reach them, so they may differ from a
- * one-thread run in the last bits. Entries that cancel to zero are kept as explicit zeros unless
+ * one-thread run in the last bits. ({@link SpgemmFlops} counts the multiply-adds of a product.) Entries that cancel to zero are kept as explicit zeros unless
  * {@link SpgemmOptions#dropZeros()}; the structure of C is then the structural product of A and B.
  */
 public final class Spgemm {
@@ -108,22 +108,6 @@ public final class Spgemm {
     public static CsrMatrix multiplyTransposeA(CsrMatrix a, CsrMatrix b, SpgemmOptions options) {
         checkInner(a.rows(), b.rows(), a, b, "Aᵀ·B");
         return multiply(a.transpose(), b, options, HEAVY_MIN_FLOPS);
-    }
-
-    /**
-     * The number of multiply-adds the product performs, {@code Σ_i Σ_{k ∈ A(i,:)} nnz(B(k,:))}
-     * (so a product of {@code 2·flops} floating-point operations).
-     */
-    public static long flops(CsrMatrix a, CsrMatrix b) {
-        checkInner(a.cols(), b.rows(), a, b, "A·B");
-        int[] ap = a.rowPointers();
-        int[] aj = a.columnIndices();
-        int[] bp = b.rowPointers();
-        long total = 0;
-        for (int q = 0, nnz = a.nnz(); q < nnz; q++) {
-            total += bp[aj[q] + 1] - bp[aj[q]];
-        }
-        return total;
     }
 
     private static void checkInner(int left, int right, CsrMatrix a, CsrMatrix b, String what) {

@@ -242,20 +242,6 @@ class SpgemmTest {
         assertThrows(IllegalArgumentException.class, () -> new SpgemmOptions(0, true, false));
     }
 
-    @Test
-    void flopsCountsTheMultiplyAdds() {
-        Random rnd = new Random(2);
-        CsrMatrix a = random(rnd, 20, 15, 0.3);
-        CsrMatrix b = random(rnd, 15, 10, 0.3);
-        long expected = 0;
-        for (int i = 0; i < a.rows(); i++) {
-            for (int p = a.rowPointers()[i]; p < a.rowPointers()[i + 1]; p++) {
-                expected += b.rowNnz(a.columnIndices()[p]);
-            }
-        }
-        assertEquals(expected, Spgemm.flops(a, b));
-    }
-
     // ------------------------------------------------------------------ real matrices against EJML
 
     private static Path dataDir() {
