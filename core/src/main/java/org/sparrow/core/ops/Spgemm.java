@@ -23,8 +23,8 @@ import org.sparrow.core.Parallelism;
  *   <li><b>Per-worker accumulators, allocated once and reused.</b> A power-of-two open-addressing
  *       hash table (capacity ≥ 2·min(flops(i), cols(B)), multiplicative hashing, linear probing,
  *       cleared slot by slot after each row), or a dense accumulator (a value array and a row stamp
- *       over all columns of B) for rows whose bound is at least 1/8 of cols(B), where hashing
- *       would cost more than it saves.</li>
+ *       over all columns of B) for rows whose bound is at least 1/64 of cols(B), where hashing
+ *       costs more than the dense array's cache misses (measured on the suite matrices).</li>
  *   <li><b>Heavy rows shared by all workers (the SMASH merge).</b> With several threads, a row whose
  *       flops exceed {@code total/(2·threads)} (power-law rows) would leave the other workers idle.
  *       Its A-entries are split among the workers, which merge into one shared hash table: keys are
@@ -38,8 +38,9 @@ import org.sparrow.core.Parallelism;
  *       then a numeric pass writing in place) hashes every partial product twice; the one extra
  *       {@code memcpy} of C here costs far less than that second pass, at the price of temporary
  *       memory up to the total flop bound.</li>
- *   <li><b>Sorting only when asked.</b> Sorted output sorts each row's (column, slot) pairs packed
- *       in a {@code long}; unsorted output leaves the accumulator's insertion order.</li>
+ *   <li><b>Sorting only when asked.</b> Sorted output sorts each hashed row's (column, slot) pairs
+ *       packed in a {@code long}; a dense row whose column span is at most 8× its length is emitted
+ *       by scanning the span instead of sorting. Unsorted output keeps insertion order.</li>
  * </ol>
  *
  * <p><b>Values.</b> Each entry accumulates its products in A's row order, then B's row order, so
@@ -50,8 +51,12 @@ import org.sparrow.core.Parallelism;
  */
 public final class Spgemm {
 
-    /** Rows whose bound is at least cols(B)/8 use the dense accumulator. */
-    private static final int DENSE_FRACTION = 8;
+    /** Rows whose bound is at least cols(B)/DENSE_FRACTION use the dense accumulator (tunable for measurement). */
+    private static final int DENSE_FRACTION = Integer.getInteger("sparrow.spgemm.denseFraction", 64);
+    /** A dense row is emitted by scanning its column span when the span is at most this many times its length. */
+    private static final int SCAN_SPAN_FACTOR = 8;
+    /** Output sizing by a symbolic pass (true) or by a bound and a copy (false, the default: see the class comment). */
+    private static final boolean TWO_PHASE = Boolean.getBoolean("sparrow.spgemm.twoPhase");
     /** Tasks per thread, for dynamic balance. */
     private static final int TASKS_PER_THREAD = 8;
     /** A row is heavy when its flops exceed total/(HEAVY_SHARE·threads) (and {@link #HEAVY_MIN_FLOPS}). */
@@ -165,17 +170,44 @@ public final class Spgemm {
         int[] tasks = RowRanges.byPrefix(lightPrefix, m, threads == 1 ? 1 : threads * TASKS_PER_THREAD);
         int taskCount = tasks.length - 1;
 
-        // 3. Light rows: each task into its own buffer bounded by Σ min(flops, p).
+        // 3. Heavy rows: all workers merge into one shared table per row.
         int[] rowNnz = new int[m];
+        int[][] heavyCols = new int[heavyCount][];
+        double[][] heavyVals = new double[heavyCount][];
+        int[] heavyIndex = new int[heavy == null ? 0 : m];
+        if (heavy != null) {
+            for (int i = 0, h = 0; i < m; i++) {
+                heavyIndex[i] = -1;
+                if (heavy[i]) {
+                    SharedRow row = SharedRow.multiply(a, b, i, (int) Math.min(flops[i], p), options);
+                    heavyCols[h] = row.cols;
+                    heavyVals[h] = row.vals;
+                    rowNnz[i] = row.cols.length;
+                    heavyIndex[i] = h++;
+                }
+            }
+        }
+        boolean[] heavyRows = heavy;
+        Accumulator[] accumulators = new Accumulator[Parallelism.workers(threads, taskCount)];
+        boolean twoPhase = TWO_PHASE && !options.dropZeros(); // dropped zeros are known only after the numbers
+
+        // 4. Light rows. One phase: each task into its own buffer bounded by Σ min(flops, p).
+        //    Two phases (measured alternative): count each row's columns first, write in place later.
         int[][] taskCols = new int[taskCount][];
         double[][] taskVals = new double[taskCount][];
-        Accumulator[] accumulators = new Accumulator[Parallelism.workers(threads, taskCount)];
-        boolean[] heavyRows = heavy;
         Parallelism.forEachWorkerTask(threads, taskCount, (worker, t) -> {
             Accumulator acc = accumulators[worker];
             if (acc == null) {
                 acc = new Accumulator(p);
                 accumulators[worker] = acc;
+            }
+            if (twoPhase) {
+                for (int i = tasks[t]; i < tasks[t + 1]; i++) {
+                    if (heavyRows == null || !heavyRows[i]) {
+                        rowNnz[i] = acc.count(a, b, i, (int) Math.min(flops[i], p));
+                    }
+                }
+                return;
             }
             long bound = 0;
             for (int i = tasks[t]; i < tasks[t + 1]; i++) {
@@ -197,22 +229,6 @@ public final class Spgemm {
             taskCols[t] = cols;
             taskVals[t] = vals;
         });
-
-        // 4. Heavy rows: all workers merge into one shared table per row.
-        int[][] heavyCols = new int[heavyCount][];
-        double[][] heavyVals = new double[heavyCount][];
-        if (heavyCount > 0) {
-            int h = 0;
-            for (int i = 0; i < m; i++) {
-                if (heavy[i]) {
-                    SharedRow row = SharedRow.multiply(a, b, i, (int) Math.min(flops[i], p), options);
-                    heavyCols[h] = row.cols;
-                    heavyVals[h] = row.vals;
-                    rowNnz[i] = row.cols.length;
-                    h++;
-                }
-            }
-        }
 
         // 5. Row pointer by a parallel prefix sum: per-task sums, a scan over tasks, per-task fill.
         int[] rowPtr = new int[m + 1];
@@ -237,16 +253,25 @@ public final class Spgemm {
         });
         rowPtr[m] = nnz;
 
-        // 6. Copy the task buffers (runs of light rows) and the heavy rows into exactly sized arrays.
+        // 6. Fill exactly sized arrays: light rows from the task buffers (or computed in place in the
+        //    second phase), heavy rows from their shared tables.
         int[] colIdx = new int[nnz];
         double[] values = new double[nnz];
-        int[] heavyIndex = new int[heavy == null ? 0 : m];
-        if (heavy != null) {
-            for (int i = 0, h = 0; i < m; i++) {
-                heavyIndex[i] = heavy[i] ? h++ : -1;
+        Parallelism.forEachWorkerTask(threads, taskCount, (worker, t) -> {
+            if (twoPhase) {
+                Accumulator acc = accumulators[worker] != null ? accumulators[worker] : new Accumulator(p);
+                accumulators[worker] = acc;
+                for (int i = tasks[t]; i < tasks[t + 1]; i++) {
+                    if (heavyRows != null && heavyRows[i]) {
+                        int h = heavyIndex[i];
+                        System.arraycopy(heavyCols[h], 0, colIdx, rowPtr[i], rowNnz[i]);
+                        System.arraycopy(heavyVals[h], 0, values, rowPtr[i], rowNnz[i]);
+                    } else {
+                        acc.row(a, b, i, (int) Math.min(flops[i], p), options, colIdx, values, rowPtr[i]);
+                    }
+                }
+                return;
             }
-        }
-        Parallelism.forEachTask(threads, taskCount, t -> {
             int[] cols = taskCols[t];
             double[] vals = taskVals[t];
             int src = 0;
@@ -342,6 +367,74 @@ public final class Spgemm {
             this.p = p;
         }
 
+        /** The number of distinct columns in row {@code i} of C (the symbolic phase). */
+        int count(CsrMatrix a, CsrMatrix b, int i, int bound) {
+            if (bound == 0) {
+                return 0;
+            }
+            int[] ap = a.rowPointers();
+            int[] aj = a.columnIndices();
+            int[] bp = b.rowPointers();
+            int[] bj = b.columnIndices();
+            int n = 0;
+            if ((long) bound * DENSE_FRACTION >= p || bound > MAX_HASHED) {
+                if (dense == null) {
+                    dense = new double[p];
+                    stamp = new int[p];
+                    touched = new int[p];
+                }
+                if (++currentStamp == Integer.MAX_VALUE) {
+                    Arrays.fill(stamp, 0);
+                    currentStamp = 1;
+                }
+                int st = currentStamp;
+                for (int q = ap[i]; q < ap[i + 1]; q++) {
+                    for (int r = bp[aj[q]]; r < bp[aj[q] + 1]; r++) {
+                        if (stamp[bj[r]] != st) {
+                            stamp[bj[r]] = st;
+                            n++;
+                        }
+                    }
+                }
+                return n;
+            }
+            int cap = tableCapacity(bound);
+            ensureTable(cap, bound);
+            int mask = cap - 1;
+            int shift = Integer.numberOfLeadingZeros(mask);
+            int[] k = keys;
+            int[] u = used;
+            for (int q = ap[i]; q < ap[i + 1]; q++) {
+                for (int r = bp[aj[q]]; r < bp[aj[q] + 1]; r++) {
+                    int j = bj[r];
+                    int slot = (j * HASH_MULTIPLIER) >>> shift;
+                    while (k[slot] != j) {
+                        if (k[slot] < 0) {
+                            k[slot] = j;
+                            u[n++] = slot;
+                            break;
+                        }
+                        slot = (slot + 1) & mask;
+                    }
+                }
+            }
+            for (int t = 0; t < n; t++) {
+                k[u[t]] = -1;
+            }
+            return n;
+        }
+
+        private void ensureTable(int cap, int bound) {
+            if (keys.length < cap) {
+                keys = new int[cap];
+                Arrays.fill(keys, -1);
+                vals = new double[cap];
+            }
+            if (used.length < bound) {
+                used = new int[Math.max(bound, 2 * used.length)];
+            }
+        }
+
         /** Computes row {@code i} of C into {@code outCols/outVals} from {@code out}; returns its length. */
         int row(CsrMatrix a, CsrMatrix b, int i, int bound, SpgemmOptions o, int[] outCols, double[] outVals, int out) {
             if (bound == 0) {
@@ -354,14 +447,7 @@ public final class Spgemm {
         private int hashRow(CsrMatrix a, CsrMatrix b, int i, int bound, SpgemmOptions o, int[] outCols,
                             double[] outVals, int out) {
             int cap = tableCapacity(bound);
-            if (keys.length < cap) {
-                keys = new int[cap];
-                Arrays.fill(keys, -1);
-                vals = new double[cap];
-            }
-            if (used.length < bound) {
-                used = new int[Math.max(bound, 2 * used.length)];
-            }
+            ensureTable(cap, bound);
             int mask = cap - 1;
             int shift = Integer.numberOfLeadingZeros(mask); // 32 − log2(cap): keep the best-mixed high bits
             int[] k = keys;
@@ -467,10 +553,30 @@ public final class Spgemm {
                     }
                 }
             }
-            if (o.sorted()) {
+            int len = 0;
+            if (o.sorted() && n > 1) {
+                int lo = Integer.MAX_VALUE;
+                int hi = -1;
+                for (int t = 0; t < n; t++) {
+                    lo = Math.min(lo, tch[t]);
+                    hi = Math.max(hi, tch[t]);
+                }
+                if ((long) (hi - lo + 1) <= (long) SCAN_SPAN_FACTOR * n) {
+                    // Dense enough: a sequential scan of the span beats sorting the touched columns.
+                    for (int j = lo; j <= hi; j++) {
+                        if (s[j] == st) {
+                            double x = d[j];
+                            if (!o.dropZeros() || x != 0.0) {
+                                outCols[out + len] = j;
+                                outVals[out + len] = x;
+                                len++;
+                            }
+                        }
+                    }
+                    return len;
+                }
                 Arrays.sort(tch, 0, n);
             }
-            int len = 0;
             for (int t = 0; t < n; t++) {
                 int j = tch[t];
                 double x = d[j];
