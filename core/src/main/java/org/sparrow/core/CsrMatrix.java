@@ -2,8 +2,9 @@ package org.sparrow.core;
 
 import java.util.Arrays;
 import org.sparrow.core.ops.Reductions;
-import org.sparrow.core.ops.SparseConversions;
+import org.sparrow.core.ops.Spmm;
 import org.sparrow.core.ops.Spmv;
+import org.sparrow.core.ops.Transpose;
 
 /**
  * A sparse matrix in compressed sparse row (CSR) form: for row {@code i}, the column indices
@@ -137,18 +138,50 @@ public final class CsrMatrix implements Matrix {
         return 0.0;
     }
 
+    /**
+     * {@code y = A·x} through {@link Spmv}: on {@link Parallelism#defaultThreads()} threads when the
+     * matrix has at least {@link Spmv#PARALLEL_MIN_NNZ} entries, else on the caller's thread.
+     * Bit-identical whatever the thread count.
+     */
     @Override
     public void apply(double[] x, double[] y) {
         Checks.checkLength("x", x, cols, "the matrix's column count");
         Checks.checkLength("y", y, rows, "the matrix's row count");
-        Spmv.multiply(rows, rowPtr, colIdx, values, x, y);
+        Spmv.multiply(rows, rowPtr, colIdx, values, x, y, Spmv.defaultThreads(nnz()));
     }
 
+    /**
+     * {@code y = Aᵀ·x} through {@link Spmv}, threaded as {@link #apply(double[], double[])}. With
+     * more than one thread the result is deterministic but may differ from the 1-thread result in
+     * the last bits (see {@link Spmv}).
+     */
     @Override
     public void applyTranspose(double[] x, double[] y) {
         Checks.checkLength("x", x, rows, "the matrix's row count");
         Checks.checkLength("y", y, cols, "the matrix's column count");
-        Spmv.multiplyTranspose(rows, cols, rowPtr, colIdx, values, x, y);
+        Spmv.multiplyTranspose(rows, cols, rowPtr, colIdx, values, x, y, Spmv.defaultThreads(nnz()));
+    }
+
+    /**
+     * {@code Y = A·X} through {@link Spmm} (sparse × dense, k contiguous), threaded when
+     * {@code nnz·k ≥} {@link Spmv#PARALLEL_MIN_NNZ}; bit-identical whatever the thread count.
+     */
+    @Override
+    public void applyBlock(double[] x, double[] y, int k) {
+        Checks.checkBlock("x", x, cols, k);
+        Checks.checkBlock("y", y, rows, k);
+        Spmm.multiply(rows, rowPtr, colIdx, values, x, y, k, Spmv.defaultThreads((long) nnz() * k));
+    }
+
+    /**
+     * {@code Y = Aᵀ·X} through {@link Spmm}, threaded as {@link #applyBlock}; with more than one
+     * thread deterministic but not bit-identical to the 1-thread result (see {@link Spmm}).
+     */
+    @Override
+    public void applyTransposeBlock(double[] x, double[] y, int k) {
+        Checks.checkBlock("x", x, rows, k);
+        Checks.checkBlock("y", y, cols, k);
+        Spmm.multiplyTranspose(rows, cols, rowPtr, colIdx, values, x, y, k, Spmv.defaultThreads((long) nnz() * k));
     }
 
     /** The canonical form: this matrix if already sorted, else a copy with each row sorted. */
@@ -160,14 +193,14 @@ public final class CsrMatrix implements Matrix {
         return transpose().transpose();
     }
 
-    /** The transpose Aᵀ as a new canonical CSR matrix (a counting sort, O(nnz + rows + cols)). */
+    /**
+     * The transpose Aᵀ as a new canonical CSR matrix: a counting sort, O(nnz + rows + cols), parallel
+     * ({@link Transpose}) on {@link Parallelism#defaultThreads()} threads when the matrix has at
+     * least {@link Spmv#PARALLEL_MIN_NNZ} entries; bit-identical whatever the thread count.
+     */
     public CsrMatrix transpose() {
-        int nnz = nnz();
-        int[] tp = new int[pointerLength(cols, "row")];
-        int[] ti = new int[nnz];
-        double[] tx = new double[nnz];
-        SparseConversions.transpose(rows, cols, rowPtr, colIdx, values, tp, ti, tx);
-        return new CsrMatrix(cols, rows, tp, ti, tx);
+        pointerLength(cols, "row"); // keeps this class's message for a transpose with 2³¹−1 rows
+        return Transpose.of(this, Spmv.defaultThreads(nnz()));
     }
 
     /**

@@ -57,8 +57,6 @@ public final class Spgemm {
     private static final int SCAN_SPAN_FACTOR = 8;
     /** Output sizing by a symbolic pass (true) or by a bound and a copy (false, the default: see the class comment). */
     private static final boolean TWO_PHASE = Boolean.getBoolean("sparrow.spgemm.twoPhase");
-    /** Tasks per thread, for dynamic balance. */
-    private static final int TASKS_PER_THREAD = 8;
     /** A row is heavy when its flops exceed total/(HEAVY_SHARE·threads) (and {@link #HEAVY_MIN_FLOPS}). */
     private static final int HEAVY_SHARE = 2;
     /** Below this many flops a row is never worth sharing between threads. */
@@ -133,7 +131,7 @@ public final class Spgemm {
 
         // 1. Per-row flop bounds, in parallel over row ranges of equal nnz(A).
         long[] flops = new long[m];
-        int[] nnzRanges = RowRanges.byPointer(ap, m, threads * TASKS_PER_THREAD);
+        int[] nnzRanges = KernelSupport.splitRows(m, ap, null, KernelSupport.parts(threads, m));
         Parallelism.forEachTask(threads, nnzRanges.length - 1, t -> {
             for (int i = nnzRanges[t]; i < nnzRanges[t + 1]; i++) {
                 long f = 0;
@@ -167,7 +165,7 @@ public final class Spgemm {
         for (int i = 0; i < m; i++) {
             lightPrefix[i + 1] = lightPrefix[i] + (heavy != null && heavy[i] ? 0 : flops[i]);
         }
-        int[] tasks = RowRanges.byPrefix(lightPrefix, m, threads == 1 ? 1 : threads * TASKS_PER_THREAD);
+        int[] tasks = KernelSupport.splitPrefix(lightPrefix, m, threads == 1 ? 1 : threads * KernelSupport.TASKS_PER_THREAD);
         int taskCount = tasks.length - 1;
 
         // 3. Heavy rows: all workers merge into one shared table per row.
@@ -308,47 +306,6 @@ public final class Spgemm {
     private static int tableCapacity(int bound) {
         long want = Math.max(MIN_TABLE, 2L * bound);
         return (int) (Long.highestOneBit(want - 1) << 1);
-    }
-
-    /** Row ranges balanced by a pointer or a prefix sum. */
-    static final class RowRanges {
-        private RowRanges() {
-        }
-
-        /** At most {@code parts} ranges of rows with about equal {@code ptr[i+1] − ptr[i]} sums. */
-        static int[] byPointer(int[] ptr, int rows, int parts) {
-            long[] prefix = new long[rows + 1];
-            for (int i = 0; i <= rows; i++) {
-                prefix[i] = ptr[i];
-            }
-            return byPrefix(prefix, rows, parts);
-        }
-
-        /** Boundaries {@code 0 = r_0 < … < r_k = rows} cutting {@code prefix} into about equal parts. */
-        static int[] byPrefix(long[] prefix, int rows, int parts) {
-            long total = prefix[rows];
-            int k = (int) Math.max(1, Math.min(parts, rows));
-            int[] cuts = new int[k + 1];
-            int n = 1;
-            for (int t = 1; t < k; t++) {
-                long target = total * t / k;
-                int lo = cuts[n - 1];
-                int hi = rows;
-                while (lo < hi) { // first row whose prefix reaches the target
-                    int mid = (lo + hi) >>> 1;
-                    if (prefix[mid] < target) {
-                        lo = mid + 1;
-                    } else {
-                        hi = mid;
-                    }
-                }
-                if (lo > cuts[n - 1] && lo < rows) {
-                    cuts[n++] = lo;
-                }
-            }
-            cuts[n++] = rows;
-            return n == cuts.length ? cuts : Arrays.copyOf(cuts, n);
-        }
     }
 
     /** One worker's accumulators: a reusable hash table, and a dense array made on first need. */
@@ -622,7 +579,7 @@ public final class Spgemm {
                 int kk = aj[from + q];
                 prefix[q + 1] = prefix[q] + bp[kk + 1] - bp[kk];
             }
-            int[] chunks = RowRanges.byPrefix(prefix, len, o.threads() * TASKS_PER_THREAD);
+            int[] chunks = KernelSupport.splitPrefix(prefix, len, o.threads() * KernelSupport.TASKS_PER_THREAD);
             Parallelism.forEachTask(o.threads(), chunks.length - 1, c -> {
                 for (int q = from + chunks[c]; q < from + chunks[c + 1]; q++) {
                     int kk = aj[q];

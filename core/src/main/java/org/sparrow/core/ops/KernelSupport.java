@@ -1,0 +1,105 @@
+package org.sparrow.core.ops;
+
+import java.util.Arrays;
+import org.sparrow.core.CsrMatrix;
+import org.sparrow.core.Parallelism;
+
+/** What the kernels in this package share: how work is cut into row ranges, and argument checks. */
+final class KernelSupport {
+
+    /** Ranges per thread, so that unequal ranges still balance when handed out dynamically. */
+    static final int TASKS_PER_THREAD = 8;
+
+    private KernelSupport() {
+    }
+
+    /** How many ranges to cut {@code n} items into for {@code threads} threads: 1, or a few per thread. */
+    static int parts(int threads, int n) {
+        Parallelism.checkThreads(threads);
+        return threads == 1 ? 1 : Math.max(1, (int) Math.min(n, (long) threads * TASKS_PER_THREAD));
+    }
+
+    /**
+     * Boundaries {@code 0 = r_0 ≤ r_1 ≤ … ≤ r_parts = rows} cutting the rows into {@code parts}
+     * contiguous ranges of about equal work, where the work before row {@code r} is
+     * {@code ptrA[r] + ptrB[r] + r} (nonzeros, plus one per row so empty rows count). A single row
+     * is never cut, so a range holding a very dense row may be larger. O(parts · log rows).
+     *
+     * @param ptrB a second row pointer whose nonzeros also count (for two-operand kernels), or null
+     */
+    static int[] splitRows(int rows, int[] ptrA, int[] ptrB, int parts) {
+        int[] split = new int[parts + 1];
+        long total = work(rows, ptrA, ptrB);
+        for (int t = 1; t < parts; t++) {
+            long target = total * t / parts;
+            int lo = split[t - 1];
+            int hi = rows;
+            while (lo < hi) { // first row r with work(r) ≥ target
+                int mid = (lo + hi) >>> 1;
+                if (work(mid, ptrA, ptrB) < target) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            split[t] = lo;
+        }
+        split[parts] = rows;
+        return split;
+    }
+
+    private static long work(int r, int[] ptrA, int[] ptrB) {
+        return (long) ptrA[r] + (ptrB == null ? 0 : ptrB[r]) + r;
+    }
+
+    /** Boundaries {@code 0 = r_0 < … < r_k = rows} cutting {@code prefix} into about equal parts. */
+    static int[] splitPrefix(long[] prefix, int rows, int parts) {
+        long total = prefix[rows];
+        int k = (int) Math.max(1, Math.min(parts, rows));
+        int[] cuts = new int[k + 1];
+        int n = 1;
+        for (int t = 1; t < k; t++) {
+            long target = total * t / k;
+            int lo = cuts[n - 1];
+            int hi = rows;
+            while (lo < hi) { // first row whose prefix reaches the target
+                int mid = (lo + hi) >>> 1;
+                if (prefix[mid] < target) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            if (lo > cuts[n - 1] && lo < rows) {
+                cuts[n++] = lo;
+            }
+        }
+        cuts[n++] = rows;
+        return n == cuts.length ? cuts : Arrays.copyOf(cuts, n);
+    }
+
+    /** "m×n", for messages. */
+    static String shape(CsrMatrix a) {
+        return a.rows() + "×" + a.cols();
+    }
+
+    /** Checks that a matrix argument is present. */
+    static CsrMatrix checkMatrix(CsrMatrix a, String name) {
+        if (a == null) {
+            throw new IllegalArgumentException(name + " is null");
+        }
+        return a;
+    }
+
+    /** Checks {@code v.length == expected}, with a message naming the vector, both lengths and the reason. */
+    static void checkVector(String name, double[] v, long expected, CsrMatrix a, String why) {
+        checkMatrix(a, "A");
+        if (v == null) {
+            throw new IllegalArgumentException(name + " is null");
+        }
+        if (v.length != expected) {
+            throw new IllegalArgumentException(name + " has length " + v.length + " but A is " + shape(a)
+                    + ", so it needs length " + expected + " (" + why + ")");
+        }
+    }
+}
