@@ -48,9 +48,9 @@ public final class Spmv {
      *     (the message states both)
      */
     public static void multiply(CsrMatrix a, double[] x, double[] y, int threads) {
-        checkMatrix(a, "A");
-        checkVector("x", x, a.cols(), a, "its column count, for A·x");
-        checkVector("y", y, a.rows(), a, "its row count, for A·x");
+        KernelSupport.checkMatrix(a, "A");
+        KernelSupport.checkVector("x", x, a.cols(), a, "its column count, for A·x");
+        KernelSupport.checkVector("y", y, a.rows(), a, "its row count, for A·x");
         Parallelism.checkThreads(threads);
         multiply(a.rows(), a.rowPointers(), a.columnIndices(), a.values(), x, y, threads);
     }
@@ -67,9 +67,9 @@ public final class Spmv {
      * @throws IllegalArgumentException if a length does not match the shape, or {@code threads < 1}
      */
     public static void multiplyTranspose(CsrMatrix a, double[] x, double[] y, int threads) {
-        checkMatrix(a, "A");
-        checkVector("x", x, a.rows(), a, "its row count, for Aᵀ·x");
-        checkVector("y", y, a.cols(), a, "its column count, for Aᵀ·x");
+        KernelSupport.checkMatrix(a, "A");
+        KernelSupport.checkVector("x", x, a.rows(), a, "its row count, for Aᵀ·x");
+        KernelSupport.checkVector("y", y, a.cols(), a, "its column count, for Aᵀ·x");
         Parallelism.checkThreads(threads);
         multiplyTranspose(a.rows(), a.cols(), a.rowPointers(), a.columnIndices(), a.values(), x, y, threads);
     }
@@ -104,12 +104,12 @@ public final class Spmv {
      */
     public static void multiply(int rows, int[] rowPtr, int[] colIdx, double[] values, double[] x, double[] y,
                                 int threads) {
-        int parts = parts(threads, rows);
+        int parts = KernelSupport.parts(threads, rows);
         if (parts == 1) {
             multiplyRows(rowPtr, colIdx, values, x, y, 0, rows);
             return;
         }
-        int[] split = splitRows(rows, rowPtr, null, parts);
+        int[] split = KernelSupport.splitRows(rows, rowPtr, null, parts);
         Parallelism.forEachTask(threads, parts, t -> multiplyRows(rowPtr, colIdx, values, x, y, split[t], split[t + 1]));
     }
 
@@ -161,7 +161,7 @@ public final class Spmv {
             multiplyTranspose(rows, cols, rowPtr, colIdx, values, x, y);
             return;
         }
-        int[] split = splitRows(rows, rowPtr, null, w);
+        int[] split = KernelSupport.splitRows(rows, rowPtr, null, w);
         double[] work = new double[(w - 1) * cols]; // w ≤ nnz/cols keeps this ≤ nnz
         Parallelism.forEachTask(threads, w, t -> {
             double[] acc = t == 0 ? y : work;
@@ -169,7 +169,7 @@ public final class Spmv {
             Arrays.fill(acc, off, off + cols, 0.0);
             scatterRows(rowPtr, colIdx, values, x, acc, off, split[t], split[t + 1]);
         });
-        int chunks = parts(threads, cols);
+        int chunks = KernelSupport.parts(threads, cols);
         Parallelism.forEachTask(threads, chunks, c -> {
             int from = (int) ((long) cols * c / chunks);
             int to = (int) ((long) cols * (c + 1) / chunks);
