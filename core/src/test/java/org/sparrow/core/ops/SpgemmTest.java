@@ -179,6 +179,43 @@ class SpgemmTest {
         }
     }
 
+    /** The product by expanding every partial product into triplets and summing them (CooMatrix.toCsr). */
+    static CsrMatrix productByTriplets(CsrMatrix a, CsrMatrix b) {
+        CooMatrix.Builder t = CooMatrix.builder(a.rows(), b.cols());
+        for (int i = 0; i < a.rows(); i++) {
+            for (int q = a.rowPointers()[i]; q < a.rowPointers()[i + 1]; q++) {
+                int k = a.columnIndices()[q];
+                for (int r = b.rowPointers()[k]; r < b.rowPointers()[k + 1]; r++) {
+                    t.add(i, b.columnIndices()[r], a.values()[q] * b.values()[r]);
+                }
+            }
+        }
+        return t.build().toCsr();
+    }
+
+    @Test
+    void aVeryWideBUsesTheHashAccumulatorAndMatchesTheTripletProduct() {
+        // More than 2^18 columns and short rows: the hash table, not the dense accumulator, takes these rows.
+        Random rnd = new Random(21);
+        int n = 60;
+        int p = 400_000;
+        CooMatrix.Builder bb = CooMatrix.builder(n, p);
+        for (int k = 0; k < n; k++) {
+            for (int t = 0; t < 30; t++) {
+                bb.add(k, rnd.nextInt(p) / (k % 3 + 1), (rnd.nextInt(17) - 8) / 8.0); // some columns shared
+            }
+        }
+        CsrMatrix b = bb.build().toCsr();
+        CsrMatrix a = random(rnd, 80, n, 0.1);
+        CsrMatrix expected = productByTriplets(a, b);
+        for (int threads : THREADS) {
+            for (boolean sorted : new boolean[] {true, false}) {
+                CsrMatrix c = Spgemm.multiply(a, b, new SpgemmOptions(threads, sorted, false));
+                assertEquals(expected, c, threads + " threads, sorted " + sorted);
+            }
+        }
+    }
+
     @Test
     void cancellationKeepsAnExplicitZeroUnlessDropZerosIsSet() {
         // a = [1 1], b = [1; -1]: the product is a 1×1 structural nonzero with value 0.
