@@ -21,7 +21,7 @@ import org.sparrow.core.Parallelism;
  *   <li><b>Tasks balanced by flops.</b> Rows are cut into contiguous ranges of equal flops (eight
  *       per thread, handed out dynamically), not equal row counts.</li>
  *   <li><b>Per-worker accumulators, allocated once and reused.</b> A dense accumulator (a value
- *       array and a row stamp over all columns of B) when B has at most 2^18 columns — its 3 MB stay
+ *       array and a bitmap of the row's columns over all columns of B) when B has at most 2^18 columns — its 3 MB stay
  *       in cache, and on every suite matrix it beat hashing — or when a row's bound is at least 1/64
  *       of cols(B); otherwise a power-of-two open-addressing hash table (capacity ≥
  *       2·min(flops(i), cols(B)), multiplicative hashing, linear probing, cleared slot by slot after
@@ -40,9 +40,10 @@ import org.sparrow.core.Parallelism;
  *       {@code memcpy} of C here costs far less than that second pass, at the price of temporary
  *       memory up to the total flop bound.</li>
  *   <li><b>Sorting only when asked.</b> Sorted output sorts each hashed row's (column, slot) pairs
- *       packed in a {@code long}; a dense row whose column span is at most 8× its length is emitted
- *       by scanning the span instead of sorting; short rows use an inline insertion sort. Unsorted
- *       output keeps insertion order.</li>
+ *       packed in a {@code long} (an inline insertion sort for short rows); a dense row whose span
+ *       covers at most 4 bitmap words per entry needs no sort at all: its bitmap, walked word by
+ *       word with {@link Long#numberOfTrailingZeros}, lists the columns in order (scattered rows
+ *       sort their short column list instead). Unsorted output keeps insertion order.</li>
  * </ol>
  *
  * <p><b>Values.</b> Each entry accumulates its products in A's row order, then B's row order, so
@@ -60,8 +61,6 @@ public final class Spgemm {
      * on the suite matrices (p ≤ 115k), it beat hashing on all of them, since its arrays stay in cache.
      */
     private static final int DENSE_MAX_COLS = Integer.getInteger("sparrow.spgemm.denseMaxCols", 1 << 18);
-    /** A dense row is emitted by scanning its column span when the span is at most this many times its length. */
-    private static final int SCAN_SPAN_FACTOR = 8;
     /** Output sizing by a symbolic pass (true) or by a bound and a copy (false, the default: see the class comment). */
     private static final boolean TWO_PHASE = Boolean.getBoolean("sparrow.spgemm.twoPhase");
     /** A row is heavy when its flops exceed total/(HEAVY_SHARE·threads) (and {@link #HEAVY_MIN_FLOPS}). */
@@ -323,8 +322,7 @@ public final class Spgemm {
         private int[] used = new int[0];
         private long[] sortBuffer = new long[0];
         private double[] dense;
-        private int[] stamp;
-        private int currentStamp;
+        private long[] seen;
 
         Accumulator(int p) {
             this.p = p;
@@ -348,19 +346,21 @@ public final class Spgemm {
             if (useDense(bound)) {
                 if (dense == null) {
                     dense = new double[p];
-                    stamp = new int[p];
+                    seen = new long[(p + 63) >>> 6];
                 }
-                if (++currentStamp == Integer.MAX_VALUE) {
-                    Arrays.fill(stamp, 0);
-                    currentStamp = 1;
-                }
-                int st = currentStamp;
+                long[] bits = seen;
                 for (int q = ap[i]; q < ap[i + 1]; q++) {
                     for (int r = bp[aj[q]]; r < bp[aj[q] + 1]; r++) {
-                        if (stamp[bj[r]] != st) {
-                            stamp[bj[r]] = st;
+                        int j = bj[r];
+                        if ((bits[j >>> 6] & (1L << j)) == 0) {
+                            bits[j >>> 6] |= 1L << j;
                             n++;
                         }
+                    }
+                }
+                for (int q = ap[i]; q < ap[i + 1]; q++) { // clear the words this row set
+                    for (int r = bp[aj[q]]; r < bp[aj[q] + 1]; r++) {
+                        bits[bj[r] >>> 6] = 0;
                     }
                 }
                 return n;
@@ -485,22 +485,23 @@ public final class Spgemm {
         }
 
         /**
-         * Row {@code i} of A·B into {@code dense}, marking new columns with {@code st} and listing them
-         * in {@code cols[out..]}; returns how many. A small static method, so the JIT compiles the
-         * hot loop on its own.
+         * Row {@code i} of A·B into {@code dense}, marking new columns in the bitmap {@code seen} and
+         * listing them in {@code cols[out..]}; returns how many. A small static method, so the JIT
+         * compiles the hot loop on its own.
          */
         private static int accumulateDense(int[] ap, int[] aj, double[] ax, int[] bp, int[] bj, double[] bx, int i,
-                                           double[] dense, int[] stamp, int st, int[] cols, int out) {
+                                           double[] dense, long[] seen, int[] cols, int out) {
             int n = out;
             for (int q = ap[i], qe = ap[i + 1]; q < qe; q++) {
                 int kk = aj[q];
                 double aik = ax[q];
                 for (int r = bp[kk], re = bp[kk + 1]; r < re; r++) {
                     int j = bj[r];
-                    if (stamp[j] == st) {
+                    long bit = 1L << j; // Java masks the shift to j mod 64
+                    if ((seen[j >>> 6] & bit) != 0) {
                         dense[j] += aik * bx[r]; // c_ij += a_ik b_kj
                     } else {
-                        stamp[j] = st;
+                        seen[j >>> 6] |= bit;
                         dense[j] = aik * bx[r];
                         cols[n++] = j;
                     }
@@ -513,36 +514,40 @@ public final class Spgemm {
                              int out) {
             if (dense == null) {
                 dense = new double[p];
-                stamp = new int[p];
+                seen = new long[(p + 63) >>> 6];
             }
-            if (++currentStamp == Integer.MAX_VALUE) { // wrap: clear the stamps once in 2^31 rows
-                Arrays.fill(stamp, 0);
-                currentStamp = 1;
-            }
-            int st = currentStamp;
             double[] d = dense;
-            int[] s = stamp;
-            // The touched columns go straight into the output; values follow in the order wanted.
+            long[] bits = seen;
             int n = accumulateDense(a.rowPointers(), a.columnIndices(), a.values(), b.rowPointers(),
-                    b.columnIndices(), b.values(), i, d, s, st, outCols, out);
+                    b.columnIndices(), b.values(), i, d, bits, outCols, out);
             int end = out + n;
             if (o.sorted() && n > 1) {
+                // The bitmap is the sorted column set: walk its words over the row's span, clearing them.
                 int lo = Integer.MAX_VALUE;
                 int hi = -1;
                 for (int t = out; t < end; t++) {
                     lo = Math.min(lo, outCols[t]);
                     hi = Math.max(hi, outCols[t]);
                 }
-                if ((long) (hi - lo + 1) <= (long) SCAN_SPAN_FACTOR * n) {
-                    // Dense enough: a sequential scan of the span beats sorting the touched columns.
+                if ((hi >>> 6) - (lo >>> 6) <= 4L * n) {
                     int t = out;
-                    for (int j = lo; j <= hi; j++) {
-                        if (s[j] == st) {
-                            outCols[t++] = j;
+                    for (int w = lo >>> 6, wEnd = hi >>> 6; w <= wEnd; w++) {
+                        long word = bits[w];
+                        bits[w] = 0;
+                        while (word != 0) {
+                            outCols[t++] = (w << 6) + Long.numberOfTrailingZeros(word);
+                            word &= word - 1;
                         }
                     }
-                } else {
+                } else { // scattered columns (a road network, say): sorting the short list is cheaper
+                    for (int t = out; t < end; t++) {
+                        bits[outCols[t] >>> 6] = 0;
+                    }
                     sortSmall(outCols, out, end);
+                }
+            } else {
+                for (int t = out; t < end; t++) {
+                    bits[outCols[t] >>> 6] = 0; // every bit of the word belongs to this row
                 }
             }
             int len = 0;
