@@ -1,0 +1,165 @@
+package org.sparrow.solvers.direct;
+
+import org.ejml.data.DMatrixSparseCSC;
+import org.sparrow.core.CsrMatrix;
+import org.sparrow.core.ops.Reductions;
+import org.sparrow.solvers.krylov.SolverResult;
+import org.sparrow.solvers.krylov.StopReason;
+
+/** Checks, the CSR → EJML hand-over and the result record shared by the direct solvers. */
+final class DirectSupport {
+
+    private DirectSupport() {
+    }
+
+    /** Checks that A is non-null and finite (naming the first bad entry); returns its canonical form. */
+    static CsrMatrix checkMatrix(CsrMatrix a, String who) {
+        if (a == null) {
+            throw new IllegalArgumentException(who + ": A is null");
+        }
+        CsrMatrix s = a.sorted();
+        int[] ap = s.rowPointers();
+        int[] aj = s.columnIndices();
+        double[] ax = s.values();
+        for (int i = 0; i < s.rows(); i++) {
+            for (int p = ap[i]; p < ap[i + 1]; p++) {
+                if (!Double.isFinite(ax[p])) {
+                    throw new IllegalArgumentException(who + ": A(" + i + ", " + aj[p] + ") = " + ax[p] + " is not finite");
+                }
+            }
+        }
+        return s;
+    }
+
+    static void checkSquare(CsrMatrix a, String who) {
+        if (a.rows() != a.cols()) {
+            throw new IllegalArgumentException(who + " needs a square matrix, got " + a.rows() + "×" + a.cols()
+                    + (a.rows() > a.cols() ? " (use SparseQr for least squares)" : ""));
+        }
+    }
+
+    /** Checks a right-hand side: non-null, length {@code m}, finite (naming the first bad entry). */
+    static void checkRhs(double[] b, int m, String who) {
+        if (b == null) {
+            throw new IllegalArgumentException(who + ": b is null");
+        }
+        if (b.length != m) {
+            throw new IllegalArgumentException(who + ": b has length " + b.length + " but A has " + m + " rows");
+        }
+        for (int i = 0; i < m; i++) {
+            if (!Double.isFinite(b[i])) {
+                throw new IllegalArgumentException(who + ": b[" + i + "] = " + b[i] + " is not finite");
+            }
+        }
+    }
+
+    /**
+     * Checks that a canonical square A is symmetric: {@code |A(i,j) − A(j,i)| ≤ 1e-12·max(|A(i,j)|, |A(j,i)|)},
+     * naming the first pair that differs.
+     */
+    static void checkSymmetric(CsrMatrix s, String who) {
+        CsrMatrix t = s.transpose(); // row i of Aᵀ is column i of A
+        int[] ap = s.rowPointers();
+        int[] aj = s.columnIndices();
+        double[] ax = s.values();
+        int[] tp = t.rowPointers();
+        int[] tj = t.columnIndices();
+        double[] tx = t.values();
+        for (int i = 0; i < s.rows(); i++) {
+            int p = ap[i];
+            int q = tp[i];
+            while (p < ap[i + 1] || q < tp[i + 1]) {
+                int ja = p < ap[i + 1] ? aj[p] : Integer.MAX_VALUE;
+                int jt = q < tp[i + 1] ? tj[q] : Integer.MAX_VALUE;
+                int j = Math.min(ja, jt);
+                double aij = ja == j ? ax[p++] : 0.0;
+                double aji = jt == j ? tx[q++] : 0.0;
+                if (Math.abs(aij - aji) > 1e-12 * Math.max(Math.abs(aij), Math.abs(aji))) {
+                    throw new IllegalArgumentException(who + " needs a symmetric matrix, but A(" + i + ", " + j + ") = "
+                            + aij + " and A(" + j + ", " + i + ") = " + aji + " (use SparseLu)");
+                }
+            }
+        }
+    }
+
+    /**
+     * An EJML CSC view of the {@code rows × cols} matrix whose transpose is {@code t} (CSR): the CSR
+     * arrays of Bᵀ are the CSC arrays of B, so nothing is copied. EJML's factorizations only read
+     * their input.
+     */
+    static DMatrixSparseCSC cscOfTransposed(CsrMatrix t) {
+        DMatrixSparseCSC c = new DMatrixSparseCSC(t.cols(), t.rows(), 0);
+        c.col_idx = t.rowPointers();
+        c.nz_rows = t.columnIndices();
+        c.nz_values = t.values();
+        c.nz_length = t.nnz();
+        c.indicesSorted = t.isSorted();
+        return c;
+    }
+
+    /**
+     * The position of the diagonal entry of each column of a square CSC factor (EJML keeps it first
+     * in L and last in U; found, not assumed).
+     */
+    static int[] diagonalPositions(DMatrixSparseCSC f) {
+        int n = f.numCols;
+        int[] d = new int[n];
+        for (int j = 0; j < n; j++) {
+            d[j] = -1;
+            for (int p = f.col_idx[j]; p < f.col_idx[j + 1]; p++) {
+                if (f.nz_rows[p] == j) {
+                    d[j] = p;
+                    break;
+                }
+            }
+            if (d[j] < 0) {
+                throw new IllegalStateException("the factor has no diagonal entry in column " + j);
+            }
+        }
+        return d;
+    }
+
+    /** {@code perm[new] = old} → {@code pinv[old] = new}. */
+    static int[] inverse(int[] perm) {
+        int[] pinv = new int[perm.length];
+        for (int k = 0; k < perm.length; k++) {
+            pinv[perm[k]] = k;
+        }
+        return pinv;
+    }
+
+    /** Throws when x holds NaN or infinity: the factorization met a (numerically) singular matrix. */
+    static void checkSolution(double[] x, String who, String what) {
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(x[i])) {
+                throw new IllegalArgumentException(who + ": the solution has x[" + i + "] = " + x[i] + ": " + what);
+            }
+        }
+    }
+
+    /** ‖b − A·x‖/‖b‖ (0 for b = 0), with the residual left in {@code r}. */
+    static double relativeResidual(CsrMatrix a, double[] x, double[] b, double[] r) {
+        a.apply(x, r);
+        for (int i = 0; i < r.length; i++) {
+            r[i] = b[i] - r[i]; // r = b − A·x
+        }
+        double nb = Reductions.norm2(b, 0, b.length);
+        return nb == 0 ? 0.0 : Reductions.norm2(r, 0, r.length) / nb;
+    }
+
+    /** ‖Aᵀr‖/(‖A‖_F·‖r‖), the optimality measure of min‖Ax − b‖; 0 when r = 0. */
+    static double normalResidual(CsrMatrix a, double[] r) {
+        double nr = Reductions.norm2(r, 0, r.length);
+        double na = a.frobeniusNorm();
+        if (nr == 0 || na == 0) {
+            return 0.0;
+        }
+        double[] atr = a.applyTranspose(r);
+        return Reductions.norm2(atr, 0, atr.length) / (na * nr);
+    }
+
+    static SolverResult result(String method, double[] x, double relativeResidual, double normalResidual, long start) {
+        return new SolverResult(method, "none", x, true, StopReason.CONVERGED, "", 0, relativeResidual, normalResidual,
+                new double[0], 0.0, (System.nanoTime() - start) * 1e-9);
+    }
+}

@@ -1,0 +1,13 @@
+package org.sparrow.solvers.krylov;
+
+/** Called once per iteration with the method's own residual estimate (a progress bar, a history). */
+@FunctionalInterface
+public interface IterationListener {
+
+    /**
+     * @param iteration         1-based iteration number
+     * @param relativeResidual  the method's current estimate of ‖b − A·x‖/‖b‖ (for the least-squares
+     *                          methods, of ‖Aᵀ(b − A·x)‖/(‖A‖·‖b − A·x‖) or ‖b − A·x‖/‖b‖ as each documents)
+     */
+    void onIteration(int iteration, double relativeResidual);
+}

@@ -1,0 +1,37 @@
+package org.sparrow.solvers.krylov;
+
+/**
+ * What a solve produced and what a user needs to trust it.
+ *
+ * @param method           the method ("cg", "bicgstab", "gmres", "minres", "lsqr", "lsmr", "cholesky", "lu", "qr")
+ * @param preconditioner   the preconditioner's name ("none", "jacobi", "ssor", "ilu0", "ic0")
+ * @param solution         x (the last iterate when not converged: never passed off as converged)
+ * @param converged        whether the stopping test was met
+ * @param reason           why the solve stopped
+ * @param detail           one sentence on the reason (e.g. "CG met non-positive curvature pᵀAp = −3.1e-02 at
+ *                         iteration 12: the matrix is not positive definite"), empty when converged
+ * @param iterations       iterations performed (0 for direct methods)
+ * @param relativeResidual the TRUE relative residual ‖b − A·x‖/‖b‖, recomputed from x at the end
+ *                         (for least-squares methods also see {@code normalResidual})
+ * @param normalResidual   ‖Aᵀ(b − A·x)‖/(‖A‖_F·‖b − A·x‖) recomputed at the end for least-squares methods
+ *                         (the optimality measure of min‖Ax − b‖), NaN for square solvers
+ * @param residualHistory  the method's residual estimate per iteration (index 0: the start)
+ * @param diagonalShift    the shift α added to the diagonal by an incomplete factorization that broke
+ *                         down (IC(0) with A + α·diag(A)), 0 when none was needed
+ * @param seconds          wall-clock time of the solve, setup of the preconditioner excluded
+ */
+public record SolverResult(String method, String preconditioner, double[] solution, boolean converged,
+                           StopReason reason, String detail, int iterations, double relativeResidual,
+                           double normalResidual, double[] residualHistory, double diagonalShift, double seconds) {
+
+    /** A PETSc-style one-line verdict: "converged: relative residual 3.1e-09 < 1e-08 after 212 iterations". */
+    public String verdict(double tolerance) {
+        String rr = String.format(java.util.Locale.ROOT, "%.2g", relativeResidual);
+        String tol = String.format(java.util.Locale.ROOT, "%.2g", tolerance);
+        if (converged) {
+            return "converged: relative residual " + rr + " < " + tol + " after " + iterations + " iterations";
+        }
+        return "not converged (" + reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "): relative residual "
+                + rr + " after " + iterations + " iterations" + (detail.isEmpty() ? "" : "; " + detail);
+    }
+}

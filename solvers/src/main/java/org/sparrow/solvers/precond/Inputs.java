@@ -1,0 +1,107 @@
+package org.sparrow.solvers.precond;
+
+import java.util.Arrays;
+import org.sparrow.core.CsrMatrix;
+
+/** The checks every preconditioner's {@code of} makes; each message names the preconditioner and the row. */
+final class Inputs {
+
+    private Inputs() {
+    }
+
+    /**
+     * Checks that A is non-null, square and finite, and returns its canonical (sorted) form.
+     *
+     * @param who the preconditioner, for messages ("Jacobi", "SSOR", "ILU(0)", "IC(0)")
+     */
+    static CsrMatrix squareFinite(CsrMatrix a, String who) {
+        if (a == null) {
+            throw new IllegalArgumentException(who + ": A is null");
+        }
+        if (a.rows() != a.cols()) {
+            throw new IllegalArgumentException(who + " needs a square matrix, got " + a.rows() + "×" + a.cols());
+        }
+        CsrMatrix s = a.sorted();
+        int[] ap = s.rowPointers();
+        int[] aj = s.columnIndices();
+        double[] ax = s.values();
+        for (int i = 0; i < s.rows(); i++) {
+            for (int p = ap[i]; p < ap[i + 1]; p++) {
+                if (!Double.isFinite(ax[p])) {
+                    throw new IllegalArgumentException(who + ": A(" + i + ", " + aj[p] + ") = " + ax[p]
+                            + " in row " + i + " is not finite");
+                }
+            }
+        }
+        return s;
+    }
+
+    /**
+     * The position of the diagonal entry of each row of a sorted square A, checking it is stored
+     * and nonzero (and, with {@code positive}, > 0).
+     */
+    static int[] diagonalPositions(CsrMatrix s, String who, boolean positive) {
+        int n = s.rows();
+        int[] ap = s.rowPointers();
+        int[] aj = s.columnIndices();
+        double[] ax = s.values();
+        int[] diag = new int[n];
+        for (int i = 0; i < n; i++) {
+            int p = Arrays.binarySearch(aj, ap[i], ap[i + 1], i);
+            if (p < 0) {
+                throw new IllegalArgumentException(who + ": row " + i + " stores no diagonal entry A(" + i + ", " + i
+                        + "); the preconditioner needs every diagonal entry");
+            }
+            if (ax[p] == 0.0) {
+                throw new IllegalArgumentException(who + ": A(" + i + ", " + i + ") = 0 in row " + i
+                        + "; the diagonal must be nonzero");
+            }
+            if (positive && !(ax[p] > 0)) {
+                throw new IllegalArgumentException(who + ": A(" + i + ", " + i + ") = " + ax[p] + " in row " + i
+                        + " is not positive, so A is not positive definite");
+            }
+            diag[i] = p;
+        }
+        return diag;
+    }
+
+    /**
+     * Checks that a sorted square A is symmetric: same pattern (up to stored zeros) and
+     * {@code |A(i,j) − A(j,i)| ≤ 1e-12·max(|A(i,j)|, |A(j,i)|)}; names the first pair that differs.
+     */
+    static void symmetric(CsrMatrix s, String who) {
+        CsrMatrix t = s.transpose(); // row i of Aᵀ is column i of A
+        int[] ap = s.rowPointers();
+        int[] aj = s.columnIndices();
+        double[] ax = s.values();
+        int[] tp = t.rowPointers();
+        int[] tj = t.columnIndices();
+        double[] tx = t.values();
+        for (int i = 0; i < s.rows(); i++) {
+            int p = ap[i];
+            int q = tp[i];
+            while (p < ap[i + 1] || q < tp[i + 1]) {
+                int ja = p < ap[i + 1] ? aj[p] : Integer.MAX_VALUE;
+                int jt = q < tp[i + 1] ? tj[q] : Integer.MAX_VALUE;
+                int j = Math.min(ja, jt);
+                double aij = ja == j ? ax[p++] : 0.0;
+                double aji = jt == j ? tx[q++] : 0.0;
+                if (Math.abs(aij - aji) > 1e-12 * Math.max(Math.abs(aij), Math.abs(aji))) {
+                    throw new IllegalArgumentException(who + " needs a symmetric matrix, but A(" + i + ", " + j + ") = "
+                            + aij + " and A(" + j + ", " + i + ") = " + aji);
+                }
+            }
+        }
+    }
+
+    /** Checks the vectors of an apply: non-null, length n (they may be the same array). Allocates nothing. */
+    static void vectors(double[] x, double[] y, int n) {
+        if (x == null || y == null) {
+            throw new IllegalArgumentException((x == null ? "x" : "y") + " is null");
+        }
+        if (x.length != n || y.length != n) {
+            throw new IllegalArgumentException((x.length != n ? "x has length " + x.length : "y has length " + y.length)
+                    + " but the preconditioner is " + n + "×" + n);
+        }
+    }
+}
