@@ -13,8 +13,11 @@ package org.sparrow.solvers.krylov;
  * @param iterations       iterations performed (0 for direct methods)
  * @param relativeResidual the TRUE relative residual ‖b − A·x‖/‖b‖, recomputed from x at the end
  *                         (for least-squares methods also see {@code normalResidual})
- * @param normalResidual   ‖Aᵀ(b − A·x)‖/(‖A‖_F·‖b − A·x‖) recomputed at the end for least-squares methods
- *                         (the optimality measure of min‖Ax − b‖), NaN for square solvers
+ * @param normalResidual   for least-squares methods, the optimality measure recomputed at the end:
+ *                         ‖Aᵀr‖/(‖A‖_F·‖r‖) with r = b − A·x; with damping λ > 0, ‖Aᵀr − λ²x‖/(‖Ā‖_F·‖r̄‖)
+ *                         for Ā = [A; λI], r̄ = [r; −λx] (zero at the damped optimum). ‖A‖_F is exact when A
+ *                         is a Sparrow {@code Matrix}, else the method's running estimate (which can only
+ *                         make the figure larger). NaN for square solvers
  * @param residualHistory  the method's residual estimate per iteration (index 0: the start)
  * @param diagonalShift    the shift α added to the diagonal by an incomplete factorization that broke
  *                         down (IC(0) with A + α·diag(A)), 0 when none was needed
@@ -24,12 +27,18 @@ public record SolverResult(String method, String preconditioner, double[] soluti
                            StopReason reason, String detail, int iterations, double relativeResidual,
                            double normalResidual, double[] residualHistory, double diagonalShift, double seconds) {
 
-    /** A PETSc-style one-line verdict: "converged: relative residual 3.1e-09 < 1e-08 after 212 iterations". */
+    /** A PETSc-style one-line verdict: "converged: relative residual 3.1e-09 ≤ 1e-08 after 212 iterations". */
     public String verdict(double tolerance) {
         String rr = String.format(java.util.Locale.ROOT, "%.2g", relativeResidual);
         String tol = String.format(java.util.Locale.ROOT, "%.2g", tolerance);
         if (converged) {
-            return "converged: relative residual " + rr + " < " + tol + " after " + iterations + " iterations";
+            if (relativeResidual <= tolerance || Double.isNaN(normalResidual)) {
+                return "converged: relative residual " + rr + " ≤ " + tol + " after " + iterations + " iterations";
+            }
+            // An inconsistent least-squares problem converges on the normal equations, not on ‖b − A·x‖.
+            return "converged: normal-equation residual " + String.format(java.util.Locale.ROOT, "%.2g", normalResidual)
+                    + " ≤ " + tol + " (relative residual " + rr + ", the least-squares minimum) after " + iterations
+                    + " iterations";
         }
         return "not converged (" + reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "): relative residual "
                 + rr + " after " + iterations + " iterations" + (detail.isEmpty() ? "" : "; " + detail);

@@ -12,7 +12,10 @@ public enum StopReason {
      * or an indefinite preconditioner). {@link SolverResult#detail()} says which.
      */
     BREAKDOWN,
-    /** The residual stopped decreasing for many iterations. */
+    /**
+     * The residual stopped decreasing for many iterations, or the method's recurrence claimed
+     * convergence that the true residual ‖b − A·x‖, recomputed, does not confirm (the iterates drifted).
+     */
     STAGNATION,
     /** The input held NaN or infinity, or produced it; nothing meaningful could be computed. */
     NOT_FINITE
