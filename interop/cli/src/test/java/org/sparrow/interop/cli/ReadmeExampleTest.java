@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sparrow.core.Matrix;
 import org.sparrow.core.io.MatrixMarket;
 import org.sparrow.core.io.MatrixMarketHeader.Symmetry;
+import org.sparrow.solvers.AutoSolver;
 
 /** The Java example in the repository's README.md compiles and runs exactly as written there. */
 class ReadmeExampleTest {
@@ -62,7 +63,8 @@ class ReadmeExampleTest {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertNotNull(javac, "tests run on a JDK");
         Path classes = Files.createDirectories(tmp.resolve("classes"));
-        String classpath = codeSource(Matrix.class); // sparrow-core: all the example uses
+        // sparrow-core and sparrow-solvers: all the example uses
+        String classpath = codeSource(Matrix.class) + java.io.File.pathSeparator + codeSource(AutoSolver.class);
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         int rc = javac.run(null, null, errors, "-d", classes.toString(), "-cp", classpath, src.toString());
         assertEquals(0, rc, () -> "README example does not compile:\n" + errors.toString(StandardCharsets.UTF_8)
@@ -80,6 +82,7 @@ class ReadmeExampleTest {
         }
         String text = printed.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("48×48") && text.contains("symmetric true"), text);
+        assertTrue(text.contains("converged: relative residual") && text.contains("cg + ic0, because"), text);
         assertEquals(Symmetry.SYMMETRIC, MatrixMarket.readHeader(out).symmetry());
         assertEquals(MatrixMarket.readCsr(TestData.example()), MatrixMarket.readCsr(out));
     }

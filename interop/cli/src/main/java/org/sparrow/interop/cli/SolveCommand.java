@@ -1,0 +1,408 @@
+package org.sparrow.interop.cli;
+
+import java.io.BufferedWriter;
+import java.io.Console;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sparrow.core.CooMatrix;
+import org.sparrow.core.CsrMatrix;
+import org.sparrow.core.DenseMatrix;
+import org.sparrow.core.io.MatrixMarket;
+import org.sparrow.core.io.MatrixMarketData;
+import org.sparrow.core.io.MatrixMarketHeader;
+import org.sparrow.core.io.MatrixMarketWriteOptions;
+import org.sparrow.solvers.AutoSolver;
+import org.sparrow.solvers.krylov.IterationListener;
+import org.sparrow.solvers.krylov.SolverOptions;
+import org.sparrow.solvers.krylov.SolverResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sparrow solve A}: solves {@code A·x = b} (least squares for a rectangular A) with
+ * {@link AutoSolver#solve}, and says whether the answer can be trusted.
+ *
+ * <p>Without {@code --rhs}, {@code b = A·1}, so the exact solution is known and the error
+ * {@code ‖x − 1‖∞} is reported too. {@code --rhs} reads a Matrix Market vector: an array file or a
+ * coordinate file, n×1 (or 1×n), whose length must be the number of rows of A. A and b must be finite;
+ * the first bad entry is named. {@code --method auto} (the default) picks from the matrix
+ * ({@link AutoSolver#choose}) and says why.
+ *
+ * <p>Output: a PETSc-style verdict ({@link SolverResult#verdict}) and the figures; {@code -o} writes x
+ * as a Matrix Market array, {@code --history} the residual history as CSV
+ * ({@code iteration,relative_residual}), {@code --plot} the same history as a PNG on a log scale. A
+ * progress bar goes to stderr, and only when the console is a terminal.
+ *
+ * <p>JSON keys, in order: {@code method, precond, converged, reason, iterations, relative_residual} (the
+ * true ‖b − A·x‖/‖b‖, recomputed from x), {@code seconds} (the solve, preconditioner setup excluded),
+ * {@code setup_seconds}, {@code verdict, detail, tolerance, chosen_because, fallback} (null when none),
+ * {@code error_inf} (‖x − 1‖∞ when b = A·1, else null), {@code normal_residual} (‖Aᵀr‖/(‖A‖_F·‖r‖) for
+ * least-squares methods, else null), {@code diagonal_shift}, {@code rows, cols, nnz, matrix, rhs}
+ * (the file, or null for A·1), {@code output, history, plot} (files written, or null).
+ *
+ * <p>Exit codes: 0 converged; 3 not converged (the verdict with the reason on stderr; the results and
+ * files are still written); 1 bad input (unreadable file, wrong length, NaN or infinity, a method that
+ * does not suit the matrix); 2 usage error.
+ */
+@Command(name = "solve", mixinStandardHelpOptions = true,
+        description = {"Solve A·x = b (least squares when A is rectangular) and report whether x can be trusted.",
+            "Without --rhs, b = A·1, so the error ‖x − 1‖∞ is reported too."})
+final class SolveCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "A", description = "The matrix, a Matrix Market file (.mtx or .mtx.gz).")
+    private Path aFile;
+
+    @Option(names = "--rhs", paramLabel = "b",
+            description = "The right-hand side, a Matrix Market vector (array, or n×1 coordinate). Default: b = A·1.")
+    private Path rhsFile;
+
+    private String method = "auto";
+
+    private String precond;
+
+    private double tol = SolverOptions.defaults().relativeTolerance();
+
+    private int maxit = SolverOptions.defaults().maxIterations();
+
+    private int restart = SolverOptions.defaults().restart();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "x",
+            description = "Write x to this file as a Matrix Market array (.gz compresses).")
+    private Path output;
+
+    @Option(names = "--history", paramLabel = "F.csv",
+            description = "Write the residual history as CSV: iteration,relative_residual.")
+    private Path history;
+
+    @Option(names = "--plot", paramLabel = "F.png",
+            description = "Draw the residual history on a log scale into this PNG file.")
+    private Path plot;
+
+    /** {@code --method}: one of {@link AutoSolver#METHODS}; anything else is a usage error. */
+    @Option(names = "--method", paramLabel = "M",
+            description = "auto (default: picked from the matrix), cg, bicgstab, gmres, minres, lsqr, lsmr, "
+                    + "cholesky, lu or qr.")
+    void setMethod(String m) {
+        String v = m.toLowerCase(Locale.ROOT);
+        if (!AutoSolver.METHODS.contains(v)) {
+            throw new ParameterException(spec.commandLine(), "unknown --method '" + m + "'; expected one of "
+                    + AutoSolver.METHOD_NAMES);
+        }
+        method = v;
+    }
+
+    /** {@code --precond}: one of {@link AutoSolver#PRECONDITIONERS}; anything else is a usage error. */
+    @Option(names = "--precond", paramLabel = "P",
+            description = "none, jacobi, ssor, ilu0 or ic0. Default: auto's pick with --method auto, else none.")
+    void setPrecond(String p) {
+        String v = p.toLowerCase(Locale.ROOT);
+        if (!AutoSolver.PRECONDITIONERS.contains(v)) {
+            throw new ParameterException(spec.commandLine(), "unknown --precond '" + p + "'; expected one of "
+                    + AutoSolver.PRECONDITIONER_NAMES);
+        }
+        precond = v;
+    }
+
+    /** {@code --tol}: the relative tolerance, in (0, 1). */
+    @Option(names = "--tol", paramLabel = "TOL",
+            description = "Stop when ‖b − A·x‖/‖b‖ ≤ TOL, 0 < TOL < 1 (default: 1e-8).")
+    void setTol(double t) {
+        if (!(t > 0 && t < 1)) {
+            throw new ParameterException(spec.commandLine(), "--tol must be in (0, 1), got " + t);
+        }
+        tol = t;
+    }
+
+    /** {@code --maxit}: the iteration limit, ≥ 1. */
+    @Option(names = "--maxit", paramLabel = "N",
+            description = "Iteration limit, ≥ 1 (default: 10000; for GMRES, inner iterations in all).")
+    void setMaxit(int n) {
+        if (n < 1) {
+            throw new ParameterException(spec.commandLine(), "--maxit must be ≥ 1, got " + n);
+        }
+        maxit = n;
+    }
+
+    /** {@code --restart}: the GMRES restart length, ≥ 1. */
+    @Option(names = "--restart", paramLabel = "m", description = "GMRES restart length, ≥ 1 (default: 50).")
+    void setRestart(int m) {
+        if (m < 1) {
+            throw new ParameterException(spec.commandLine(), "--restart must be ≥ 1, got " + m);
+        }
+        restart = m;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CsrMatrix a = MatrixMarket.readCsr(aFile);
+        AutoSolver.checkFinite(a, aFile.toString());
+        double[] b;
+        if (rhsFile == null) {
+            double[] ones = new double[a.cols()];
+            Arrays.fill(ones, 1.0);
+            b = a.apply(ones);
+        } else {
+            b = readVector(rhsFile, a);
+            AutoSolver.checkFinite(b, rhsFile.toString());
+        }
+
+        ProgressBar bar = terminalProgress(err, tol);
+        SolverOptions options = SolverOptions.defaults().withRelativeTolerance(tol).withMaxIterations(maxit)
+                .withRestart(restart).withListener(bar);
+        AutoSolver.Solution s;
+        try {
+            s = AutoSolver.solve(a, b, method, precond, options);
+        } finally {
+            if (bar != null) {
+                bar.clear();
+            }
+        }
+        SolverResult r = s.result();
+        double[] x = r.solution();
+
+        Double errorInf = null;
+        if (rhsFile == null) {
+            double e = 0.0;
+            for (double v : x) {
+                e = Math.max(e, Math.abs(v - 1.0));
+            }
+            errorInf = e;
+        }
+        if (output != null) {
+            MatrixMarket.write(new DenseMatrix(x.length, 1, x), output, MatrixMarketWriteOptions.defaults()
+                    .withFormat(MatrixMarketHeader.Format.ARRAY)
+                    .withComment("x from sparrow solve " + aFile.getFileName() + " (" + r.method() + ", "
+                            + r.preconditioner() + "): " + r.verdict(tol)));
+        }
+        if (history != null) {
+            writeHistory(history, r.residualHistory());
+        }
+        if (plot != null) {
+            ResidualPlot.write(plot, r.residualHistory(), tol, aFile.getFileName() + ": " + r.method()
+                    + (r.preconditioner().equals("none") ? "" : " + " + r.preconditioner()));
+        }
+
+        boolean leastSquares = AutoSolver.isLeastSquares(r.method());
+        String reason = r.reason().name().toLowerCase(Locale.ROOT);
+        String chosen = method.equals("auto") ? s.choice().reason() : "asked for with --method " + method;
+        Report rep = new Report()
+                .json("method", r.method())
+                .json("precond", r.preconditioner())
+                .line("matrix", aFile + ", " + a.rows() + "x" + a.cols() + ", " + a.nnz() + " nonzeros")
+                .line("right-hand side", rhsFile == null ? "A·1 (so the exact solution is x = 1)" : rhsFile.toString())
+                .line("method", r.method() + (r.preconditioner().equals("none") ? "" : " + " + r.preconditioner())
+                        + (method.equals("auto") ? " (auto: " + s.choice().reason() + ")" : ""))
+                .json("converged", r.converged())
+                .json("reason", reason)
+                .json("iterations", r.iterations())
+                .json("relative_residual", r.relativeResidual())
+                .json("seconds", r.seconds())
+                .json("setup_seconds", s.setupSeconds());
+        if (s.fallback() != null) {
+            rep.line("fallback", s.fallback());
+        }
+        rep.line("verdict", r.verdict(tol))
+                .line("relative residual", sci(r.relativeResidual()) + " (true: ‖b − A·x‖/‖b‖ recomputed from x)");
+        if (leastSquares) {
+            rep.line("normal residual", sci(r.normalResidual()) + " (‖Aᵀr‖/(‖A‖_F·‖r‖), the least-squares optimality)");
+        }
+        if (errorInf != null) {
+            rep.line("error ‖x − 1‖∞", sci(errorInf));
+        }
+        if (r.diagonalShift() > 0) {
+            rep.line("diagonal shift", Report.number(r.diagonalShift()) + " (the incomplete factorization of A + α·diag(A))");
+        }
+        rep.line("seconds", Report.number(r.seconds()) + " (solve; preconditioner setup " + Report.number(s.setupSeconds())
+                        + ")")
+                .json("verdict", r.verdict(tol))
+                .json("detail", r.detail().isEmpty() ? null : r.detail())
+                .json("tolerance", tol)
+                .json("chosen_because", chosen)
+                .json("fallback", s.fallback())
+                .json("error_inf", errorInf)
+                .json("normal_residual", leastSquares ? r.normalResidual() : null)
+                .json("diagonal_shift", r.diagonalShift())
+                .json("rows", a.rows())
+                .json("cols", a.cols())
+                .json("nnz", a.nnz())
+                .json("matrix", aFile.toString())
+                .json("rhs", rhsFile == null ? null : rhsFile.toString())
+                .json("output", output == null ? null : output.toString())
+                .json("history", history == null ? null : history.toString())
+                .json("plot", plot == null ? null : plot.toString());
+        if (output != null) {
+            rep.line("x written to", output.toString());
+        }
+        if (history != null) {
+            rep.line("history written to", history.toString());
+        }
+        if (plot != null) {
+            rep.line("plot written to", plot.toString());
+        }
+        rep.print(out, common.json);
+        if (!r.converged()) {
+            err.println("sparrow: " + r.verdict(tol));
+            err.flush();
+            return SparrowCli.EXIT_NOT_CONVERGED;
+        }
+        return SparrowCli.EXIT_OK;
+    }
+
+    /**
+     * Reads a right-hand side: a Matrix Market array or coordinate file with one column (or one row),
+     * duplicates summed, whose length is {@code rows(A)}.
+     */
+    static double[] readVector(Path file, CsrMatrix a) throws IOException {
+        MatrixMarketData data = MatrixMarket.read(file);
+        CooMatrix v = data.matrix();
+        if (v.cols() != 1 && v.rows() != 1) {
+            throw new IllegalArgumentException(file + " is " + v.rows() + "x" + v.cols()
+                    + ", not a vector: the right-hand side must have one column");
+        }
+        int n = Math.max(v.rows(), v.cols());
+        if (n != a.rows()) {
+            throw new IllegalArgumentException(file + " has " + n + " entries but A is " + a.rows() + "x" + a.cols()
+                    + ": the right-hand side needs " + a.rows());
+        }
+        double[] b = new double[n];
+        int[] ri = v.rowIndices();
+        int[] ci = v.columnIndices();
+        double[] x = v.values();
+        for (int k = 0; k < v.nnz(); k++) {
+            b[v.cols() == 1 ? ri[k] : ci[k]] += x[k];
+        }
+        return b;
+    }
+
+    private static void writeHistory(Path file, double[] h) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("iteration,relative_residual\n");
+            for (int k = 0; k < h.length; k++) {
+                w.write(k + "," + h[k] + "\n");
+            }
+        }
+    }
+
+    /** A residual in the verdict's style: 3.1e-09. */
+    private static String sci(double v) {
+        return Double.isNaN(v) ? Report.NOT_AVAILABLE : String.format(Locale.ROOT, "%.2g", v);
+    }
+
+    /** A progress bar on {@code err} when the console is a terminal, else null. */
+    private static ProgressBar terminalProgress(PrintWriter err, double tol) {
+        Console c = System.console();
+        return c != null && c.isTerminal() ? new ProgressBar(err, tol) : null;
+    }
+
+    /**
+     * One line on stderr, redrawn at most ten times a second: the iteration, the residual estimate, and a
+     * bar for the progress from 1 down to the tolerance on a log scale.
+     */
+    static final class ProgressBar implements IterationListener {
+
+        private static final int WIDTH = 30;
+        private static final long INTERVAL_NS = 100_000_000L;
+
+        private final PrintWriter err;
+        private final double logTol;
+        private long last = System.nanoTime();
+        private boolean drawn;
+
+        ProgressBar(PrintWriter err, double tol) {
+            this.err = err;
+            this.logTol = Math.log(tol);
+        }
+
+        @Override
+        public void onIteration(int iteration, double relativeResidual) {
+            long now = System.nanoTime();
+            if (now - last < INTERVAL_NS) {
+                return;
+            }
+            last = now;
+            double f = relativeResidual > 0 ? Math.log(relativeResidual) / logTol : 1.0;
+            int filled = (int) Math.round(WIDTH * Math.clamp(Double.isNaN(f) ? 0.0 : f, 0.0, 1.0));
+            err.print("\r[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] iteration " + iteration
+                    + ", residual " + sci(relativeResidual) + "   ");
+            err.flush();
+            drawn = true;
+        }
+
+        /** Erases the bar, so that what follows starts on a clean line. */
+        void clear() {
+            if (drawn) {
+                err.print("\r" + " ".repeat(WIDTH + 60) + "\r");
+                err.flush();
+            }
+        }
+    }
+
+    /** The residual history as a PNG line chart with a logarithmic y axis (XChart, headless). */
+    static final class ResidualPlot {
+
+        private ResidualPlot() {
+        }
+
+        static void write(Path file, double[] history, double tol, String title) throws IOException {
+            if (System.getProperty("java.awt.headless") == null) {
+                System.setProperty("java.awt.headless", "true");
+            }
+            int n = 0;
+            double[] xs = new double[history.length];
+            double[] ys = new double[history.length];
+            for (int k = 0; k < history.length; k++) {
+                if (history[k] > 0 && Double.isFinite(history[k])) { // a log axis shows positive values only
+                    xs[n] = k;
+                    ys[n] = history[k];
+                    n++;
+                }
+            }
+            org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder().width(800).height(500)
+                    .title(title).xAxisTitle("iteration").yAxisTitle("relative residual").build();
+            chart.getStyler().setYAxisLogarithmic(true);
+            chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+            chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+            long step = labelStep(history.length);
+            chart.getStyler().setxAxisTickLabelsFormattingFunction( // a label every `step` iterations only
+                    v -> v == Math.rint(v) && v.longValue() % step == 0 ? Long.toString(v.longValue()) : "");
+            if (n > 0) {
+                chart.addSeries("residual estimate", Arrays.copyOf(xs, n), Arrays.copyOf(ys, n))
+                        .setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            }
+            double end = Math.max(1, history.length - 1);
+            chart.addSeries("tolerance " + String.format(Locale.ROOT, "%.2g", tol), new double[] {0, end},
+                    new double[] {tol, tol}).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            try (OutputStream o = Files.newOutputStream(file)) {
+                org.knowm.xchart.BitmapEncoder.saveBitmap(chart, o, org.knowm.xchart.BitmapEncoder.BitmapFormat.PNG);
+            }
+        }
+
+        /** A round step (1, 2 or 5 × 10^k) giving about ten labels over {@code n} iterations. */
+        static long labelStep(int n) {
+            double raw = Math.max(1.0, n / 10.0);
+            double p = Math.pow(10, Math.floor(Math.log10(raw)));
+            double f = raw / p;
+            return (long) ((f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p);
+        }
+    }
+}
