@@ -2,6 +2,7 @@ package org.sparrow.solvers.precond;
 
 import java.util.Arrays;
 import org.sparrow.core.CsrMatrix;
+import org.sparrow.core.ops.Symmetry;
 
 /** The checks every preconditioner's {@code of} makes; each message names the preconditioner and the row. */
 final class Inputs {
@@ -70,27 +71,9 @@ final class Inputs {
      * {@code |A(i,j) − A(j,i)| ≤ 1e-12·max(|A(i,j)|, |A(j,i)|)}; names the first pair that differs.
      */
     static void symmetric(CsrMatrix s, String who) {
-        CsrMatrix t = s.transpose(); // row i of Aᵀ is column i of A
-        int[] ap = s.rowPointers();
-        int[] aj = s.columnIndices();
-        double[] ax = s.values();
-        int[] tp = t.rowPointers();
-        int[] tj = t.columnIndices();
-        double[] tx = t.values();
-        for (int i = 0; i < s.rows(); i++) {
-            int p = ap[i];
-            int q = tp[i];
-            while (p < ap[i + 1] || q < tp[i + 1]) {
-                int ja = p < ap[i + 1] ? aj[p] : Integer.MAX_VALUE;
-                int jt = q < tp[i + 1] ? tj[q] : Integer.MAX_VALUE;
-                int j = Math.min(ja, jt);
-                double aij = ja == j ? ax[p++] : 0.0;
-                double aji = jt == j ? tx[q++] : 0.0;
-                if (Math.abs(aij - aji) > 1e-12 * Math.max(Math.abs(aij), Math.abs(aji))) {
-                    throw new IllegalArgumentException(who + " needs a symmetric matrix, but A(" + i + ", " + j + ") = "
-                            + aij + " and A(" + j + ", " + i + ") = " + aji);
-                }
-            }
+        String pair = Symmetry.firstAsymmetry(s, 1e-12);
+        if (pair != null) {
+            throw new IllegalArgumentException(who + " needs a symmetric matrix, but " + pair);
         }
     }
 
