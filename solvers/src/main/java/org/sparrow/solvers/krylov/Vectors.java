@@ -31,8 +31,14 @@ final class Vectors {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** ‖x‖₂ without overflow or underflow ({@link Reductions#norm2}). */
+    /** ‖x‖₂, never overflowing or underflowing (falls back to {@link Reductions#norm2}). */
     static double norm(double[] x) {
+        // One pass, sqrt(xᵀx), on the hot path of every iteration; the two-pass scaled norm only when the
+        // sum of squares overflowed or underflowed (a nonzero x whose squares vanish).
+        double ss = dot(x, x);
+        if (ss > Double.MIN_NORMAL && ss < Double.POSITIVE_INFINITY) {
+            return Math.sqrt(ss);
+        }
         return Reductions.norm2(x, 0, x.length);
     }
 
