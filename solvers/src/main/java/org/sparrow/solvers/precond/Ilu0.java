@@ -23,6 +23,7 @@ public final class Ilu0 implements Preconditioner {
     private final int[] colIdx;
     private final double[] lu;   // L (strictly lower, unit diagonal implied) and U, on A's pattern
     private final int[] diag;    // position of (i, i) in row i
+    private final double[] pivots; // u_ii, for the backward sweep
 
     private Ilu0(int n, int[] rowPtr, int[] colIdx, double[] lu, int[] diag) {
         this.n = n;
@@ -30,6 +31,10 @@ public final class Ilu0 implements Preconditioner {
         this.colIdx = colIdx;
         this.lu = lu;
         this.diag = diag;
+        this.pivots = new double[n];
+        for (int i = 0; i < n; i++) {
+            pivots[i] = lu[diag[i]];
+        }
     }
 
     /**
@@ -96,23 +101,8 @@ public final class Ilu0 implements Preconditioner {
     @Override
     public void apply(double[] x, double[] y) {
         Inputs.vectors(x, y, n);
-        int[] ap = rowPtr;
-        int[] aj = colIdx;
-        double[] f = lu;
-        for (int i = 0; i < n; i++) { // L·z = x (unit diagonal)
-            double sum = x[i];
-            for (int p = ap[i]; p < diag[i]; p++) {
-                sum -= f[p] * y[aj[p]];
-            }
-            y[i] = sum;
-        }
-        for (int i = n - 1; i >= 0; i--) { // U·y = z
-            double sum = y[i];
-            for (int p = diag[i] + 1; p < ap[i + 1]; p++) {
-                sum -= f[p] * y[aj[p]];
-            }
-            y[i] = sum / f[diag[i]];
-        }
+        Sweeps.forward(n, rowPtr, colIdx, lu, diag, null, x, y); // L·z = x (unit diagonal)
+        Sweeps.backward(n, rowPtr, colIdx, lu, diag, pivots, y); // U·y = z
     }
 
     /** {@code y = L⁻ᵀ·U⁻ᵀ·x}, column-oriented sweeps over the rows of U and L; x and y may be the same array. */

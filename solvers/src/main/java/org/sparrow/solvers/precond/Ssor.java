@@ -85,27 +85,12 @@ public final class Ssor implements Preconditioner {
     @Override
     public void apply(double[] x, double[] y) {
         Inputs.vectors(x, y, n);
-        int[] ap = rowPtr;
-        int[] aj = colIdx;
-        double[] ax = values;
         double[] dw = dOverOmega;
-        for (int i = 0; i < n; i++) { // (D/ω + L)·z = x
-            double sum = x[i];
-            for (int p = ap[i]; p < diag[i]; p++) {
-                sum -= ax[p] * y[aj[p]];
-            }
-            y[i] = sum / dw[i];
-        }
+        Sweeps.forward(n, rowPtr, colIdx, values, diag, dw, x, y); // (D/ω + L)·z = x
         for (int i = 0; i < n; i++) { // z ← (D/ω)·z
             y[i] *= dw[i];
         }
-        for (int i = n - 1; i >= 0; i--) { // (D/ω + U)·y = z, then y ← (2−ω)/ω · y
-            double sum = y[i];
-            for (int p = diag[i] + 1; p < ap[i + 1]; p++) {
-                sum -= ax[p] * y[aj[p]];
-            }
-            y[i] = sum / dw[i];
-        }
+        Sweeps.backward(n, rowPtr, colIdx, values, diag, dw, y); // (D/ω + U)·y = z, then y ← (2−ω)/ω · y
         for (int i = n - 1; i >= 0; i--) {
             y[i] *= scale;
         }
