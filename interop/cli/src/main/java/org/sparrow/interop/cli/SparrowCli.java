@@ -33,7 +33,8 @@ import picocli.CommandLine.ParseResult;
         versionProvider = SparrowCli.Version.class,
         description = "Sparse linear algebra from the command line.",
         subcommands = {InfoCommand.class, ConvertCommand.class, MultiplyCommand.class, GenerateCommand.class,
-            SolveCommand.class, CommandLine.HelpCommand.class},
+            SolveCommand.class,
+            BackendsCommand.class, SpmmCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
