@@ -6,7 +6,10 @@ public enum SketchKind {
     GAUSSIAN("gaussian", true),
     /** i.i.d. ±1/√m entries; dense. */
     RADEMACHER("rademacher", true),
-    /** Subsampled randomized Hadamard transform √(n/m)·P·H·D, applied in O(n log n) per column. */
+    /**
+     * Subsampled randomized Hadamard transform √(N/m)·P·(H/√N)·D, n zero-padded to N = 2^⌈log₂ n⌉,
+     * entries ±1/√m; applied in O(n log m) per column through the fast Walsh–Hadamard transform.
+     */
     SRHT("srht", true),
     /** One ±1 per column in a random row (Clarkson–Woodruff); applied in O(nnz(A)). */
     COUNTSKETCH("countsketch", false),
