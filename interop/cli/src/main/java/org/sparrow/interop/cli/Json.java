@@ -7,8 +7,8 @@ import java.util.Map;
  * A minimal JSON object writer for the CLI's {@code --json} output: one flat or nested object whose
  * keys keep their insertion order.
  *
- * <p>Values may be {@code null}, {@link String}, {@link Boolean}, any {@link Number} and nested
- * {@code Json} objects. Doubles are written in Java's shortest round-trip form; NaN and infinities,
+ * <p>Values may be {@code null}, {@link String}, {@link Boolean}, any {@link Number}, nested
+ * {@code Json} objects and {@code double[]} (a JSON array of numbers). Doubles are written in Java's shortest round-trip form; NaN and infinities,
  * which JSON cannot express, are written as {@code null}. Strings are escaped as RFC 8259 asks
  * (quote, backslash and every control character below U+0020), plus U+2028 and U+2029 so that the
  * output is also a valid JavaScript literal.
@@ -25,7 +25,7 @@ public final class Json {
      * Adds (or replaces) a member.
      *
      * @param key   the member name (snake_case by the CLI's convention)
-     * @param value null, a String, Boolean, Number or nested {@code Json}
+     * @param value null, a String, Boolean, Number, nested {@code Json} or {@code double[]}
      * @return this object, for chaining
      * @throws IllegalArgumentException for a value of any other type
      */
@@ -34,7 +34,7 @@ public final class Json {
             throw new IllegalArgumentException("JSON key is null");
         }
         if (value != null && !(value instanceof String || value instanceof Boolean || value instanceof Number
-                || value instanceof Json)) {
+                || value instanceof Json || value instanceof double[])) {
             throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " as JSON (key '"
                     + key + "')");
         }
@@ -74,6 +74,16 @@ public final class Json {
             case Float f -> number(f.doubleValue(), sb);
             case Number n -> sb.append(n); // Integer, Long, Short, Byte, BigInteger, BigDecimal
             case Json j -> j.write(sb);
+            case double[] a -> {
+                sb.append('[');
+                for (int k = 0; k < a.length; k++) {
+                    if (k > 0) {
+                        sb.append(',');
+                    }
+                    number(a[k], sb);
+                }
+                sb.append(']');
+            }
             default -> throw new IllegalStateException("unexpected JSON value " + v.getClass().getName());
         }
     }

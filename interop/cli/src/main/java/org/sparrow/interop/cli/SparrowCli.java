@@ -33,7 +33,7 @@ import picocli.CommandLine.ParseResult;
         versionProvider = SparrowCli.Version.class,
         description = "Sparse linear algebra from the command line.",
         subcommands = {InfoCommand.class, ConvertCommand.class, MultiplyCommand.class, GenerateCommand.class,
-            SolveCommand.class,
+            SolveCommand.class, RegressCommand.class, LowrankCommand.class,
             BackendsCommand.class, SpmmCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -40,6 +40,17 @@ class JsonTest {
     }
 
     @Test
+    void doubleArraysBecomeArraysOfNumbersWithNonFiniteAsNull() {
+        String text = new Json().put("v", new double[] {1.5, Double.NaN, -2e-300}).put("e", new double[0]).toString();
+        assertEquals("{\"v\":[1.5,null,-2.0E-300],\"e\":[]}", text);
+        java.util.List<?> v = (java.util.List<?>) JsonReader.parseObject(text).get("v");
+        assertEquals(3, v.size());
+        assertEquals(1.5, ((BigDecimal) v.get(0)).doubleValue());
+        assertEquals(null, v.get(1));
+        assertEquals(-2e-300, ((BigDecimal) v.get(2)).doubleValue());
+    }
+
+    @Test
     void unsupportedValueTypesAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> new Json().put("x", new int[1]));
         assertThrows(IllegalArgumentException.class, () -> new Json().put(null, 1));
