@@ -1,6 +1,7 @@
 package org.sparrow.core;
 
 import java.util.Arrays;
+import org.sparrow.core.ops.DenseProducts;
 import org.sparrow.core.ops.Reductions;
 
 /**
@@ -85,32 +86,28 @@ public final class DenseMatrix implements Matrix {
         return data[row * cols + col];
     }
 
+    /** {@code y = A·x}, threaded above {@link DenseProducts#PARALLEL_MIN_ENTRIES} entries (see {@link DenseProducts}). */
     @Override
     public void apply(double[] x, double[] y) {
-        Checks.checkLength("x", x, cols, "the matrix's column count");
-        Checks.checkLength("y", y, rows, "the matrix's row count");
-        for (int i = 0; i < rows; i++) {
-            double s = 0.0;
-            int base = i * cols;
-            for (int j = 0; j < cols; j++) {
-                s += data[base + j] * x[j];
-            }
-            y[i] = s;
-        }
+        DenseProducts.multiply(this, x, y, Parallelism.defaultThreads());
     }
 
+    /** {@code y = Aᵀ·x}, threaded as {@link #apply(double[], double[])}. */
     @Override
     public void applyTranspose(double[] x, double[] y) {
-        Checks.checkLength("x", x, rows, "the matrix's row count");
-        Checks.checkLength("y", y, cols, "the matrix's column count");
-        Arrays.fill(y, 0.0);
-        for (int i = 0; i < rows; i++) {
-            double xi = x[i];
-            int base = i * cols;
-            for (int j = 0; j < cols; j++) {
-                y[j] += data[base + j] * xi;
-            }
-        }
+        DenseProducts.multiplyTranspose(this, x, y, Parallelism.defaultThreads());
+    }
+
+    /** {@code Y = A·X} for a row-major block of k columns, in one pass over A (not column by column). */
+    @Override
+    public void applyBlock(double[] x, double[] y, int k) {
+        DenseProducts.multiplyBlock(this, x, y, k, Parallelism.defaultThreads());
+    }
+
+    /** {@code Y = Aᵀ·X} for a row-major block of k columns, in one pass over A. */
+    @Override
+    public void applyTransposeBlock(double[] x, double[] y, int k) {
+        DenseProducts.multiplyTransposeBlock(this, x, y, k, Parallelism.defaultThreads());
     }
 
     /** Nonzero entries only, row by row. */
