@@ -25,7 +25,7 @@ import java.util.Properties;
  * @param copyT          T-thread copy bandwidth, GB/s
  * @param threads        T, the suite's thread count
  */
-record MachineInfo(String cpu, int cores, String lastLevelCache, String memory, String os, String jdk,
+public record MachineInfo(String cpu, int cores, String lastLevelCache, String memory, String os, String jdk,
                    long maxHeapBytes, Properties versions, double copy1, double copyT, int threads) {
 
     /** Describes this machine, with the copy bandwidths measured by the caller. */
@@ -55,7 +55,8 @@ record MachineInfo(String cpu, int cores, String lastLevelCache, String memory, 
                 version("ejml"), version("ojalgo"), version("mtj"), version("commons-math3"), copyT, threads, copy1);
     }
 
-    private static String readCpuModel() {
+    /** The CPU model from /proc/cpuinfo, or "unknown" (not Linux). Shared by every suite's report. */
+    public static String readCpuModel() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
                 if (line.startsWith("model name")) {
@@ -86,7 +87,8 @@ record MachineInfo(String cpu, int cores, String lastLevelCache, String memory, 
         return best;
     }
 
-    private static String readMemory() {
+    /** Total memory from /proc/meminfo as "23.5 GiB", or "unknown" (not Linux). */
+    public static String readMemory() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
                 if (line.startsWith("MemTotal:")) {
@@ -100,7 +102,8 @@ record MachineInfo(String cpu, int cores, String lastLevelCache, String memory, 
         return "unknown";
     }
 
-    private static Properties readVersions() {
+    /** The peers' pinned versions, from the build's filtered {@code kernels-versions.properties}. */
+    public static Properties readVersions() {
         Properties p = new Properties();
         try (InputStream in = MachineInfo.class.getResourceAsStream("kernels-versions.properties")) {
             if (in != null) {
