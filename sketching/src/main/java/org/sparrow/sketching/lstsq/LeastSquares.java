@@ -297,12 +297,11 @@ public final class LeastSquares {
             m = (int) formula;
         }
         checkRows(m, d, "sketch-and-solve");
-        Sketch s = Sketches.create(o.sketch(), m, n, o.seed());
-        DenseMatrix sa = sketchOf(s, p);
-        double[] sb = s.sketch(p.b);
-        long t1 = System.nanoTime();
-        DenseFactor f = new DenseFactor(DMatrixRMaj.wrap(m, d, sa.data()), Math.max(m, d) * EPS);
-        long t2 = System.nanoTime();
+        Sketched sk = sketchAndFactor(p, o, m);
+        double[] sb = sk.sb();
+        DenseFactor f = sk.factor();
+        long t1 = sk.sketchedAt();
+        long t2 = sk.factoredAt();
         double[] x = new double[d];
         if (f.rank > 0) {
             f.applyN(f.solveCoordinates(sb), x);
@@ -326,6 +325,19 @@ public final class LeastSquares {
                 formula, f.rank);
     }
 
+    /** S·b and the factorization of S·A for an m-row sketch of the options' kind, with when each was done. */
+    private record Sketched(double[] sb, DenseFactor factor, long sketchedAt, long factoredAt) {
+    }
+
+    private static Sketched sketchAndFactor(Problem p, LeastSquaresOptions o, int m) {
+        Sketch s = Sketches.create(o.sketch(), m, p.n, o.seed());
+        DenseMatrix sa = sketchOf(s, p);
+        double[] sb = s.sketch(p.b);
+        long sketched = System.nanoTime();
+        DenseFactor f = new DenseFactor(DMatrixRMaj.wrap(m, p.d, sa.data()), Math.max(m, p.d) * EPS);
+        return new Sketched(sb, f, sketched, System.nanoTime());
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // sketch-and-precondition
 
@@ -335,12 +347,11 @@ public final class LeastSquares {
         int d = p.d;
         int m = o.sketchRows() == 0 ? defaultPreconditionerRows(n, d) : o.sketchRows();
         checkRows(m, d, "sketch-and-precondition");
-        Sketch s = Sketches.create(o.sketch(), m, n, o.seed());
-        DenseMatrix sa = sketchOf(s, p);
-        double[] sb = s.sketch(p.b);
-        long t1 = System.nanoTime();
-        DenseFactor f = new DenseFactor(DMatrixRMaj.wrap(m, d, sa.data()), Math.max(m, d) * EPS);
-        long t2 = System.nanoTime();
+        Sketched sk = sketchAndFactor(p, o, m);
+        double[] sb = sk.sb();
+        DenseFactor f = sk.factor();
+        long t1 = sk.sketchedAt();
+        long t2 = sk.factoredAt();
         StringBuilder detail = new StringBuilder();
         rankNote(detail, f, m);
         double[] x = new double[d];
