@@ -248,6 +248,35 @@ final class KrylovRun {
         return lsRbar <= target || lsNormal <= o.relativeTolerance();
     }
 
+    /** What the first Golub–Kahan step found: α₁ and β₁, or the result when x = 0 already ends the solve. */
+    record BidiagonalStart(double alpha, double beta, SolverResult finished) {
+    }
+
+    /**
+     * The first step of the Golub–Kahan bidiagonalization that LSQR and LSMR share (Paige and Saunders 1982,
+     * eq. 3.1): β₁·u₁ = b, α₁·v₁ = Aᵀ·u₁, leaving u₁ in {@code u} and v₁ in {@code v}. x = 0 ends the solve when the
+     * absolute floor is above ‖b‖ or Aᵀb = 0 (x = 0 is optimal), and Aᵀb that is not finite stops it.
+     */
+    BidiagonalStart bidiagonalStart(double[] x, double[] u, double[] v, double[] um, double[] vn) {
+        double lambda = Math.abs(o.damping());
+        if (met(bnorm)) { // the absolute floor is above ‖b‖: x = 0 meets it
+            return new BidiagonalStart(0.0, bnorm, finishLeastSquares(x, StopReason.CONVERGED, "", 0, lambda, um, vn, false));
+        }
+        double beta = bnorm;
+        Vectors.scale(1.0 / beta, b, u);
+        a.applyTranspose(u, v);
+        double alpha = Vectors.norm(v);
+        if (!Double.isFinite(alpha)) {
+            return new BidiagonalStart(alpha, beta, finishLeastSquares(x, StopReason.NOT_FINITE, notFinite("Aᵀ·b", 0), 0,
+                    lambda, um, vn, false));
+        }
+        if (alpha == 0.0) { // Aᵀb = 0: x = 0 is optimal
+            return new BidiagonalStart(alpha, beta, finishLeastSquares(x, StopReason.CONVERGED, "", 0, lambda, um, vn, false));
+        }
+        Vectors.scale(1.0 / alpha, v, v);
+        return new BidiagonalStart(alpha, beta, null);
+    }
+
     /**
      * The verdict of a least-squares solve (LSQR, LSMR) from {@link #measureLeastSquares} (done here
      * unless {@code measured} says the solver has just done it for this x): relativeResidual =

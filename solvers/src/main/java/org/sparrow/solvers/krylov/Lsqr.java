@@ -77,25 +77,16 @@ public final class Lsqr {
         double lambda = o.damping();
         double tol = o.relativeTolerance();
         run.start(1.0);
-        if (run.met(run.bnorm)) { // the absolute floor is above ‖b‖: x = 0 meets it
-            return run.finishLeastSquares(x, StopReason.CONVERGED, "", 0, Math.abs(lambda), um, vn, false);
+        KrylovRun.BidiagonalStart start = run.bidiagonalStart(x, u, v, um, vn);
+        if (start.finished() != null) {
+            return start.finished();
         }
-
-        double beta = run.bnorm;
-        Vectors.scale(1.0 / beta, b, u);
-        a.applyTranspose(u, v);
-        double alpha = Vectors.norm(v);
+        double beta = start.beta();
+        double alpha = start.alpha();
         double anorm2 = 0.0;
         int k = 0;
         StopReason reason;
         String detail = "";
-        if (!Double.isFinite(alpha)) {
-            return run.finishLeastSquares(x, StopReason.NOT_FINITE, KrylovRun.notFinite("Aᵀ·b", 0), 0, Math.abs(lambda), um, vn, false);
-        }
-        if (alpha == 0.0) { // Aᵀb = 0: x = 0 is optimal
-            return run.finishLeastSquares(x, StopReason.CONVERGED, "", 0, Math.abs(lambda), um, vn, false);
-        }
-        Vectors.scale(1.0 / alpha, v, v);
         Vectors.copy(v, w);
         double phibar = beta;
         double rhobar = alpha;
