@@ -107,6 +107,14 @@ class LowrankCommandTest {
         assertTrue(zero.err().contains("--rank must be ≥ 1"), zero::toString);
         Cli.Result missing = Cli.run("lowrank", shared("small/well1033.mtx").toString());
         assertEquals(SparrowCli.EXIT_USAGE, missing.exitCode(), missing::toString);
+        String[][] badOptions = {{"--oversampling", "-1", "--oversampling must be ≥ 0"},
+            {"--power-iterations", "-2", "--power-iterations must be ≥ 0"}, {"--sketch", "fourier", "srht"}};
+        for (String[] bad : badOptions) {
+            Cli.Result r = Cli.run("lowrank", "--rank", "3", bad[0], bad[1], shared("small/well1033.mtx").toString());
+            assertEquals(SparrowCli.EXIT_USAGE, r.exitCode(), r::toString);
+            assertEquals(1, r.errLines().length, r::toString);
+            assertTrue(r.err().contains(bad[2]), bad[0] + ": " + r.err());
+        }
         Cli.Result tooBig = Cli.run("lowrank", "--rank", "400", shared("small/well1033.mtx").toString());
         assertEquals(SparrowCli.EXIT_FAILURE, tooBig.exitCode(), tooBig::toString);
         assertEquals(1, tooBig.errLines().length, tooBig::toString);

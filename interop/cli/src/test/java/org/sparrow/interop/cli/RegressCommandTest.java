@@ -186,6 +186,15 @@ class RegressCommandTest {
         assertEquals(1, tooFewRows.errLines().length, tooFewRows::toString);
         assertTrue(tooFewRows.err().contains("100") && tooFewRows.err().contains("320"), tooFewRows::toString);
 
+        String[][] badOptions = {{"--eps", "1.5", "epsilon"}, {"--delta", "0", "delta"}, {"--tol", "2", "tolerance"},
+            {"--maxit", "0", "iterations"}, {"--rows", "0", "--rows must be ≥ 1"}};
+        for (String[] bad : badOptions) {
+            Cli.Result r = Cli.run("regress", bad[0], bad[1], aFile.toString(), rhs(1033, 1).toString());
+            assertEquals(SparrowCli.EXIT_USAGE, r.exitCode(), r::toString);
+            assertEquals(1, r.errLines().length, r::toString);
+            assertTrue(r.err().contains(bad[0]) && r.err().contains(bad[2]), bad[0] + ": " + r.err());
+        }
+
         Cli.Result missing = Cli.run("regress", tmp.resolve("nope.mtx").toString(), rhs(3, 1).toString());
         assertEquals(SparrowCli.EXIT_FAILURE, missing.exitCode(), missing::toString);
         assertTrue(missing.err().contains("no such file"), missing::toString);
