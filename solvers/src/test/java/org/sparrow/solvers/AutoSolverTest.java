@@ -18,9 +18,9 @@ import org.sparrow.core.CooMatrix;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.DenseMatrix;
 import org.sparrow.core.io.MatrixMarket;
-import org.sparrow.solvers.krylov.SolverOptions;
-import org.sparrow.solvers.krylov.SolverResult;
-import org.sparrow.solvers.krylov.StopReason;
+import org.sparrow.solvers.SolverOptions;
+import org.sparrow.solvers.SolverResult;
+import org.sparrow.solvers.StopReason;
 
 class AutoSolverTest {
 

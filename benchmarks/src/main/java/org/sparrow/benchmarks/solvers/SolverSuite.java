@@ -21,8 +21,8 @@ import org.sparrow.core.Parallelism;
 import org.sparrow.core.io.MatrixMarket;
 import org.sparrow.core.ops.Spmv;
 import org.sparrow.solvers.AutoSolver;
-import org.sparrow.solvers.krylov.SolverOptions;
-import org.sparrow.solvers.krylov.SolverResult;
+import org.sparrow.solvers.SolverOptions;
+import org.sparrow.solvers.SolverResult;
 
 /**
  * The solver part of the benchmark suite: Sparrow's Krylov solvers against MTJ, Commons Math and

@@ -11,9 +11,9 @@ import org.sparrow.sketching.Sketch;
 import org.sparrow.sketching.SketchKind;
 import org.sparrow.sketching.Sketches;
 import org.sparrow.solvers.krylov.Lsqr;
-import org.sparrow.solvers.krylov.SolverOptions;
-import org.sparrow.solvers.krylov.SolverResult;
-import org.sparrow.solvers.krylov.StopReason;
+import org.sparrow.solvers.SolverOptions;
+import org.sparrow.solvers.SolverResult;
+import org.sparrow.solvers.StopReason;
 
 /**
  * Overdetermined least squares min ‖A·x − b‖₂ for an n×d matrix A (n ≥ d): dense QR, plain LSQR,

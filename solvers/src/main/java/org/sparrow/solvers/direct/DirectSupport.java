@@ -4,8 +4,8 @@ import org.ejml.data.DMatrixSparseCSC;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Reductions;
 import org.sparrow.core.ops.Symmetry;
-import org.sparrow.solvers.krylov.SolverResult;
-import org.sparrow.solvers.krylov.StopReason;
+import org.sparrow.solvers.SolverResult;
+import org.sparrow.solvers.StopReason;
 
 /** Checks, the CSR → EJML hand-over and the result record shared by the direct solvers. */
 final class DirectSupport {

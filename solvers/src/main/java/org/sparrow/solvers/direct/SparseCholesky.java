@@ -5,7 +5,7 @@ import org.ejml.sparse.csc.decomposition.chol.CholeskyUpLooking_DSCC;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Permute;
 import org.sparrow.core.ordering.FillReducingOrdering;
-import org.sparrow.solvers.krylov.SolverResult;
+import org.sparrow.solvers.SolverResult;
 
 /**
  * Sparse Cholesky factorization {@code P·A·Pᵀ = L·Lᵀ} of a symmetric positive definite A, and solves

@@ -5,7 +5,7 @@ import org.ejml.sparse.csc.decomposition.lu.LuUpLooking_DSCC;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Permute;
 import org.sparrow.core.ordering.FillReducingOrdering;
-import org.sparrow.solvers.krylov.SolverResult;
+import org.sparrow.solvers.SolverResult;
 
 /**
  * Sparse LU factorization with partial pivoting {@code P·A·Qᵀ = L·U} of a general square A, and

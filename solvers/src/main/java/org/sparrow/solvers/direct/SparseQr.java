@@ -7,7 +7,7 @@ import org.ejml.sparse.csc.linsol.qr.LinearSolverQrLeftLooking_DSCC;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Permute;
 import org.sparrow.core.ordering.FillReducingOrdering;
-import org.sparrow.solvers.krylov.SolverResult;
+import org.sparrow.solvers.SolverResult;
 
 /**
  * Sparse Householder QR {@code A·Qᵀ_c = Q·R} of an {@code m × n} A with {@code m ≥ n} and full column

@@ -8,7 +8,7 @@
  *
  * <p>Each offers {@code factor(a)} once and {@code solve(b)} many times, with {@code factorNonzeros()}
  * reporting the fill; and a static {@code solve(a, b)} that returns a
- * {@link org.sparrow.solvers.krylov.SolverResult} (0 iterations, preconditioner "none", the true relative
+ * {@link org.sparrow.solvers.SolverResult} (0 iterations, preconditioner "none", the true relative
  * residual recomputed, and for QR the normal residual). Failures — not positive definite, singular,
  * rank deficient, non-finite or mis-shaped input — are {@link java.lang.IllegalArgumentException}s
  * whose message says what and where.

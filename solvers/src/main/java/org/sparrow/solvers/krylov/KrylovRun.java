@@ -1,5 +1,13 @@
 package org.sparrow.solvers.krylov;
 
+import org.sparrow.solvers.IterationListener;
+
+import org.sparrow.solvers.StopReason;
+
+import org.sparrow.solvers.SolverOptions;
+
+import org.sparrow.solvers.SolverResult;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;

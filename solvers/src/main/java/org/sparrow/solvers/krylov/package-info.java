@@ -4,7 +4,7 @@
  * {@link org.sparrow.solvers.krylov.Minres} for square systems (with an optional preconditioner
  * applying M⁻¹), {@link org.sparrow.solvers.krylov.Lsqr} and {@link org.sparrow.solvers.krylov.Lsmr}
  * for least squares of any shape (with damping). Each returns one
- * {@link org.sparrow.solvers.krylov.SolverResult} and never throws on non-convergence.
+ * {@link org.sparrow.solvers.SolverResult} and never throws on non-convergence.
  *
  * <h2>What every method does</h2>
  * <ul>
@@ -25,14 +25,14 @@
  *       recomputed from the returned x. {@code converged} is true only for a claim whose true residual
  *       is within 10·τ (reachable above τ only once the three confirmations are spent, i.e. at the
  *       limit of attainable accuracy); a claim the truth misses by more than 10× is reported as
- *       {@link org.sparrow.solvers.krylov.StopReason#STAGNATION} with a detail saying the recurrence
+ *       {@link org.sparrow.solvers.StopReason#STAGNATION} with a detail saying the recurrence
  *       drifted. A non-finite true residual is
- *       {@link org.sparrow.solvers.krylov.StopReason#NOT_FINITE}, never converged. A solve that stops
+ *       {@link org.sparrow.solvers.StopReason#NOT_FINITE}, never converged. A solve that stops
  *       for another reason notes in its detail when its last estimate and the truth differ by more
  *       than 10×.</li>
  *   <li><b>Non-finite values.</b> A product with A (or M⁻¹) that yields NaN or ±∞ is caught in the
  *       first inner product or norm that uses it, and the solve stops with
- *       {@link org.sparrow.solvers.krylov.StopReason#NOT_FINITE} and a detail naming the product and
+ *       {@link org.sparrow.solvers.StopReason#NOT_FINITE} and a detail naming the product and
  *       the iteration; x is the last finite iterate.</li>
  *   <li><b>Progress.</b> The listener is called once per iteration with the method's own relative
  *       residual estimate (each class says which); {@code residualHistory} holds the same values,
@@ -45,3 +45,7 @@
  * </ul>
  */
 package org.sparrow.solvers.krylov;
+
+import org.sparrow.solvers.StopReason;
+
+import org.sparrow.solvers.SolverResult;

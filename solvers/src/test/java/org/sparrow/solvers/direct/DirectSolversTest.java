@@ -18,8 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ordering.FillReducingOrdering;
-import org.sparrow.solvers.krylov.SolverResult;
-import org.sparrow.solvers.krylov.StopReason;
+import org.sparrow.solvers.SolverResult;
+import org.sparrow.solvers.StopReason;
 
 /**
  * SparseCholesky, SparseLu and SparseQr on the suite matrices: the true relative residual of

@@ -13,7 +13,7 @@ import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Permute;
 import org.sparrow.core.ordering.FillReducingOrdering;
 import org.sparrow.core.ordering.SymbolicCholesky;
-import org.sparrow.solvers.krylov.SolverResult;
+import org.sparrow.solvers.SolverResult;
 
 /**
  * The fill each ordering leaves, on the suite matrices, printed as a table (nnz of L for Cholesky,

@@ -1,5 +1,11 @@
 package org.sparrow.solvers.krylov;
 
+import org.sparrow.solvers.StopReason;
+
+import org.sparrow.solvers.SolverOptions;
+
+import org.sparrow.solvers.SolverResult;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

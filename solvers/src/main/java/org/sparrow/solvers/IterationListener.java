@@ -1,4 +1,4 @@
-package org.sparrow.solvers.krylov;
+package org.sparrow.solvers;
 
 /** Called once per iteration with the method's own residual estimate (a progress bar, a history). */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package org.sparrow.solvers.krylov;
+package org.sparrow.solvers;
 
 /**
  * Options shared by the Krylov solvers. A solve stops when the relative residual

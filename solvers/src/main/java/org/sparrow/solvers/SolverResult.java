@@ -1,4 +1,4 @@
-package org.sparrow.solvers.krylov;
+package org.sparrow.solvers;
 
 /**
  * What a solve produced and what a user needs to trust it.

@@ -1,4 +1,4 @@
-package org.sparrow.solvers.krylov;
+package org.sparrow.solvers;
 
 /** Why an iterative solve stopped. */
 public enum StopReason {
