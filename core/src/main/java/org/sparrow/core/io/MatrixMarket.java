@@ -4,12 +4,10 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -68,54 +66,53 @@ public final class MatrixMarket {
         }
     }
 
-    /** Writes {@code matrix} with {@link MatrixMarketWriteOptions#defaults()}. */
-    public static void write(Matrix matrix, Path file) throws IOException {
-        write(matrix, file, MatrixMarketWriteOptions.defaults());
+    /**
+     * Writes {@code matrix} with {@link MatrixMarketWriteOptions#defaults()}.
+     *
+     * @return the header as written (banner words, size, entry lines)
+     */
+    public static MatrixMarketHeader write(Matrix matrix, Path file) throws IOException {
+        return write(matrix, file, MatrixMarketWriteOptions.defaults());
     }
 
     /**
      * Writes {@code matrix}: entries sorted by column, then row (the order Matrix Market readers
      * in Fortran and SuiteSparse expect), values in the shortest form that reads back to the same
-     * double. Written to a temporary file first and moved into place, so a failed write leaves no
-     * half-written file behind.
+     * double. The file is written by {@link SafeOutput}: a regular file through a temporary file
+     * moved into place (a failed write leaves no half-written file behind, and the old file as it
+     * was), a device or FIFO directly, a symbolic link's target through the link.
+     *
+     * @return the header as written (banner words, size, entry lines)
      */
-    public static void write(Matrix matrix, Path file, MatrixMarketWriteOptions options) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Path tmp;
+    public static MatrixMarketHeader write(Matrix matrix, Path file, MatrixMarketWriteOptions options)
+            throws IOException {
+        MatrixMarketHeader[] written = new MatrixMarketHeader[1];
         try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        } catch (NoSuchFileException e) {
-            throw new MatrixMarketException(file.toString(), 0, "cannot write: the folder " + dir + " does not exist", e);
+            SafeOutput.write(file, raw -> {
+                try (OutputStream out = isGzip(file) ? new GZIPOutputStream(raw, 1 << 16)
+                        : new BufferedOutputStream(raw, 1 << 16)) {
+                    written[0] = MatrixMarketWriter.write(matrix, out, options);
+                }
+            });
+        } catch (MatrixMarketException e) {
+            throw e;
+        } catch (FileSystemException e) {
+            throw new MatrixMarketException(file.toString(), 0, "cannot write: " + describe(e), e);
         } catch (IOException e) {
             throw new MatrixMarketException(file.toString(), 0, "cannot write: " + describe(e), e);
         }
-        boolean done = false;
-        try {
-            try (OutputStream raw = Files.newOutputStream(tmp);
-                 OutputStream out = isGzip(file) ? new GZIPOutputStream(raw, 1 << 16) : new BufferedOutputStream(raw, 1 << 16)) {
-                MatrixMarketWriter.write(matrix, out, options);
-            } catch (IOException e) {
-                throw new MatrixMarketException(file.toString(), 0, "cannot write: " + describe(e), e);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            done = true;
-        } finally {
-            if (!done) {
-                Files.deleteIfExists(tmp);
-            }
-        }
+        return written[0];
     }
 
-    /** Writes to a stream (not closed; not compressed); {@code sourceName} is used in messages. */
-    public static void write(Matrix matrix, OutputStream out, String sourceName, MatrixMarketWriteOptions options)
-            throws IOException {
+    /**
+     * Writes to a stream (not closed; not compressed); {@code sourceName} is used in messages.
+     *
+     * @return the header as written (banner words, size, entry lines)
+     */
+    public static MatrixMarketHeader write(Matrix matrix, OutputStream out, String sourceName,
+            MatrixMarketWriteOptions options) throws IOException {
         try {
-            MatrixMarketWriter.write(matrix, out, options);
+            return MatrixMarketWriter.write(matrix, out, options);
         } catch (MatrixMarketException e) {
             throw e;
         } catch (IOException e) {

@@ -21,7 +21,8 @@ final class MatrixMarketWriter {
     private MatrixMarketWriter() {
     }
 
-    static void write(Matrix matrix, OutputStream out, MatrixMarketWriteOptions options) throws IOException {
+    /** Writes {@code matrix} and returns the header as written (its entries: the entry lines). */
+    static MatrixMarketHeader write(Matrix matrix, OutputStream out, MatrixMarketWriteOptions options) throws IOException {
         if (matrix.rows() < 1 || matrix.cols() < 1) {
             throw new IllegalArgumentException("a " + matrix.rows() + "×" + matrix.cols()
                     + " matrix cannot be written: the Matrix Market format requires at least one row and one column");
@@ -45,15 +46,14 @@ final class MatrixMarketWriter {
             case SKEW_SYMMETRIC -> 1;
             default -> 0;
         };
-        if (options.format() == Format.COORDINATE) {
-            writeCoordinate(w, a.toCsc(), firstBelow, options.field());
-        } else {
-            writeArray(w, a.toDense(), firstBelow, options.field());
-        }
+        long entries = options.format() == Format.COORDINATE
+                ? writeCoordinate(w, a.toCsc(), firstBelow, options.field())
+                : writeArray(w, a.toDense(), firstBelow, options.field());
         w.flush();
+        return new MatrixMarketHeader(options.format(), options.field(), symmetry, a.rows(), a.cols(), entries);
     }
 
-    private static void writeCoordinate(Ascii w, CscMatrix c, int firstBelow, Field field) throws IOException {
+    private static long writeCoordinate(Ascii w, CscMatrix c, int firstBelow, Field field) throws IOException {
         int[] cp = c.columnPointers();
         int[] ri = c.rowIndices();
         double[] vx = c.values();
@@ -79,13 +79,15 @@ final class MatrixMarketWriter {
                 }
             }
         }
+        return count;
     }
 
-    private static void writeArray(Ascii w, DenseMatrix d, int firstBelow, Field field) throws IOException {
+    private static long writeArray(Ascii w, DenseMatrix d, int firstBelow, Field field) throws IOException {
         int rows = d.rows();
         int cols = d.cols();
         double[] data = d.data();
         w.integer(rows).space().integer(cols).newline();
+        long count = 0;
         for (int j = 0; j < cols; j++) {
             int i0 = firstBelow == Integer.MIN_VALUE ? 0 : j + firstBelow;
             for (int i = Math.max(0, i0); i < rows; i++) {
@@ -96,8 +98,10 @@ final class MatrixMarketWriter {
                     w.value(v);
                 }
                 w.newline();
+                count++;
             }
         }
+        return count;
     }
 
     /**
