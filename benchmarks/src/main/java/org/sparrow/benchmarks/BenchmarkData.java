@@ -2,10 +2,10 @@ package org.sparrow.benchmarks;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import org.sparrow.core.io.SafeOutput;
 
 /** Locates the shared test matrices for benchmarks, and makes uncompressed copies when asked. */
 public final class BenchmarkData {
@@ -50,9 +50,8 @@ public final class BenchmarkData {
         Path out = folder.resolve(name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name);
         if (!Files.exists(out)) {
             Files.createDirectories(folder);
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(gz), 1 << 16);
-                 OutputStream o = Files.newOutputStream(out)) {
-                in.transferTo(o);
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(gz), 1 << 16)) {
+                SafeOutput.write(out, in::transferTo); // never a half copy that a later run would trust
             }
         }
         return out;

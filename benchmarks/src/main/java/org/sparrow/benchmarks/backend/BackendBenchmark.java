@@ -19,6 +19,7 @@ import org.sparrow.core.backend.DeviceMatrix;
 import org.sparrow.core.backend.SpmmTiming;
 import org.sparrow.core.gen.Generators;
 import org.sparrow.core.io.MatrixMarket;
+import org.sparrow.core.io.SafeOutput;
 import org.sparrow.core.ops.Spmv;
 
 /**
@@ -192,10 +193,10 @@ public final class BackendBenchmark {
                 }
             }
         }
-        Files.writeString(a.out().resolve("spmm.csv"), csv(speed));
-        Files.writeString(a.out().resolve("crossover.csv"), csv(sweep));
+        SafeOutput.writeString(a.out().resolve("spmm.csv"), csv(speed));
+        SafeOutput.writeString(a.out().resolve("crossover.csv"), csv(sweep));
         String md = markdown(av, a, speed, sweep);
-        Files.writeString(a.out().resolve("backend.md"), md);
+        SafeOutput.writeString(a.out().resolve("backend.md"), md);
         System.out.print(md);
     }
 

@@ -20,6 +20,7 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.sparrow.benchmarks.BenchmarkData;
+import org.sparrow.core.io.SafeOutput;
 
 /**
  * Matrix Market read throughput, Sparrow against {@code scipy.io.mmread}, in one run on one machine.
@@ -147,8 +148,8 @@ public final class MatrixMarketReadComparison {
                     r.uncompressedBytes() / 1e6, r.sparrowMs(), r.sparrowErrorMs(), r.sparrowMBs(),
                     num(r.scipyMs(), "%.2f"), num(r.scipyMBs(), "%.0f"), num(ratio, "%.2f×")));
         }
-        Files.writeString(dir.resolve("mmread.csv"), csv);
-        Files.writeString(dir.resolve("mmread.md"), md);
+        SafeOutput.writeString(dir.resolve("mmread.csv"), csv);
+        SafeOutput.writeString(dir.resolve("mmread.md"), md);
         System.out.println();
         System.out.println(md);
         System.out.println("Wrote " + dir.resolve("mmread.csv") + " and " + dir.resolve("mmread.md"));

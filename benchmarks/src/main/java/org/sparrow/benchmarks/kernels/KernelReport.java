@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import org.sparrow.core.io.SafeOutput;
 
 /**
  * Writes the suite's results: {@code kernels.csv} (every measurement), {@code speedups.csv} (every
@@ -68,12 +69,12 @@ final class KernelReport {
     /** Writes every file into {@code dir} and prints the Markdown report. */
     void write(Path dir) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("kernels.csv"), measurementsCsv());
-        Files.writeString(dir.resolve("speedups.csv"), speedupsCsv());
-        Files.writeString(dir.resolve("scaling.csv"), scalingCsv());
-        Files.writeString(dir.resolve("machine.csv"), machineCsv());
+        SafeOutput.writeString(dir.resolve("kernels.csv"), measurementsCsv());
+        SafeOutput.writeString(dir.resolve("speedups.csv"), speedupsCsv());
+        SafeOutput.writeString(dir.resolve("scaling.csv"), scalingCsv());
+        SafeOutput.writeString(dir.resolve("machine.csv"), machineCsv());
         String md = markdown();
-        Files.writeString(dir.resolve("kernels.md"), md);
+        SafeOutput.writeString(dir.resolve("kernels.md"), md);
         List<String> names = infos.stream().map(MatrixInfo::name).toList();
         SpeedupCharts.write(dir.resolve("spgemm_speedup.png"), String.format(Locale.ROOT,
                 "SpGEMM C = A·A: speed-up of Sparrow (%d threads, unsorted output) over each peer (goal ≥ %.1f× EJML and scipy)",

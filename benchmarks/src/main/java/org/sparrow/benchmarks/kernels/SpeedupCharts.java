@@ -8,6 +8,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
+import org.sparrow.core.io.SafeOutput;
 
 /**
  * Bar charts of Sparrow's speed-up over each peer, one group of bars per matrix, drawn with XChart
@@ -69,6 +70,6 @@ final class SpeedupCharts {
         // Bars are anchored at zero unless the axis range is set, and zero has no logarithm.
         chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(Math.min(min, 1.0)))));
         chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(Math.max(max, 2.0)))));
-        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        SafeOutput.write(file, o -> BitmapEncoder.saveBitmap(chart, o, BitmapEncoder.BitmapFormat.PNG));
     }
 }

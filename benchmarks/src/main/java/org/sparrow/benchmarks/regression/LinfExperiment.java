@@ -2,7 +2,6 @@ package org.sparrow.benchmarks.regression;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.sparrow.core.io.SafeOutput;
 import org.sparrow.sketching.SketchKind;
 import org.sparrow.sketching.lstsq.LeastSquares;
 import org.sparrow.sketching.lstsq.LeastSquaresMethod;
@@ -121,7 +121,7 @@ final class LinfExperiment {
         }
         writeCsv(dir.resolve("linf.csv"), points);
         chart(dir.resolve("linf.png"), p, setup, points);
-        Files.writeString(dir.resolve("linf.md"), markdown(p, setup, points, (System.nanoTime() - t0) * 1e-9));
+        SafeOutput.writeString(dir.resolve("linf.md"), markdown(p, setup, points, (System.nanoTime() - t0) * 1e-9));
     }
 
     /** Median, min and max of ρ∞ (and the median of ρ₂) over the seeds of one family and m. */
@@ -170,7 +170,7 @@ final class LinfExperiment {
                     ResultRow.num(p.err2()), ResultRow.num(p.residualRatio()), ResultRow.num(p.linfBound()),
                     ResultRow.num(p.seconds()), p.status().replace(',', ';'))).append('\n');
         }
-        Files.writeString(file, sb.toString());
+        SafeOutput.writeString(file, sb.toString());
     }
 
     private static final Map<SketchKind, Color> COLORS = Map.of(SketchKind.GAUSSIAN, new Color(0x1f77b4),
@@ -226,7 +226,7 @@ final class LinfExperiment {
             r.setLineColor(Color.GRAY);
         }
         if (any) {
-            BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+            SafeOutput.write(file, o -> BitmapEncoder.saveBitmap(chart, o, BitmapEncoder.BitmapFormat.PNG));
         }
     }
 

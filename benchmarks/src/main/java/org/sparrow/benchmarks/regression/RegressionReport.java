@@ -1,7 +1,6 @@
 package org.sparrow.benchmarks.regression;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.sparrow.benchmarks.kernels.MachineInfo;
 import org.sparrow.core.Parallelism;
+import org.sparrow.core.io.SafeOutput;
 
 /** Writes {@code regression.md}: the goals as measured, the problems, every result, and the check. */
 final class RegressionReport {
@@ -77,7 +77,7 @@ final class RegressionReport {
             md.append('\n');
         }
         md.append(COLUMNS);
-        Files.writeString(dir.resolve("regression.md"), md.toString());
+        SafeOutput.writeString(dir.resolve("regression.md"), md.toString());
     }
 
     private static void machine(StringBuilder md, RegressionSuite.Options o) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.sparrow.core.io.SafeOutput;
 
 /**
  * One row of {@code regression.csv} (and of {@code baseline.csv}, the same format): one method on one
@@ -134,7 +135,7 @@ record ResultRow(String problem, String kind, int n, int d, double cond, double 
         for (ResultRow r : rows) {
             sb.append(r.csv()).append('\n');
         }
-        Files.writeString(file, sb.toString());
+        SafeOutput.writeString(file, sb.toString());
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.sparrow.benchmarks.solvers;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.sparrow.benchmarks.solvers.SolverSuite.Row;
+import org.sparrow.core.io.SafeOutput;
 
 /** Writes the solver suite's {@code solvers.csv} and {@code solvers.md}. */
 final class SolverReport {
@@ -22,8 +22,8 @@ final class SolverReport {
 
     static void write(Path dir, List<Row> rows, String scipyNote, int threads, boolean quick, Duration wall,
                       Map<String, String> versions) throws IOException {
-        Files.writeString(dir.resolve("solvers.csv"), csv(rows));
-        Files.writeString(dir.resolve("solvers.md"), markdown(rows, scipyNote, threads, quick, wall, versions));
+        SafeOutput.writeString(dir.resolve("solvers.csv"), csv(rows));
+        SafeOutput.writeString(dir.resolve("solvers.md"), markdown(rows, scipyNote, threads, quick, wall, versions));
     }
 
     private static String csv(List<Row> rows) {
