@@ -1,5 +1,6 @@
 package org.sparrow.interop.cli;
 
+import java.util.function.Supplier;
 import org.sparrow.core.Parallelism;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,6 +40,24 @@ public final class CommonOptions {
         }
         threads = n;
         System.setProperty(Parallelism.THREADS_PROPERTY, Integer.toString(n));
+    }
+
+    /**
+     * Runs an options record's checked update ({@code withX}) for {@code option}: the record's own
+     * {@link IllegalArgumentException} becomes a usage error (exit 2) naming the option, so that the
+     * ranges live in the record alone.
+     *
+     * @param spec   the command whose option it is
+     * @param option the option's name, e.g. {@code --tol}
+     * @param update the checked update or parse
+     * @return what {@code update} returns
+     */
+    static <T> T valid(CommandSpec spec, String option, Supplier<T> update) {
+        try {
+            return update.get();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+        }
     }
 
     /** The thread count given with {@code --threads}, or 0 when none was given. */

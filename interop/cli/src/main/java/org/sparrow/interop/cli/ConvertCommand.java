@@ -31,9 +31,13 @@ import picocli.CommandLine.TypeConversionException;
  * format and field default to the input's. Duplicate entries in the input are summed. The input's
  * comment lines (provenance, such as SuiteSparse's header block) are copied to the output.
  *
+ * <p>OUT may be {@code -} for stdout (plain text); a name whose suffix is not a Matrix Market one
+ * ({@code .mtx}, {@code .mm}, with {@code .gz}) is refused. The line saying what was written goes to
+ * stderr, so stdout carries the data alone; {@code --json} prints its object on stdout instead (and so
+ * cannot be combined with {@code -}).
+ *
  * <p>JSON keys: {@code input, output, rows, cols, nnz} (stored entries of the matrix),
- * {@code format, field, symmetry, entries} (as written: the output's banner words and entry lines,
- * read back from its header).
+ * {@code format, field, symmetry, entries} (as written: the output's banner words and entry lines).
  */
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = "Convert a Matrix Market file: between .mtx and .mtx.gz, coordinate and array, "
@@ -49,7 +53,7 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "The Matrix Market file to read (.mtx or .mtx.gz).")
     private Path in;
 
-    @Parameters(index = "1", paramLabel = "OUT", description = "The file to write; a name ending in .gz is compressed.")
+    @Parameters(index = "1", paramLabel = "OUT", description = "The file to write (.mtx, .mtx.gz, or - for stdout); a name ending in .gz is compressed.")
     private Path out;
 
     @Option(names = "--symmetric",
@@ -66,6 +70,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Outputs.check(spec, common.json, new Outputs.Output("OUT", out, Outputs.Kind.MATRIX));
         MatrixMarketData data = MatrixMarket.read(in);
         MatrixMarketHeader from = data.header();
         MatrixMarketWriteOptions options = MatrixMarketWriteOptions.defaults()
@@ -74,12 +79,11 @@ final class ConvertCommand implements Callable<Integer> {
                 .withSymmetric(symmetric)
                 .withComment(data.comments().isEmpty() ? null : data.commentText()); // keep provenance
         CsrMatrix a = data.toCsr();
-        MatrixMarket.write(a, out, options);
-        MatrixMarketHeader written = MatrixMarket.readHeader(out);
+        MatrixMarketHeader written = Outputs.matrix(spec, out, a, options);
 
         Report r = new Report()
                 .json("input", in.toString())
-                .json("output", out.toString())
+                .json("output", Outputs.name(out))
                 .json("rows", a.rows())
                 .json("cols", a.cols())
                 .json("nnz", a.nnz())
@@ -87,10 +91,11 @@ final class ConvertCommand implements Callable<Integer> {
                 .json("field", written.field().word())
                 .json("symmetry", written.symmetry().word())
                 .json("entries", written.entries())
-                .line("wrote " + out, a.rows() + "x" + a.cols() + ", " + a.nnz() + " nonzeros as " + written.entries()
+                .line("wrote " + Outputs.name(out), a.rows() + "x" + a.cols() + ", " + a.nnz() + " nonzeros as " + written.entries()
                         + " entries (" + written.format().word() + " " + written.field().word() + " "
                         + written.symmetry().word() + ") from " + in);
-        r.print(spec.commandLine().getOut(), common.json);
+        // the text is a status line (stderr); the JSON object is the command's result (stdout)
+        r.print(common.json ? spec.commandLine().getOut() : spec.commandLine().getErr(), common.json);
         return SparrowCli.EXIT_OK;
     }
 

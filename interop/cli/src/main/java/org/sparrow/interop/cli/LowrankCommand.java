@@ -81,6 +81,10 @@ final class LowrankCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (Outputs.STDOUT.equals(output)) {
+            throw new ParameterException(spec.commandLine(), "-o takes a PREFIX for three files (PREFIX.U.mtx,"
+                    + " PREFIX.S.mtx, PREFIX.V.mtx), so it cannot be - (stdout)");
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (rank < 1) {
             throw new ParameterException(spec.commandLine(), "--rank must be ≥ 1, got " + rank);

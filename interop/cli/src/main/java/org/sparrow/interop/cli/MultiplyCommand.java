@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.io.MatrixMarket;
+import org.sparrow.core.io.MatrixMarketWriteOptions;
 import org.sparrow.core.ops.Spgemm;
 import org.sparrow.core.ops.SpgemmFlops;
 import org.sparrow.core.ops.SpgemmOptions;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
  * {@value #DEFAULT_REPEATS}); {@code seconds} is the median of the timed runs, the kernel alone
  * (reading and writing excluded). {@code flops} is the number of multiply-adds,
  * {@link SpgemmFlops}, and {@code gflops = 2·flops / seconds / 1e9} ({@code null} when the run was
- * too short for the clock to see). {@code -o C} writes the product ({@code .gz} compresses).
+ * too short for the clock to see). {@code -o C} writes the product ({@code .gz} compresses; {@code -} is
+ * stdout, and the report then goes to stderr).
  *
  * <p>Shapes that do not conform are a failure (exit 1) with one line naming both shapes;
  * {@code --repeat 0} and {@code --threads 0} are usage errors (exit 2).
@@ -56,7 +58,7 @@ final class MultiplyCommand implements Callable<Integer> {
     private Path bFile;
 
     @Option(names = {"-o", "--output"}, paramLabel = "C",
-            description = "Write the product to this file; a name ending in .gz is compressed.")
+            description = "Write the product to this file (.mtx, .mtx.gz, or - for stdout); .gz compresses.")
     private Path output;
 
     @Option(names = "--transpose-b", description = "Compute C = A·Bᵀ (B is p×n for an m×n A).")
@@ -84,6 +86,7 @@ final class MultiplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Outputs.check(spec, common.json, new Outputs.Output("-o", output, Outputs.Kind.MATRIX));
         CsrMatrix a = MatrixMarket.readCsr(aFile);
         CsrMatrix b = MatrixMarket.readCsr(bFile);
         int inner = transposeB ? b.cols() : b.rows();
@@ -108,7 +111,7 @@ final class MultiplyCommand implements Callable<Integer> {
         double seconds = median(times);
         Double gflops = seconds > 0 ? 2.0 * flops / seconds / 1e9 : null;
         if (output != null) {
-            MatrixMarket.write(c, output);
+            Outputs.matrix(spec, output, c, MatrixMarketWriteOptions.defaults());
         }
 
         Report r = new Report()
@@ -125,13 +128,13 @@ final class MultiplyCommand implements Callable<Integer> {
                 .json("gflops", gflops)
                 .line("GFLOP/s", gflops == null ? Report.NOT_AVAILABLE : Report.number(gflops) + " (2·flops / seconds)")
                 .json("sorted", c.isSorted())
-                .json("output", output == null ? null : output.toString())
-                .line("output", output == null ? "not written (use -o FILE)" : output.toString())
+                .json("output", output == null ? null : Outputs.name(output))
+                .line("output", output == null ? "not written (use -o FILE)" : Outputs.name(output))
                 .json("a", aFile.toString())
                 .json("b", bFile.toString())
                 .json("transpose_b", transposeB)
                 .json("drop_zeros", dropZeros);
-        r.print(spec.commandLine().getOut(), common.json);
+        r.print(Outputs.report(spec, output), common.json);
         return SparrowCli.EXIT_OK;
     }
 

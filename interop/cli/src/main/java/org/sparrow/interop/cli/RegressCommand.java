@@ -40,6 +40,8 @@ import picocli.CommandLine.Spec;
  * pinv_norm_estimate, linf_bound} (null when not computed), {@code sketch_seconds, factor_seconds,
  * solve_seconds, detail, rows, cols, nnz, matrix, rhs, output}.
  *
+ * <p>{@code -o -} writes x to stdout, and the report then goes to stderr.
+ *
  * <p>Exit codes: 0 solved; 3 an iterative method stopped without converging (the result and {@code -o}
  * are still written, the reason on stderr); 1 bad input; 2 usage error.
  */
@@ -62,7 +64,7 @@ final class RegressCommand implements Callable<Integer> {
     private Path bFile;
 
     @Option(names = {"-o", "--output"}, paramLabel = "x",
-            description = "Write x to this file as a Matrix Market array (.gz compresses).")
+            description = "Write x to this file as a Matrix Market array (.mtx, .mtx.gz, or - for stdout).")
     private Path output;
 
     private LeastSquaresOptions options = LeastSquaresOptions.defaults();
@@ -122,16 +124,13 @@ final class RegressCommand implements Callable<Integer> {
 
     /** Runs a parse or a checked option update; an invalid value is a usage error naming the option. */
     private <T> T parse(java.util.function.Supplier<T> s, String option) {
-        try {
-            return s.get();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
-        }
+        return CommonOptions.valid(spec, option, s);
     }
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        Outputs.check(spec, common.json, new Outputs.Output("-o", output, Outputs.Kind.MATRIX));
+        PrintWriter out = Outputs.report(spec, output);
         PrintWriter err = spec.commandLine().getErr();
         CsrMatrix a = MatrixMarket.readCsr(aFile);
         AutoSolver.checkFinite(a, aFile.toString());
@@ -140,7 +139,7 @@ final class RegressCommand implements Callable<Integer> {
 
         LeastSquaresResult r = LeastSquares.solve(a, b, options);
         if (output != null) {
-            MatrixMarket.write(new DenseMatrix(r.solution().length, 1, r.solution()), output,
+            Outputs.matrix(spec, output, new DenseMatrix(r.solution().length, 1, r.solution()),
                     MatrixMarketWriteOptions.defaults().withFormat(MatrixMarketHeader.Format.ARRAY)
                             .withComment("x from sparrow regress " + aFile.getFileName() + " " + bFile.getFileName()
                                     + " (" + describeMethod(r) + "): residual norm " + Report.number(r.residualNorm())));
@@ -167,7 +166,7 @@ final class RegressCommand implements Callable<Integer> {
                 .json("nnz", a.nnz())
                 .json("matrix", aFile.toString())
                 .json("rhs", bFile.toString())
-                .json("output", output == null ? null : output.toString())
+                .json("output", output == null ? null : Outputs.name(output))
                 .line("matrix", aFile + ", " + a.rows() + "x" + a.cols() + ", " + a.nnz() + " nonzeros")
                 .line("right-hand side", bFile.toString())
                 .line("method", describeMethod(r))
@@ -190,7 +189,7 @@ final class RegressCommand implements Callable<Integer> {
         rep.line("seconds", Report.number(r.seconds()) + " (sketch " + Report.number(r.sketchSeconds()) + ", factor "
                 + Report.number(r.factorSeconds()) + ", solve " + Report.number(r.solveSeconds()) + ")");
         if (output != null) {
-            rep.line("x written to", output.toString());
+            rep.line("x written to", Outputs.name(output));
         }
         rep.print(out, common.json);
         if (!r.converged()) {

@@ -1,12 +1,10 @@
 package org.sparrow.interop.cli;
 
 import java.io.BufferedWriter;
-import java.io.Console;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -19,7 +17,6 @@ import org.sparrow.core.io.MatrixMarketData;
 import org.sparrow.core.io.MatrixMarketHeader;
 import org.sparrow.core.io.MatrixMarketWriteOptions;
 import org.sparrow.solvers.AutoSolver;
-import org.sparrow.solvers.IterationListener;
 import org.sparrow.solvers.SolverOptions;
 import org.sparrow.solvers.SolverResult;
 import picocli.CommandLine.Command;
@@ -42,8 +39,10 @@ import picocli.CommandLine.Spec;
  *
  * <p>Output: a PETSc-style verdict ({@link SolverResult#verdict}) and the figures; {@code -o} writes x
  * as a Matrix Market array, {@code --history} the residual history as CSV
- * ({@code iteration,relative_residual}), {@code --plot} the same history as a PNG on a log scale. A
- * progress bar goes to stderr, and only when the console is a terminal.
+ * ({@code iteration,relative_residual}), {@code --plot} the same history as a PNG on a log scale. Any
+ * one of them may be {@code -} (stdout; the report then goes to stderr); a name whose suffix says
+ * another format is refused. A progress bar ({@link ProgressBar}) goes to stderr, and only when stderr
+ * is a terminal.
  *
  * <p>JSON keys, in order: {@code method, precond, converged, reason, iterations, relative_residual} (the
  * true ‖b − A·x‖/‖b‖, recomputed from x), {@code seconds} (the solve, preconditioner setup excluded),
@@ -85,15 +84,15 @@ final class SolveCommand implements Callable<Integer> {
     private int restart = SolverOptions.defaults().restart();
 
     @Option(names = {"-o", "--output"}, paramLabel = "x",
-            description = "Write x to this file as a Matrix Market array (.gz compresses).")
+            description = "Write x to this file as a Matrix Market array (.mtx, .mtx.gz, or - for stdout).")
     private Path output;
 
     @Option(names = "--history", paramLabel = "F.csv",
-            description = "Write the residual history as CSV: iteration,relative_residual.")
+            description = "Write the residual history as CSV (.csv, or - for stdout): iteration,relative_residual.")
     private Path history;
 
     @Option(names = "--plot", paramLabel = "F.png",
-            description = "Draw the residual history on a log scale into this PNG file.")
+            description = "Draw the residual history on a log scale into this PNG file (.png, or - for stdout).")
     private Path plot;
 
     /** {@code --method}: one of {@link AutoSolver#METHODS}; anything else is a usage error. */
@@ -121,38 +120,32 @@ final class SolveCommand implements Callable<Integer> {
         precond = v;
     }
 
-    /** {@code --tol}: the relative tolerance, in (0, 1). */
+    /** {@code --tol}: the relative tolerance, checked by {@link SolverOptions} (in (0, 1)). */
     @Option(names = "--tol", paramLabel = "TOL",
             description = "Stop when ‖b − A·x‖/‖b‖ ≤ TOL, 0 < TOL < 1 (default: 1e-8).")
     void setTol(double t) {
-        if (!(t > 0 && t < 1)) {
-            throw new ParameterException(spec.commandLine(), "--tol must be in (0, 1), got " + t);
-        }
-        tol = t;
+        tol = CommonOptions.valid(spec, "--tol", () -> SolverOptions.defaults().withRelativeTolerance(t)).relativeTolerance();
     }
 
-    /** {@code --maxit}: the iteration limit, ≥ 1. */
+    /** {@code --maxit}: the iteration limit, checked by {@link SolverOptions} (≥ 1). */
     @Option(names = "--maxit", paramLabel = "N",
             description = "Iteration limit, ≥ 1 (default: 10000; for GMRES, inner iterations in all).")
     void setMaxit(int n) {
-        if (n < 1) {
-            throw new ParameterException(spec.commandLine(), "--maxit must be ≥ 1, got " + n);
-        }
-        maxit = n;
+        maxit = CommonOptions.valid(spec, "--maxit", () -> SolverOptions.defaults().withMaxIterations(n)).maxIterations();
     }
 
-    /** {@code --restart}: the GMRES restart length, ≥ 1. */
+    /** {@code --restart}: the GMRES restart length, checked by {@link SolverOptions} (≥ 1). */
     @Option(names = "--restart", paramLabel = "m", description = "GMRES restart length, ≥ 1 (default: 50).")
     void setRestart(int m) {
-        if (m < 1) {
-            throw new ParameterException(spec.commandLine(), "--restart must be ≥ 1, got " + m);
-        }
-        restart = m;
+        restart = CommonOptions.valid(spec, "--restart", () -> SolverOptions.defaults().withRestart(m)).restart();
     }
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        Outputs.check(spec, common.json, new Outputs.Output("-o", output, Outputs.Kind.MATRIX),
+                new Outputs.Output("--history", history, Outputs.Kind.CSV),
+                new Outputs.Output("--plot", plot, Outputs.Kind.PNG));
+        PrintWriter out = Outputs.report(spec, output, history, plot);
         PrintWriter err = spec.commandLine().getErr();
         CsrMatrix a = MatrixMarket.readCsr(aFile);
         AutoSolver.checkFinite(a, aFile.toString());
@@ -166,7 +159,7 @@ final class SolveCommand implements Callable<Integer> {
             AutoSolver.checkFinite(b, rhsFile.toString());
         }
 
-        ProgressBar bar = terminalProgress(err, tol);
+        ProgressBar bar = SparrowCli.of(spec).stderrTerminal() ? new ProgressBar(err, tol) : null;
         SolverOptions options = SolverOptions.defaults().withRelativeTolerance(tol).withMaxIterations(maxit)
                 .withRestart(restart).withListener(bar);
         AutoSolver.Solution s;
@@ -174,7 +167,7 @@ final class SolveCommand implements Callable<Integer> {
             s = AutoSolver.solve(a, b, method, precond, options);
         } finally {
             if (bar != null) {
-                bar.clear();
+                bar.close();
             }
         }
         SolverResult r = s.result();
@@ -189,16 +182,16 @@ final class SolveCommand implements Callable<Integer> {
             errorInf = e;
         }
         if (output != null) {
-            MatrixMarket.write(new DenseMatrix(x.length, 1, x), output, MatrixMarketWriteOptions.defaults()
+            Outputs.matrix(spec, output, new DenseMatrix(x.length, 1, x), MatrixMarketWriteOptions.defaults()
                     .withFormat(MatrixMarketHeader.Format.ARRAY)
                     .withComment("x from sparrow solve " + aFile.getFileName() + " (" + r.method() + ", "
                             + r.preconditioner() + "): " + r.verdict(tol)));
         }
         if (history != null) {
-            writeHistory(history, r.residualHistory());
+            writeHistory(spec, history, r.residualHistory());
         }
         if (plot != null) {
-            ResidualPlot.write(plot, r.residualHistory(), tol, aFile.getFileName() + ": " + r.method()
+            ResidualPlot.write(spec, plot, r.residualHistory(), tol, aFile.getFileName() + ": " + r.method()
                     + (r.preconditioner().equals("none") ? "" : " + " + r.preconditioner()));
         }
 
@@ -247,17 +240,17 @@ final class SolveCommand implements Callable<Integer> {
                 .json("nnz", a.nnz())
                 .json("matrix", aFile.toString())
                 .json("rhs", rhsFile == null ? null : rhsFile.toString())
-                .json("output", output == null ? null : output.toString())
-                .json("history", history == null ? null : history.toString())
-                .json("plot", plot == null ? null : plot.toString());
+                .json("output", output == null ? null : Outputs.name(output))
+                .json("history", history == null ? null : Outputs.name(history))
+                .json("plot", plot == null ? null : Outputs.name(plot));
         if (output != null) {
-            rep.line("x written to", output.toString());
+            rep.line("x written to", Outputs.name(output));
         }
         if (history != null) {
-            rep.line("history written to", history.toString());
+            rep.line("history written to", Outputs.name(history));
         }
         if (plot != null) {
-            rep.line("plot written to", plot.toString());
+            rep.line("plot written to", Outputs.name(plot));
         }
         rep.print(out, common.json);
         if (!r.converged()) {
@@ -294,67 +287,21 @@ final class SolveCommand implements Callable<Integer> {
         return b;
     }
 
-    private static void writeHistory(Path file, double[] h) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+    /** The residual history as CSV, written whole or not at all ({@link Outputs#write}). */
+    private static void writeHistory(CommandSpec spec, Path file, double[] h) throws IOException {
+        Outputs.write(spec, file, raw -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(raw, StandardCharsets.UTF_8), 1 << 16);
             w.write("iteration,relative_residual\n");
             for (int k = 0; k < h.length; k++) {
                 w.write(k + "," + h[k] + "\n");
             }
-        }
+            w.flush();
+        });
     }
 
     /** A residual in the verdict's style: 3.1e-09. */
     private static String sci(double v) {
         return Double.isNaN(v) ? Report.NOT_AVAILABLE : String.format(Locale.ROOT, "%.2g", v);
-    }
-
-    /** A progress bar on {@code err} when the console is a terminal, else null. */
-    private static ProgressBar terminalProgress(PrintWriter err, double tol) {
-        Console c = System.console();
-        return c != null && c.isTerminal() ? new ProgressBar(err, tol) : null;
-    }
-
-    /**
-     * One line on stderr, redrawn at most ten times a second: the iteration, the residual estimate, and a
-     * bar for the progress from 1 down to the tolerance on a log scale.
-     */
-    static final class ProgressBar implements IterationListener {
-
-        private static final int WIDTH = 30;
-        private static final long INTERVAL_NS = 100_000_000L;
-
-        private final PrintWriter err;
-        private final double logTol;
-        private long last = System.nanoTime();
-        private boolean drawn;
-
-        ProgressBar(PrintWriter err, double tol) {
-            this.err = err;
-            this.logTol = Math.log(tol);
-        }
-
-        @Override
-        public void onIteration(int iteration, double relativeResidual) {
-            long now = System.nanoTime();
-            if (now - last < INTERVAL_NS) {
-                return;
-            }
-            last = now;
-            double f = relativeResidual > 0 ? Math.log(relativeResidual) / logTol : 1.0;
-            int filled = (int) Math.round(WIDTH * Math.clamp(Double.isNaN(f) ? 0.0 : f, 0.0, 1.0));
-            err.print("\r[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] iteration " + iteration
-                    + ", residual " + sci(relativeResidual) + "   ");
-            err.flush();
-            drawn = true;
-        }
-
-        /** Erases the bar, so that what follows starts on a clean line. */
-        void clear() {
-            if (drawn) {
-                err.print("\r" + " ".repeat(WIDTH + 60) + "\r");
-                err.flush();
-            }
-        }
     }
 
     /** The residual history as a PNG line chart with a logarithmic y axis (XChart, headless). */
@@ -363,7 +310,7 @@ final class SolveCommand implements Callable<Integer> {
         private ResidualPlot() {
         }
 
-        static void write(Path file, double[] history, double tol, String title) throws IOException {
+        static void write(CommandSpec spec, Path file, double[] history, double tol, String title) throws IOException {
             if (System.getProperty("java.awt.headless") == null) {
                 System.setProperty("java.awt.headless", "true");
             }
@@ -392,9 +339,8 @@ final class SolveCommand implements Callable<Integer> {
             double end = Math.max(1, history.length - 1);
             chart.addSeries("tolerance " + String.format(Locale.ROOT, "%.2g", tol), new double[] {0, end},
                     new double[] {tol, tol}).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
-            try (OutputStream o = Files.newOutputStream(file)) {
-                org.knowm.xchart.BitmapEncoder.saveBitmap(chart, o, org.knowm.xchart.BitmapEncoder.BitmapFormat.PNG);
-            }
+            Outputs.write(spec, file,
+                    o -> org.knowm.xchart.BitmapEncoder.saveBitmap(chart, o, org.knowm.xchart.BitmapEncoder.BitmapFormat.PNG));
         }
 
         /** A round step (1, 2 or 5 × 10^k) giving about ten labels over {@code n} iterations. */

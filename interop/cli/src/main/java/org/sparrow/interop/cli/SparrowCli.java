@@ -2,6 +2,7 @@ package org.sparrow.interop.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -26,7 +27,8 @@ import picocli.CommandLine.ParseResult;
  * <p>Exit codes: {@value #EXIT_OK} success, {@value #EXIT_FAILURE} failure (bad input, I/O),
  * {@value #EXIT_USAGE} usage error, {@value #EXIT_NOT_CONVERGED} a solver did not converge. Every
  * error is one line on stderr, {@code sparrow: <what went wrong>}; {@code --verbose} adds the stack
- * trace. Results go to stdout.
+ * trace. Results go to stdout; so does an output named {@code -} (then the results go to stderr).
+ * Running out of memory anywhere is one line too, with the remedy ({@code SPARROW_JAVA_OPTS=-Xmx…}).
  */
 @Command(name = "sparrow",
         mixinStandardHelpOptions = true,
@@ -53,7 +55,15 @@ public final class SparrowCli {
     /** Exit code: reserved for a solver that stopped without converging. */
     public static final int EXIT_NOT_CONVERGED = 3;
 
-    private SparrowCli() {
+    /** Where an output named {@code -} writes its bytes. */
+    private final OutputStream stdout;
+
+    /** Whether stderr is a terminal, so that a progress bar may be drawn on {@link #stderr}. */
+    private final boolean stderrTerminal;
+
+    private SparrowCli(OutputStream stdout, boolean stderrTerminal) {
+        this.stdout = stdout;
+        this.stderrTerminal = stderrTerminal;
     }
 
     /**
@@ -62,9 +72,11 @@ public final class SparrowCli {
      * @param args the command-line arguments
      */
     public static void main(String[] args) {
+        Terminal.logOneLine();
+        Thread.setDefaultUncaughtExceptionHandler(SparrowCli::uncaught);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = execute(out, err, args);
+        int code = execute(out, System.out, err, Terminal.stderrIsTerminal(), args);
         out.flush();
         err.flush();
         System.exit(code);
@@ -80,15 +92,70 @@ public final class SparrowCli {
      * @return the exit code ({@link #EXIT_OK}, {@link #EXIT_FAILURE}, {@link #EXIT_USAGE}, ...)
      */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new SparrowCli());
+        return execute(out, new WriterStream(out), err, false, args);
+    }
+
+    /**
+     * {@link #execute(PrintWriter, PrintWriter, String...)} with the byte stream that an output named
+     * {@code -} writes to, and whether a progress bar may be drawn on {@code err}.
+     */
+    static int execute(PrintWriter out, OutputStream stdout, PrintWriter err, boolean stderrTerminal, String... args) {
+        CommandLine cl = new CommandLine(new SparrowCli(stdout, stderrTerminal));
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler(SparrowCli::handleUsageError);
         cl.setExecutionExceptionHandler(SparrowCli::handleFailure);
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) { // picocli hands only Exceptions to the handler; Errors escape it
+            err.println("sparrow: " + outOfMemory());
+            code = EXIT_FAILURE;
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * A worker thread's uncaught failure: an {@link OutOfMemoryError} is left to the command's thread,
+     * which reports it in one sentence (allocating nothing here, where memory has just run out);
+     * anything else is one line, not a stack trace.
+     */
+    private static void uncaught(Thread t, Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return;
+        }
+        System.err.println("sparrow: in thread " + t.getName() + ": " + describe(e));
+    }
+
+    /** The root command of {@code spec}'s command line: where {@code -} and the terminal flag live. */
+    static SparrowCli of(picocli.CommandLine.Model.CommandSpec spec) {
+        return (SparrowCli) spec.root().userObject();
+    }
+
+    /** The byte stream behind stdout, for an output named {@code -}. */
+    OutputStream stdout() {
+        return stdout;
+    }
+
+    /** Whether stderr is a terminal (a progress bar may be drawn there). */
+    boolean stderrTerminal() {
+        return stderrTerminal;
+    }
+
+    /**
+     * The one sentence for running out of memory, with the heap in use and the remedy: the launcher's
+     * {@code SPARROW_JAVA_OPTS} with a larger {@code -Xmx} (twice the current heap, in GiB).
+     */
+    static String outOfMemory() {
+        long max = Runtime.getRuntime().maxMemory();
+        long gib = 1L << 30;
+        long suggest = Math.max(2, (2 * max + gib - 1) / gib);
+        String heap = max >= gib ? String.format(java.util.Locale.ROOT, "%.1f GiB", (double) max / gib)
+                : (max >> 20) + " MiB";
+        return "out of memory (the Java heap is " + heap + "); give Java more memory, e.g. SPARROW_JAVA_OPTS=-Xmx"
+                + suggest + "g sparrow ...";
     }
 
     /** A usage error: one line naming the command and the problem, and where to find help. */
@@ -123,6 +190,11 @@ public final class SparrowCli {
 
     /** The one-line message for an exception a command let escape. */
     static String describe(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) { // e.g. wrapped by a parallel task's join
+                return outOfMemory();
+            }
+        }
         if (ex instanceof UncheckedIOException u && u.getCause() != null) {
             ex = u.getCause();
         }
@@ -146,8 +218,8 @@ public final class SparrowCli {
 
     private static String fileProblem(FileSystemException fs) {
         return switch (fs) {
-            case NoSuchFileException e -> "no such file or directory";
-            case AccessDeniedException e -> "permission denied";
+            case NoSuchFileException e -> e.getReason() != null ? e.getReason() : "no such file or directory";
+            case AccessDeniedException e -> e.getReason() != null ? e.getReason() : "permission denied";
             case FileAlreadyExistsException e -> "already exists";
             case DirectoryNotEmptyException e -> "directory not empty";
             case NotDirectoryException e -> "not a directory";

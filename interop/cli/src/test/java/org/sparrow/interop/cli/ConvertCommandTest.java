@@ -25,10 +25,16 @@ class ConvertCommandTest {
     @TempDir
     Path tmp;
 
+    /** A successful run: the JSON object on stdout with --json, else the status line ("wrote …") on stderr. */
     private static Cli.Result ok(String... args) {
         Cli.Result r = Cli.run(args);
         assertEquals(0, r.exitCode(), r::toString);
-        assertEquals("", r.err(), r::toString);
+        if (java.util.Arrays.asList(args).contains("--json")) {
+            assertEquals("", r.err(), r::toString);
+        } else {
+            assertEquals("", r.out(), r::toString);
+            assertTrue(r.err().startsWith("wrote "), r::toString);
+        }
         return r;
     }
 
@@ -44,8 +50,8 @@ class ConvertCommandTest {
         Path gz = tmp.resolve("a.mtx.gz");
         Path back = tmp.resolve("b.mtx");
         Cli.Result r = ok("convert", ex.toString(), gz.toString());
-        assertEquals(1, r.out().lines().count(), r::toString);
-        assertTrue(r.out().contains("wrote " + gz) && r.out().contains("48x48"), r::toString);
+        assertEquals(1, r.err().lines().count(), r::toString);
+        assertTrue(r.err().contains("wrote " + gz) && r.err().contains("48x48"), r::toString);
         assertTrue(isGzip(gz), "a name ending in .gz is compressed");
         try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
             assertTrue(new String(in.readNBytes(14)).startsWith("%%MatrixMarket"));

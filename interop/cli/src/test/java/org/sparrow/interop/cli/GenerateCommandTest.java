@@ -150,8 +150,9 @@ class GenerateCommandTest {
         Path out = tmp.resolve("t.mtx");
         Cli.Result r = Cli.run("generate", "poisson2d", "--n", "3", "-o", out.toString());
         assertEquals(0, r.exitCode(), r::toString);
-        assertEquals(1, r.out().lines().count(), r::toString);
-        assertTrue(r.out().startsWith("wrote " + out + ": poisson2d 9x9, 33 nonzeros"), r::toString);
+        assertEquals("", r.out(), "the status line goes to stderr: " + r);
+        assertEquals(1, r.err().lines().count(), r::toString);
+        assertTrue(r.err().startsWith("wrote " + out + ": poisson2d 9x9, 33 nonzeros"), r::toString);
     }
 
     @Test

@@ -1,0 +1,168 @@
+package org.sparrow.interop.cli;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.sparrow.core.Matrix;
+import org.sparrow.core.io.MatrixMarket;
+import org.sparrow.core.io.MatrixMarketHeader;
+import org.sparrow.core.io.MatrixMarketWriteOptions;
+import org.sparrow.core.io.SafeOutput;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Every file a command writes goes through here: {@code -} is stdout, anything else is written by
+ * {@link SafeOutput} (atomic for regular files; devices, FIFOs and symbolic links written through).
+ * A name whose suffix says another format is refused before any work is done, and when one output is
+ * stdout the command's report moves to stderr so that stdout carries the data alone.
+ */
+final class Outputs {
+
+    /** The name that means stdout. */
+    static final String STDOUT = "-";
+
+    /** What an output holds, with the suffixes that say so. */
+    enum Kind {
+        /** A Matrix Market file; {@code .gz} compresses. */
+        MATRIX("Matrix Market text", List.of(".mtx", ".mtx.gz", ".mm", ".mm.gz")),
+        /** Comma-separated values. */
+        CSV("CSV", List.of(".csv", ".txt")),
+        /** A PNG image. */
+        PNG("a PNG image", List.of(".png"));
+
+        private final String what;
+        private final List<String> suffixes;
+
+        Kind(String what, List<String> suffixes) {
+            this.what = what;
+            this.suffixes = suffixes;
+        }
+
+        /** Whether {@code name} ends in one of this kind's suffixes, or has none at all. */
+        boolean accepts(String name) {
+            String n = name.toLowerCase(Locale.ROOT);
+            while (n.startsWith(".")) {
+                n = n.substring(1); // a hidden file's leading dot is no suffix
+            }
+            if (n.indexOf('.') < 0) {
+                return true;
+            }
+            for (String s : suffixes) {
+                if (n.endsWith(s)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** One output of a command: its option, the name given (null when absent) and what it holds. */
+    record Output(String option, Path path, Kind kind) {
+    }
+
+    private Outputs() {
+    }
+
+    /** Whether {@code p} names stdout. */
+    static boolean isStdout(Path p) {
+        return p != null && p.toString().equals(STDOUT);
+    }
+
+    /** The name used in messages and reports: {@code stdout} for {@code -}. */
+    static String name(Path p) {
+        return isStdout(p) ? "stdout" : p.toString();
+    }
+
+    /**
+     * Checks a command's outputs before it does any work: suffixes that fit (a name that exists and is
+     * not a regular file, such as {@code /dev/null} or a FIFO, is taken as it is), at most one {@code -},
+     * and no {@code -} together with {@code --json} (both would be on stdout). A usage error otherwise.
+     */
+    static void check(CommandSpec spec, boolean json, Output... outputs) {
+        Output toStdout = null;
+        for (Output o : outputs) {
+            if (o.path() == null) {
+                continue;
+            }
+            if (isStdout(o.path())) {
+                if (toStdout != null) {
+                    throw new ParameterException(spec.commandLine(), toStdout.option() + " and " + o.option()
+                            + " cannot both write to stdout ('-')");
+                }
+                toStdout = o;
+                continue;
+            }
+            Path file = o.path();
+            Path name = file.getFileName();
+            if (name != null && !o.kind().accepts(name.toString()) && !isSpecial(file)) {
+                throw new ParameterException(spec.commandLine(), o.option() + " " + file + ": the name does not end in "
+                        + String.join(", ", o.kind().suffixes) + " (or no suffix), and " + o.option() + " writes "
+                        + o.kind().what + " only");
+            }
+        }
+        if (toStdout != null && json) {
+            throw new ParameterException(spec.commandLine(), "--json and " + toStdout.option()
+                    + " - both write to stdout: name a file for " + toStdout.option() + ", or leave out --json");
+        }
+    }
+
+    /** A name that exists and is neither a regular file nor a folder: a device, a FIFO, a socket. */
+    private static boolean isSpecial(Path p) {
+        return Files.exists(p) && !Files.isRegularFile(p) && !Files.isDirectory(p);
+    }
+
+    /** Where the report goes: stderr when one of {@code outputs} is stdout, else stdout. */
+    static PrintWriter report(CommandSpec spec, Path... outputs) {
+        for (Path p : outputs) {
+            if (isStdout(p)) {
+                return spec.commandLine().getErr();
+            }
+        }
+        return spec.commandLine().getOut();
+    }
+
+    /** Writes {@code matrix} to {@code file} (or stdout), compressing for {@code .gz}; returns the header written. */
+    static MatrixMarketHeader matrix(CommandSpec spec, Path file, Matrix matrix, MatrixMarketWriteOptions options)
+            throws IOException {
+        if (!isStdout(file)) {
+            return MatrixMarket.write(matrix, file, options);
+        }
+        OutputStream out = stdout(spec);
+        MatrixMarketHeader h = MatrixMarket.write(matrix, out, "stdout", options);
+        out.flush();
+        return h;
+    }
+
+    /** Writes {@code file} (or stdout) with {@code body}. */
+    static void write(CommandSpec spec, Path file, SafeOutput.Body body) throws IOException {
+        if (!isStdout(file)) {
+            SafeOutput.write(file, body);
+            return;
+        }
+        OutputStream out = stdout(spec);
+        body.writeTo(out);
+        out.flush();
+    }
+
+    /** Stdout as bytes, which a body may close without closing stdout. */
+    private static OutputStream stdout(CommandSpec spec) {
+        spec.commandLine().getOut().flush();
+        return new FilterOutputStream(SparrowCli.of(spec).stdout()) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
+}
