@@ -9,7 +9,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -89,15 +89,17 @@ public final class SafeOutput {
      *                     or whatever {@code body} throws
      */
     public static void write(Path file, Body body) throws IOException {
-        Path target = resolveLinks(file);
-        BasicFileAttributes attrs = attributes(target);
+        // What the name finally refers to, links followed by the kernel: this also sees through the
+        // "magic" links of /proc (/dev/stdout -> /proc/self/fd/1 -> pipe:[N]), which have no path.
+        BasicFileAttributes attrs = attributes(file);
         if (attrs != null && attrs.isDirectory()) {
             throw new FileSystemException(file.toString(), null, "is a folder");
         }
         if (attrs != null && !attrs.isRegularFile()) {
-            writeDirectly(file, target, body);
+            writeDirectly(file, file, body);
             return;
         }
+        Path target = resolveLinks(file); // a regular file, or a name to create: renamed into its folder
         if (attrs != null && !Files.isWritable(target)) {
             throw new AccessDeniedException(file.toString(), null, "permission denied");
         }
@@ -171,9 +173,10 @@ public final class SafeOutput {
         throw new FileSystemLoopException(file.toString());
     }
 
+    /** The attributes of what {@code p} refers to, links followed; null when nothing is there (or a link dangles). */
     private static BasicFileAttributes attributes(Path p) throws IOException {
         try {
-            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return Files.readAttributes(p, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
@@ -201,12 +204,26 @@ public final class SafeOutput {
         return e instanceof FileSystemException || e.getClass() == IOException.class;
     }
 
-    /** Gives {@code tmp} the permission bits of {@code target} (POSIX file systems only). */
+    /**
+     * Gives {@code tmp} the permission bits of {@code target} (POSIX file systems only), and its owner
+     * and group where this process may set them (root may; others keep their own, as {@code cp} does).
+     */
     private static void copyPermissions(Path target, Path tmp) throws IOException {
         PosixFileAttributeView from = Files.getFileAttributeView(target, PosixFileAttributeView.class);
         PosixFileAttributeView to = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
         if (from != null && to != null) {
-            to.setPermissions(from.readAttributes().permissions());
+            PosixFileAttributes old = from.readAttributes();
+            try {
+                if (!old.group().equals(to.readAttributes().group())) {
+                    to.setGroup(old.group());
+                }
+                if (!old.owner().equals(to.getOwner())) {
+                    to.setOwner(old.owner());
+                }
+            } catch (IOException e) {
+                // not permitted: the new file keeps this process's owner and group
+            }
+            to.setPermissions(old.permissions()); // after the owner: chown may clear set-id bits
         }
     }
 

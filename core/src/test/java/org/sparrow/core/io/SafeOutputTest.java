@@ -114,6 +114,18 @@ class SafeOutputTest {
     }
 
     @Test
+    void overwritingAnotherUsersFileKeepsItsOwnerWherePermitted() throws IOException {
+        assumeTrue("root".equals(System.getProperty("user.name")), "skipped: only root may give a file away");
+        Path file = dir.resolve("theirs.txt");
+        Files.writeString(file, "old\n");
+        var nobody = file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        Files.setOwner(file, nobody);
+        SafeOutput.writeString(file, "new\n");
+        assertEquals("new\n", Files.readString(file));
+        assertEquals(nobody, Files.getOwner(file), "the owner stays");
+    }
+
+    @Test
     void newFileHonoursTheUmask() throws IOException, InterruptedException {
         Process p = new ProcessBuilder("sh", "-c", "umask").redirectErrorStream(true).start();
         String umask = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();

@@ -69,8 +69,11 @@ final class Terminal {
             String level = r.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue() ? "error"
                     : r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue() ? "warning" : "note";
             String msg = formatMessage(r);
-            return "sparrow: " + level + ": " + (msg == null ? "" : msg.strip().replaceAll("\\s*\\R\\s*", " "))
-                    + System.lineSeparator();
+            msg = msg == null ? "" : msg.strip().replaceAll("\\s*\\R\\s*", " ");
+            if (msg.startsWith("Sparrow: ")) { // the library's own prefix, for logs outside the CLI
+                msg = msg.substring("Sparrow: ".length());
+            }
+            return "sparrow: " + level + ": " + msg + System.lineSeparator();
         }
     }
 }

@@ -169,6 +169,32 @@ class OutputsTest {
     }
 
     @Test
+    void aLinkToTheProcessStdoutIsWrittenThroughNotReplaced() throws Exception {
+        // what `convert A.mtx /dev/stdout` does, with a link of our own: /proc/self/fd/1 is a "magic"
+        // link to a pipe, which has no path; the child's stdout is a pipe to this test
+        assumeTrue(Files.isSymbolicLink(Path.of("/proc/self/fd/1")), "skipped: no /proc/self/fd here");
+        Path ex = TestData.example();
+        Path link = tmp.resolve("stdout-link");
+        Files.createSymbolicLink(link, Path.of("/proc/self/fd/1"));
+        Process p = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"), SparrowCli.class.getName(),
+                "convert", ex.toString(), link.toString()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), err);
+        assertTrue(out.startsWith("%%MatrixMarket matrix coordinate real general\n"), out);
+        assertEquals(48, MatrixMarket.read(new ByteArrayInputStream(out.getBytes(StandardCharsets.US_ASCII)), "out")
+                .toCsr().rows());
+        assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+        assertTrue(err.startsWith("wrote " + link), err);
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    @Test
     void historyAndPlotErrorsNameTheFile() {
         Path ex = TestData.example();
         for (String option : new String[] {"--history", "--plot", "-o"}) {
@@ -204,9 +230,7 @@ class OutputsTest {
         assertTrue(SparrowCli.outOfMemory().contains("SPARROW_JAVA_OPTS=-Xmx"), SparrowCli.outOfMemory());
 
         // a real one, in a JVM with a small heap: a random matrix with 10^7 entries needs ~120 MB
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Process p = new ProcessBuilder(java, "-Xmx48m", "-cp", System.getProperty("java.class.path"),
+        Process p = new ProcessBuilder(java(), "-Xmx48m", "-cp", System.getProperty("java.class.path"),
                 SparrowCli.class.getName(), "generate", "random", "--n", "10000", "--density", "0.1",
                 "-o", tmp.resolve("big.mtx").toString()).start();
         byte[] out = p.getInputStream().readAllBytes();
@@ -263,7 +287,7 @@ class OutputsTest {
 
     @Test
     void libraryLogRecordsAreOneShortLine() {
-        LogRecord r = new LogRecord(Level.WARNING, "no usable GPU:\n  libcudart not found");
+        LogRecord r = new LogRecord(Level.WARNING, "Sparrow: no usable GPU:\n  libcudart not found");
         r.setLoggerName("org.sparrow.core.backend");
         assertEquals("sparrow: warning: no usable GPU: libcudart not found" + System.lineSeparator(),
                 new Terminal.OneLine().format(r));
