@@ -65,6 +65,7 @@ public final class SafeOutput {
     private static final Pattern TEMP_NAME = Pattern.compile("\\.sparrow-(\\d+)-\\d+\\.tmp$");
     private static final Pattern PID_SEQ = Pattern.compile("(\\d+)-\\d+\\.tmp");
     private static final int MAX_LINKS = 40; // Linux's MAXSYMLINKS
+    private static final int MAX_STEM = 160; // of the target's name kept in the temporary one (NAME_MAX is 255 bytes)
     private static final long PID = ProcessHandle.current().pid();
     private static final AtomicLong SEQUENCE = new AtomicLong();
     private static final Set<Path> IN_FLIGHT = ConcurrentHashMap.newKeySet();
@@ -105,6 +106,9 @@ public final class SafeOutput {
         }
         Path dir = target.toAbsolutePath().getParent();
         String name = target.getFileName().toString();
+        if (name.length() > MAX_STEM) { // keep the temporary name within NAME_MAX (255 bytes)
+            name = name.substring(0, MAX_STEM);
+        }
         removeStaleTemps(dir, name);
         Path tmp = dir.resolve("." + name + TEMP_MARK + PID + "-" + SEQUENCE.incrementAndGet() + TEMP_SUFFIX);
         IN_FLIGHT.add(tmp);
@@ -138,7 +142,11 @@ public final class SafeOutput {
         } finally {
             IN_FLIGHT.remove(tmp);
             if (!done) {
-                Files.deleteIfExists(tmp);
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    // the write's own failure is the one to report; a later write removes this file
+                }
             }
         }
     }

@@ -95,6 +95,14 @@ class SafeOutputTest {
     }
 
     @Test
+    void nameNearTheLengthLimitStillGetsATemporaryFile() throws IOException {
+        Path file = dir.resolve("m".repeat(246) + ".mtx"); // 250 bytes: a full-length temporary name would not fit
+        MatrixMarket.write(CsrMatrix.identity(2), file);
+        assertEquals(CsrMatrix.identity(2), MatrixMarket.read(file).toCsr());
+        assertEquals(List.of(file.getFileName().toString()), names());
+    }
+
+    @Test
     void folderIsRefusedByName() {
         FileSystemException e = assertThrows(FileSystemException.class, () -> SafeOutput.writeString(dir, "x"));
         assertEquals(dir.toString(), e.getFile());

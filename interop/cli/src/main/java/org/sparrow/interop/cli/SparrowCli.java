@@ -76,7 +76,13 @@ public final class SparrowCli {
         Thread.setDefaultUncaughtExceptionHandler(SparrowCli::uncaught);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = execute(out, System.out, err, Terminal.stderrIsTerminal(), args);
+        int code;
+        try {
+            code = execute(out, System.out, err, Terminal.stderrIsTerminal(), args);
+        } catch (OutOfMemoryError e) { // even the report ran short: the plainest print there is
+            System.err.println("sparrow: " + outOfMemory());
+            code = EXIT_FAILURE;
+        }
         out.flush();
         err.flush();
         System.exit(code);
@@ -109,8 +115,13 @@ public final class SparrowCli {
         try {
             code = cl.execute(args);
         } catch (OutOfMemoryError e) { // picocli hands only Exceptions to the handler; Errors escape it
-            err.println("sparrow: " + outOfMemory());
+            String sentence = outOfMemory();
+            err.print("sparrow: ");
+            err.println(sentence);
             code = EXIT_FAILURE;
+        }
+        if (reserve == null) {
+            restoreReserve();
         }
         out.flush();
         err.flush();
@@ -144,11 +155,35 @@ public final class SparrowCli {
         return stderrTerminal;
     }
 
+    /** The out-of-memory sentence, made at start-up: when it is needed there may be no memory to make it. */
+    private static final String OUT_OF_MEMORY = outOfMemoryMessage();
+
+    /** Memory held back at start-up and let go when memory runs out, so that the sentence can be printed. */
+    private static volatile byte[] reserve = new byte[1 << 21];
+
     /**
-     * The one sentence for running out of memory, with the heap in use and the remedy: the launcher's
-     * {@code SPARROW_JAVA_OPTS} with a larger {@code -Xmx} (twice the current heap, in GiB).
+     * The one sentence for running out of memory; lets go of the reserve, so that printing it succeeds
+     * where the heap has just been exhausted.
      */
     static String outOfMemory() {
+        reserve = null;
+        return OUT_OF_MEMORY;
+    }
+
+    /** Holds memory back again after an out-of-memory report (for the next command in this JVM). */
+    private static void restoreReserve() {
+        try {
+            reserve = new byte[1 << 21];
+        } catch (OutOfMemoryError e) {
+            // still short of memory: the next report goes without a reserve
+        }
+    }
+
+    /**
+     * The sentence: the heap in use and the remedy, the launcher's {@code SPARROW_JAVA_OPTS} with a
+     * larger {@code -Xmx} (twice the current heap, in GiB).
+     */
+    private static String outOfMemoryMessage() {
         long max = Runtime.getRuntime().maxMemory();
         long gib = 1L << 30;
         long suggest = Math.max(2, (2 * max + gib - 1) / gib);

@@ -3,6 +3,8 @@ package org.sparrow.interop.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.backend.BackendChoice;
 import org.sparrow.core.backend.BackendOptions;
@@ -113,6 +115,25 @@ final class SpmmCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The library's logger for backend selection. Its one warning (the GPU is unusable, so a large
+     * product runs on the CPU) repeats what the report's {@code backend} line and JSON
+     * {@code selection} already say, so spmm silences it unless {@code --verbose}.
+     */
+    private static final Logger BACKEND_LOG = Logger.getLogger("org.sparrow.core.backend");
+
+    private BackendSelection selectQuietly(BackendOptions options, long nnz, int width) {
+        Level before = BACKEND_LOG.getLevel();
+        if (!common.verbose) {
+            BACKEND_LOG.setLevel(Level.OFF);
+        }
+        try {
+            return Backends.select(options, nnz, width);
+        } finally {
+            BACKEND_LOG.setLevel(before);
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         BackendOptions options = BackendOptions.defaults().withThreads(common.threads());
@@ -123,7 +144,7 @@ final class SpmmCommand implements Callable<Integer> {
             options = options.withGpuThreshold(gpuThreshold);
         }
         CsrMatrix a = MatrixMarket.readCsr(aFile);
-        BackendSelection selection = Backends.select(options, a.nnz(), k);
+        BackendSelection selection = selectQuietly(options, a.nnz(), k);
         double[] x = Blocks.random(a.cols(), k, seed);
         double[] y = new double[Math.multiplyExact(a.rows(), k)];
         double[] compute = new double[repeats];

@@ -286,6 +286,35 @@ class OutputsTest {
     }
 
     @Test
+    void spmmSaysWhyTheGpuIsUnusedInItsReportNotInALogRecord() throws Exception {
+        Path ex = TestData.example();
+        String[] quiet = run(List.of(java(), "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), SparrowCli.class.getName(),
+                "spmm", ex.toString(), "--k", "4", "--gpu-threshold", "0"));
+        assumeTrue(quiet[0].startsWith("backend:           cpu"), "skipped: a GPU is usable here, so nothing is refused");
+        assertEquals("", quiet[1], "nothing on stderr: the report's backend line says why");
+        assertTrue(quiet[0].contains("GPU is unavailable"), quiet[0]);
+        String[] verbose = run(List.of(java(), "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), SparrowCli.class.getName(),
+                "spmm", ex.toString(), "--k", "4", "--gpu-threshold", "0", "--verbose"));
+        assertEquals(1, verbose[1].lines().count(), verbose[1]);
+        assertTrue(verbose[1].startsWith("sparrow: warning: the cuda GPU backend is unavailable"), verbose[1]);
+    }
+
+    /** Runs a command to the end; its stdout and stderr. */
+    private static String[] run(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).start();
+        var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        return new String[] {out, err.get()};
+    }
+
+    @Test
     void libraryLogRecordsAreOneShortLine() {
         LogRecord r = new LogRecord(Level.WARNING, "Sparrow: no usable GPU:\n  libcudart not found");
         r.setLoggerName("org.sparrow.core.backend");
