@@ -122,10 +122,14 @@ public record LowRankApproximation(DenseMatrix u, double[] singularValues, Dense
         return s.toString();
     }
 
+    /** d to 3 significant digits without trailing zeros (0.01, 4.62, 0.138), ∞ for infinity. */
     private static String fmt(double d) {
         if (Double.isInfinite(d)) {
             return "∞";
         }
-        return String.format(java.util.Locale.ROOT, "%.3g", d);
+        if (d == 0 || Double.isNaN(d) || Math.abs(d) < 1e-4 || Math.abs(d) >= 1e6) {
+            return String.format(java.util.Locale.ROOT, "%.3g", d);
+        }
+        return new java.math.BigDecimal(d).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 }

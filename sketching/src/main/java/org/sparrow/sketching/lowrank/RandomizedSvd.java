@@ -31,7 +31,7 @@ import org.sparrow.core.LinearOperator;
  * 1 − 10⁻ʳ) evaluated with r = {@value #TEST_VECTORS} fresh test vectors for M = (I − Q·Qᵀ)·A
  * ({@link LowRankApproximation#errorEstimate()}); the rank-k approximation is within that plus σ̃_{k+1}
  * ({@code nextSingularValue}) of A in the spectral norm. Each ‖M·ω‖ is about ‖M‖_F, so for a flat spectrum this
- * bound is hundreds of times σ_k (Dubcova1, k = 20: about 450·σ_k at any q) and cannot serve as a stopping rule.</li>
+ * bound is hundreds of times σ_k (Dubcova1, k = 20: about 500·σ_k, at any q) and cannot serve as a stopping rule.</li>
  * <li>A lower bound: {@value #RESIDUAL_POWER_STEPS} power steps on A − U·Σ·Vᵀ ({@link
  * LowRankApproximation#errorLowerBound()}). As U·Σ·Vᵀ = U·Uᵀ·A it is also a lower bound on σ₁(A): when it exceeds σ̃₁,
  * σ̃₁ is provably low.</li>
