@@ -135,10 +135,15 @@ final class LowrankCommand implements Callable<Integer> {
         try {
             return update.get();
         } catch (IllegalArgumentException e) {
-            String m = e.getMessage() == null ? "invalid value" : e.getMessage();
-            throw new ParameterException(spec.commandLine(),
-                    m.startsWith(field + " must ") ? option + m.substring(field.length()) : option + ": " + m);
+            throw usage(e, option, field);
         }
+    }
+
+    /** The usage error for a value the options record refused, naming the option (see {@link #check}). */
+    private ParameterException usage(IllegalArgumentException e, String option, String field) {
+        String m = e.getMessage() == null ? "invalid value" : e.getMessage();
+        return new ParameterException(spec.commandLine(),
+                m.startsWith(field + " must ") ? option + m.substring(field.length()) : option + ": " + m);
     }
 
     @Override
@@ -148,10 +153,11 @@ final class LowrankCommand implements Callable<Integer> {
         int rank = options.rank();
         CsrMatrix a = MatrixMarket.readCsr(aFile);
         AutoSolver.checkFinite(a, aFile.toString());
-        check(() -> {
+        try {
             options.checkFor(a.rows(), a.cols());
-            return options;
-        }, "--rank", "rank");
+        } catch (IllegalArgumentException e) {
+            throw usage(e, "--rank", "rank");
+        }
         LowRankApproximation r = RandomizedSvd.compute(a, options);
         double sigma1 = r.singularValues().length > 0 ? r.singularValues()[0] : 0.0;
         double lower = r.errorLowerBound();
