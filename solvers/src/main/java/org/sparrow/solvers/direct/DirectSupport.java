@@ -81,22 +81,21 @@ final class DirectSupport {
     }
 
     /**
-     * The position of the diagonal entry of each column of a square CSC factor (EJML keeps it first
-     * in L and last in U; found, not assumed).
+     * The position of the diagonal entry of each column of a square CSC factor: first in every
+     * column of a lower factor, last in every column of an upper one (as {@code cs_chol} and
+     * {@code cs_lu} build them, and as {@link org.sparrow.core.ops.Triangular}'s kernels read them);
+     * checked, not assumed.
      */
-    static int[] diagonalPositions(DMatrixSparseCSC f) {
+    static int[] diagonalPositions(DMatrixSparseCSC f, boolean lower) {
         int n = f.numCols;
         int[] d = new int[n];
         for (int j = 0; j < n; j++) {
-            d[j] = -1;
-            for (int p = f.col_idx[j]; p < f.col_idx[j + 1]; p++) {
-                if (f.nz_rows[p] == j) {
-                    d[j] = p;
-                    break;
-                }
-            }
-            if (d[j] < 0) {
-                throw new IllegalStateException("the factor has no diagonal entry in column " + j);
+            int start = f.col_idx[j];
+            int end = f.col_idx[j + 1];
+            d[j] = lower ? start : end - 1;
+            if (start == end || f.nz_rows[d[j]] != j) {
+                throw new IllegalStateException("the " + (lower ? "lower" : "upper") + " factor does not hold its diagonal "
+                        + (lower ? "first" : "last") + " in column " + (j + 1));
             }
         }
         return d;

@@ -4,6 +4,7 @@ import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.sparse.csc.decomposition.chol.CholeskyUpLooking_DSCC;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Permute;
+import org.sparrow.core.ops.Triangular;
 import org.sparrow.core.ordering.FillReducingOrdering;
 import org.sparrow.solvers.SolverResult;
 
@@ -30,7 +31,8 @@ public final class SparseCholesky {
     private final int[] lp;          // L in CSC (EJML's arrays)
     private final int[] li;
     private final double[] lx;
-    private final int[] diag;        // position of L(j, j) in column j
+    private final int[] diag;        // position of L(j, j) in column j: the first
+    private final double[] pivots;   // L(j, j)
     private final int factorNonzeros;
 
     private SparseCholesky(int n, FillReducingOrdering ordering, int[] perm, DMatrixSparseCSC l) {
@@ -40,7 +42,8 @@ public final class SparseCholesky {
         this.lp = l.col_idx;
         this.li = l.nz_rows;
         this.lx = l.nz_values;
-        this.diag = DirectSupport.diagonalPositions(l);
+        this.diag = DirectSupport.diagonalPositions(l, true);
+        this.pivots = Triangular.diagonal(lx, diag);
         this.factorNonzeros = l.col_idx[n];
     }
 
@@ -124,24 +127,8 @@ public final class SparseCholesky {
         for (int k = 0; k < n; k++) {
             z[k] = b[perm[k]]; // z = P·b
         }
-        for (int j = 0; j < n; j++) { // L·z = P·b, column by column
-            double zj = z[j] / lx[diag[j]];
-            z[j] = zj;
-            for (int p = lp[j]; p < lp[j + 1]; p++) {
-                if (p != diag[j]) {
-                    z[li[p]] -= lx[p] * zj;
-                }
-            }
-        }
-        for (int j = n - 1; j >= 0; j--) { // Lᵀ·y = z: row j of Lᵀ is column j of L
-            double sum = z[j];
-            for (int p = lp[j]; p < lp[j + 1]; p++) {
-                if (p != diag[j]) {
-                    sum -= lx[p] * z[li[p]];
-                }
-            }
-            z[j] = sum / lx[diag[j]];
-        }
+        Triangular.lsolve(n, lp, li, lx, diag, pivots, z); // L·z = P·b
+        Triangular.ltsolve(n, lp, li, lx, diag, pivots, z); // Lᵀ·y = z
         for (int k = 0; k < n; k++) {
             x[perm[k]] = z[k]; // x = Pᵀ·y
         }
