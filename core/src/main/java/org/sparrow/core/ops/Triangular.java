@@ -204,79 +204,65 @@ public final class Triangular {
      *     needs is missing or zero (naming the 1-based row)
      */
     public static void solve(CsrMatrix a, Part part, DiagonalKind kind, double[] b, double[] x) {
-        solveCsr(a, part, kind, b, x, false);
+        CsrMatrix s = KernelSupport.checkMatrix(a, "A").sorted();
+        solve(s.rows(), s.cols(), s.rowPointers(), s.columnIndices(), s.values(), true, part, kind, false, b, x);
     }
 
     /** {@code x = T⁻ᵀ·b}, T as in {@link #solve(CsrMatrix, Part, DiagonalKind, double[], double[])}. */
     public static void solveTranspose(CsrMatrix a, Part part, DiagonalKind kind, double[] b, double[] x) {
-        solveCsr(a, part, kind, b, x, true);
+        CsrMatrix s = KernelSupport.checkMatrix(a, "A").sorted();
+        solve(s.rows(), s.cols(), s.rowPointers(), s.columnIndices(), s.values(), true, part, kind, true, b, x);
     }
 
     /** {@code x = T⁻¹·b}, T the given triangle of a square CSC matrix A; as the CSR form. */
     public static void solve(CscMatrix a, Part part, DiagonalKind kind, double[] b, double[] x) {
-        solveCsc(a, part, kind, b, x, false);
+        CscMatrix s = checkCsc(a);
+        solve(s.rows(), s.cols(), s.columnPointers(), s.rowIndices(), s.values(), false, part, kind, false, b, x);
     }
 
     /** {@code x = T⁻ᵀ·b}, T the given triangle of a square CSC matrix A; as the CSR form. */
     public static void solveTranspose(CscMatrix a, Part part, DiagonalKind kind, double[] b, double[] x) {
-        solveCsc(a, part, kind, b, x, true);
+        CscMatrix s = checkCsc(a);
+        solve(s.rows(), s.cols(), s.columnPointers(), s.rowIndices(), s.values(), false, part, kind, true, b, x);
     }
 
-    private static void solveCsr(CsrMatrix a, Part part, DiagonalKind kind, double[] b, double[] x, boolean transpose) {
-        KernelSupport.checkMatrix(a, "A");
-        CsrMatrix s = a.sorted();
-        int n = checkSquare(s.rows(), s.cols(), part, kind, b, x);
-        int[] ap = s.rowPointers();
-        int[] aj = s.columnIndices();
-        double[] ax = s.values();
-        int[] diag = positions(n, ap, aj, ax, kind, part == Part.LOWER);
-        double[] d = kind == DiagonalKind.UNIT ? null : diagonal(ax, diag);
+    /**
+     * The facades' common body. CSR arrays of T are CSC arrays of Tᵀ, so a CSR solve is the CSC
+     * kernel of the other triangle and the other orientation.
+     */
+    private static void solve(int rows, int cols, int[] ptr, int[] idx, double[] val, boolean csr, Part part,
+                              DiagonalKind kind, boolean transpose, double[] b, double[] x) {
+        int n = checkSquare(rows, cols, part, kind, b, x);
+        boolean lower = (part == Part.LOWER) != csr; // the triangle, as the CSC kernels see the arrays
+        int[] diag = positions(n, ptr, idx, val, kind, !lower);
+        double[] d = kind == DiagonalKind.UNIT ? null : diagonal(val, diag);
         if (x != b) {
             System.arraycopy(b, 0, x, 0, n);
         }
-        if (part == Part.LOWER) {
-            if (transpose) {
-                ltsolveCsr(n, ap, aj, ax, diag, d, x);
+        if (transpose != csr) {
+            if (lower) {
+                ltsolve(n, ptr, idx, val, diag, d, x);
             } else {
-                lsolveCsr(n, ap, aj, ax, diag, d, x);
+                utsolve(n, ptr, idx, val, diag, d, x);
             }
-        } else if (transpose) {
-            utsolveCsr(n, ap, aj, ax, diag, d, x);
+        } else if (lower) {
+            lsolve(n, ptr, idx, val, diag, d, x);
         } else {
-            usolveCsr(n, ap, aj, ax, diag, d, x);
+            usolve(n, ptr, idx, val, diag, d, x);
         }
     }
 
-    private static void solveCsc(CscMatrix a, Part part, DiagonalKind kind, double[] b, double[] x, boolean transpose) {
+    private static CscMatrix checkCsc(CscMatrix a) {
         if (a == null) {
             throw new IllegalArgumentException("A is null");
         }
-        int n = checkSquare(a.rows(), a.cols(), part, kind, b, x);
-        int[] ap = a.columnPointers();
-        int[] ai = a.rowIndices();
-        double[] ax = a.values();
-        int[] diag = positions(n, ap, ai, ax, kind, part == Part.UPPER);
-        double[] d = kind == DiagonalKind.UNIT ? null : diagonal(ax, diag);
-        if (x != b) {
-            System.arraycopy(b, 0, x, 0, n);
-        }
-        if (part == Part.LOWER) {
-            if (transpose) {
-                ltsolve(n, ap, ai, ax, diag, d, x);
-            } else {
-                lsolve(n, ap, ai, ax, diag, d, x);
-            }
-        } else if (transpose) {
-            utsolve(n, ap, ai, ax, diag, d, x);
-        } else {
-            usolve(n, ap, ai, ax, diag, d, x);
-        }
+        return a;
     }
 
     /**
      * Diagonal positions for the facades. With a unit diagonal a line need not store it: then the
-     * kernel reads the entries before {@code diag[k]} (CSR lower, CSC upper: {@code before}) or after
-     * it, and {@code diag[k]} is put where that range starts or ends, so nothing is skipped.
+     * kernel reads the entries before {@code diag[k]} (an upper triangle in CSC: {@code before}) or
+     * after it, and {@code diag[k]} is put where that range ends or starts, so nothing is skipped.
      */
     private static int[] positions(int n, int[] ptr, int[] idx, double[] val, DiagonalKind kind, boolean before) {
         if (kind == DiagonalKind.STORED) {

@@ -97,37 +97,34 @@ class TriangularTest {
     }
 
     @Test
-    void missingDiagonalIsReportedWithItsOneBasedRow() {
+    void missingOrZeroDiagonalIsReportedWithItsOneBasedRow() {
         // row 2 (0-based 1) stores no diagonal entry
         CsrMatrix a = new CsrMatrix(3, 3, new int[] {0, 1, 2, 4}, new int[] {0, 0, 1, 2}, new double[] {2, 1, 1, 3});
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Triangular.solve(a, Part.LOWER, DiagonalKind.STORED, new double[3], new double[3]));
-        assertTrue(e.getMessage().contains("row 2 stores no diagonal entry A(2, 2)"), e.getMessage());
+        refused(() -> Triangular.solve(a, Part.LOWER, DiagonalKind.STORED, new double[3], new double[3]),
+                "row 2 stores no diagonal entry A(2, 2)");
+        refused(() -> Triangular.solveTranspose(a.toCsc(), Part.UPPER, DiagonalKind.STORED, new double[3], new double[3]),
+                "row 2 stores no diagonal entry");
+        // row 2 stores a zero diagonal entry
+        CsrMatrix z = new CsrMatrix(3, 3, new int[] {0, 1, 3, 4}, new int[] {0, 0, 1, 2}, new double[] {2, 1, 0.0, 3});
+        refused(() -> Triangular.solveTranspose(z, Part.LOWER, DiagonalKind.STORED, new double[3], new double[3]),
+                "A(2, 2) in row 2 is zero");
         // a unit diagonal need not be stored: L = [1 0 0; 1 1 0; 0 1 1]
         double[] x = new double[3];
         Triangular.solve(a, Part.LOWER, DiagonalKind.UNIT, new double[] {1, 2, 3}, x);
         assertArrayEquals(new double[] {1, 1, 2}, x);
-        CscMatrix c = a.toCsc();
-        assertThrows(IllegalArgumentException.class,
-                () -> Triangular.solveTranspose(c, Part.UPPER, DiagonalKind.STORED, new double[3], new double[3]));
     }
 
-    @Test
-    void zeroDiagonalIsReportedWithItsOneBasedRow() {
-        CsrMatrix z = new CsrMatrix(3, 3, new int[] {0, 1, 3, 4}, new int[] {0, 0, 1, 2}, new double[] {2, 1, 0.0, 3});
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Triangular.solveTranspose(z, Part.LOWER, DiagonalKind.STORED, new double[3], new double[3]));
-        assertTrue(e.getMessage().contains("A(2, 2) in row 2 is zero"), e.getMessage());
+    private static void refused(org.junit.jupiter.api.function.Executable call, String expected) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
     @Test
     void wrongShapesAndLengthsAreRefusedWithBothSizes() {
         CsrMatrix wide = new CsrMatrix(2, 3, new int[] {0, 1, 2}, new int[] {0, 1}, new double[] {1, 1});
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Triangular.solve(wide, Part.LOWER, DiagonalKind.UNIT, new double[2], new double[2]));
-        assertTrue(e.getMessage().contains("2×3"), e.getMessage());
+        refused(() -> Triangular.solve(wide, Part.LOWER, DiagonalKind.UNIT, new double[2], new double[2]), "2×3");
         CsrMatrix id = CsrMatrix.identity(3);
-        e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Triangular.solve(id, Part.UPPER, DiagonalKind.STORED, new double[2], new double[3]));
         assertEquals("b has length 2 but the matrix is 3×3", e.getMessage());
     }
