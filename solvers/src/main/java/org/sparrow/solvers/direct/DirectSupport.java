@@ -1,5 +1,7 @@
 package org.sparrow.solvers.direct;
 
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.ejml.data.DMatrixSparseCSC;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Reductions;
@@ -51,6 +53,22 @@ final class DirectSupport {
             if (!Double.isFinite(b[i])) {
                 throw new IllegalArgumentException(who + ": b[" + i + "] = " + b[i] + " is not finite");
             }
+        }
+    }
+
+    /** Checks the vectors of a solve: b as {@link #checkRhs} (length {@code m}), x non-null of length {@code n}. */
+    static void checkSolve(double[] b, int m, double[] x, int n, String who) {
+        checkRhs(b, m, who);
+        if (x == null || x.length != n) {
+            throw new IllegalArgumentException(who + ": x must have length " + n + ", got "
+                    + (x == null ? "null" : String.valueOf(x.length)));
+        }
+    }
+
+    /** {@code x = Pᵀ·y}: {@code x[perm[k]] = y[k]} ({@code perm[new] = old}). */
+    static void unpermute(double[] y, int[] perm, double[] x) {
+        for (int k = 0; k < perm.length; k++) {
+            x[perm[k]] = y[k];
         }
     }
 
@@ -138,6 +156,25 @@ final class DirectSupport {
         }
         double[] atr = a.applyTranspose(r);
         return Reductions.norm2(atr, 0, atr.length) / (na * nr);
+    }
+
+    /**
+     * Orders, factors and solves once, timing all of it: b is checked first (so a bad b is reported
+     * before the factorization's work), the residuals are recomputed from x.
+     *
+     * @param factor       A ↦ the solve {@code b ↦ x} of its factorization
+     * @param leastSquares also report the normal residual ‖Aᵀr‖/(‖A‖_F·‖r‖) (else NaN)
+     */
+    static SolverResult solveOnce(String who, String method, CsrMatrix a, double[] b,
+                                  Function<CsrMatrix, UnaryOperator<double[]>> factor, boolean leastSquares) {
+        long start = System.nanoTime();
+        if (a != null) {
+            checkRhs(b, a.rows(), who);
+        }
+        double[] x = factor.apply(a).apply(b);
+        double[] r = new double[b.length];
+        double rr = relativeResidual(a, x, b, r);
+        return result(method, x, rr, leastSquares ? normalResidual(a, r) : Double.NaN, start);
     }
 
     static SolverResult result(String method, double[] x, double relativeResidual, double normalResidual, long start) {

@@ -92,15 +92,7 @@ public final class SparseCholesky {
 
     /** As {@link #solve(CsrMatrix, double[])} with the given ordering. */
     public static SolverResult solve(CsrMatrix a, double[] b, FillReducingOrdering ordering) {
-        long start = System.nanoTime();
-        if (a != null) {
-            DirectSupport.checkRhs(b, a.rows(), "Cholesky");
-        }
-        SparseCholesky f = factor(a, ordering);
-        double[] x = f.solve(b);
-        double[] r = new double[b.length];
-        double rr = DirectSupport.relativeResidual(a, x, b, r);
-        return DirectSupport.result("cholesky", x, rr, Double.NaN, start);
+        return DirectSupport.solveOnce("Cholesky", "cholesky", a, b, m -> factor(m, ordering)::solve, false);
     }
 
     /** {@code x = A⁻¹·b} into a new array. */
@@ -118,20 +110,14 @@ public final class SparseCholesky {
      * @param x Output, length n; overwritten (may be b)
      */
     public void solve(double[] b, double[] x) {
-        DirectSupport.checkRhs(b, n, "Cholesky");
-        if (x == null || x.length != n) {
-            throw new IllegalArgumentException("Cholesky: x must have length " + n + ", got "
-                    + (x == null ? "null" : String.valueOf(x.length)));
-        }
+        DirectSupport.checkSolve(b, n, x, n, "Cholesky");
         double[] z = new double[n];
         for (int k = 0; k < n; k++) {
             z[k] = b[perm[k]]; // z = P·b
         }
         Triangular.lsolve(n, lp, li, lx, diag, pivots, z); // L·z = P·b
         Triangular.ltsolve(n, lp, li, lx, diag, pivots, z); // Lᵀ·y = z
-        for (int k = 0; k < n; k++) {
-            x[perm[k]] = z[k]; // x = Pᵀ·y
-        }
+        DirectSupport.unpermute(z, perm, x); // x = Pᵀ·y
     }
 
     /** nnz(L), diagonal included: the fill the ordering left. */

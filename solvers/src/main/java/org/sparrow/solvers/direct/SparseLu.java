@@ -106,15 +106,7 @@ public final class SparseLu {
      *     null, of the wrong length or not finite, or if A is singular to working precision (x not finite)
      */
     public static SolverResult solve(CsrMatrix a, double[] b, FillReducingOrdering ordering) {
-        long start = System.nanoTime();
-        if (a != null) {
-            DirectSupport.checkRhs(b, a.rows(), "LU");
-        }
-        SparseLu f = factor(a, ordering);
-        double[] x = f.solve(b);
-        double[] r = new double[b.length];
-        double rr = DirectSupport.relativeResidual(a, x, b, r);
-        return DirectSupport.result("lu", x, rr, Double.NaN, start);
+        return DirectSupport.solveOnce("LU", "lu", a, b, m -> factor(m, ordering)::solve, false);
     }
 
     /** {@code x = A⁻¹·b} into a new array. */
@@ -133,20 +125,14 @@ public final class SparseLu {
      * @throws IllegalArgumentException if the solution is not finite (A singular to working precision)
      */
     public void solve(double[] b, double[] x) {
-        DirectSupport.checkRhs(b, n, "LU");
-        if (x == null || x.length != n) {
-            throw new IllegalArgumentException("LU: x must have length " + n + ", got "
-                    + (x == null ? "null" : String.valueOf(x.length)));
-        }
+        DirectSupport.checkSolve(b, n, x, n, "LU");
         double[] z = new double[n];
         for (int i = 0; i < n; i++) {
             z[rowPinv[i]] = b[i]; // z = P·b: row i of A is pivot row rowPinv[i]
         }
         Triangular.lsolve(n, lp, li, lx, ldiag, null, z); // L·z = P·b, L(j, j) = 1
         Triangular.usolve(n, up, ui, ux, udiag, upivots, z); // U·y = z
-        for (int k = 0; k < n; k++) {
-            x[colPerm[k]] = z[k]; // x = Qᵀ·y
-        }
+        DirectSupport.unpermute(z, colPerm, x); // x = Qᵀ·y
         DirectSupport.checkSolution(x, "LU", "A is singular to working precision");
     }
 

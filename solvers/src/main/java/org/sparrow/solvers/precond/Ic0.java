@@ -139,18 +139,10 @@ public final class Ic0 implements Preconditioner {
         return n;
     }
 
-    @Override
-    public int cols() {
-        return n;
-    }
-
     /** {@code y = L⁻ᵀ·L⁻¹·x}; x and y may be the same array. */
     @Override
     public void apply(double[] x, double[] y) {
-        Inputs.vectors(x, y, n);
-        if (y != x) {
-            System.arraycopy(x, 0, y, 0, n);
-        }
+        Inputs.copyIn(x, y, n);
         Triangular.lsolveCsr(n, rowPtr, colIdx, values, diag, pivots, y); // L·z = x
         Triangular.ltsolveCsr(n, rowPtr, colIdx, values, diag, pivots, y); // Lᵀ·y = z
     }

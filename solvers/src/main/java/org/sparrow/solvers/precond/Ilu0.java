@@ -90,18 +90,10 @@ public final class Ilu0 implements Preconditioner {
         return n;
     }
 
-    @Override
-    public int cols() {
-        return n;
-    }
-
     /** {@code y = U⁻¹·L⁻¹·x}; x and y may be the same array. */
     @Override
     public void apply(double[] x, double[] y) {
-        Inputs.vectors(x, y, n);
-        if (y != x) {
-            System.arraycopy(x, 0, y, 0, n);
-        }
+        Inputs.copyIn(x, y, n);
         Triangular.lsolveCsr(n, rowPtr, colIdx, lu, diag, null, y); // L·z = x (unit diagonal)
         Triangular.usolveCsr(n, rowPtr, colIdx, lu, diag, pivots, y); // U·y = z
     }
@@ -109,10 +101,7 @@ public final class Ilu0 implements Preconditioner {
     /** {@code y = L⁻ᵀ·U⁻ᵀ·x}, column-oriented sweeps over the rows of U and L; x and y may be the same array. */
     @Override
     public void applyTranspose(double[] x, double[] y) {
-        Inputs.vectors(x, y, n);
-        if (y != x) {
-            System.arraycopy(x, 0, y, 0, n);
-        }
+        Inputs.copyIn(x, y, n);
         Triangular.utsolveCsr(n, rowPtr, colIdx, lu, diag, pivots, y); // Uᵀ·z = x
         Triangular.ltsolveCsr(n, rowPtr, colIdx, lu, diag, null, y); // Lᵀ·y = z (unit diagonal)
     }

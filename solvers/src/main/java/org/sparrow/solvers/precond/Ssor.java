@@ -77,19 +77,11 @@ public final class Ssor implements Preconditioner {
         return n;
     }
 
-    @Override
-    public int cols() {
-        return n;
-    }
-
     /** {@code y = M⁻¹·x}: forward sweep, scaling, backward sweep; x and y may be the same array. */
     @Override
     public void apply(double[] x, double[] y) {
-        Inputs.vectors(x, y, n);
+        Inputs.copyIn(x, y, n);
         double[] dw = dOverOmega;
-        if (y != x) {
-            System.arraycopy(x, 0, y, 0, n);
-        }
         Triangular.lsolveCsr(n, rowPtr, colIdx, values, diag, dw, y); // (D/ω + L)·z = x
         for (int i = 0; i < n; i++) { // z ← (D/ω)·z
             y[i] *= dw[i];
@@ -104,11 +96,8 @@ public final class Ssor implements Preconditioner {
      */
     @Override
     public void applyTranspose(double[] x, double[] y) {
-        Inputs.vectors(x, y, n);
+        Inputs.copyIn(x, y, n);
         double[] dw = dOverOmega;
-        if (y != x) {
-            System.arraycopy(x, 0, y, 0, n);
-        }
         Triangular.utsolveCsr(n, rowPtr, colIdx, values, diag, dw, y); // (D/ω + U)ᵀ·z = x
         for (int i = 0; i < n; i++) { // z ← (D/ω)·z
             y[i] *= dw[i];
