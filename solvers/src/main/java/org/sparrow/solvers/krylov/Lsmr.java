@@ -58,28 +58,24 @@ public final class Lsmr {
      */
     public static SolverResult solve(LinearOperator a, double[] b, SolverOptions o) {
         KrylovRun run = KrylovRun.leastSquares("lsmr", a, b, o);
-        int rows = a.rows();
         int cols = a.cols();
         double[] x = new double[cols];
         if (run.bnorm == 0.0) {
             return run.zero(x, true);
         }
-        double[] u = new double[rows];
-        double[] um = new double[rows];
-        double[] v = new double[cols];
-        double[] vn = new double[cols];
+        double lambda = o.damping();
+        GolubKahan g = new GolubKahan(a, lambda);
         double[] h = new double[cols];
         double[] hbar = new double[cols];
-        double lambda = o.damping();
         double tol = o.relativeTolerance();
         run.start(1.0);
-        KrylovRun.BidiagonalStart start = run.bidiagonalStart(x, u, v, um, vn);
+        KrylovRun.BidiagonalStart start = run.bidiagonalStart(x, g);
         if (start.finished() != null) {
             return start.finished();
         }
         double beta = start.beta();
         double alpha = start.alpha();
-        Vectors.copy(v, h);
+        Vectors.copy(g.v, h);
 
         // the QR recurrences
         double alphabar = alpha;
@@ -97,7 +93,6 @@ public final class Lsmr {
         double thetatilde = 0.0; // θ̃
         double sumCheck2 = 0.0; // Σβ̌²
         double sumFinal2 = 0.0; // Σ(β̃ − τ̃)²
-        double anorm2 = 0.0;
 
         int maxIt = o.maxIterations();
         int k = 0;
@@ -114,40 +109,14 @@ public final class Lsmr {
                 break;
             }
             // bidiagonalization: βu = A·v − α·u,  αv = Aᵀ·u − β·v
-            a.apply(v, um);
-            for (int i = 0; i < rows; i++) {
-                um[i] -= alpha * u[i];
-            }
-            double[] t = u;
-            u = um;
-            um = t;
-            beta = Vectors.norm(u);
-            if (!Double.isFinite(beta)) {
+            String bad = g.step();
+            beta = g.beta;
+            alpha = g.alpha;
+            double[] v = g.v;
+            if (bad != null) {
                 reason = StopReason.NOT_FINITE;
-                detail = KrylovRun.notFinite("A·v", k + 1);
+                detail = KrylovRun.notFinite(bad, k + 1);
                 break;
-            }
-            anorm2 += alpha * alpha + beta * beta + lambda * lambda;
-            if (beta > 0.0) {
-                Vectors.scale(1.0 / beta, u, u);
-                a.applyTranspose(u, vn);
-                for (int i = 0; i < cols; i++) {
-                    vn[i] -= beta * v[i];
-                }
-                t = v;
-                v = vn;
-                vn = t;
-                alpha = Vectors.norm(v);
-                if (!Double.isFinite(alpha)) {
-                    reason = StopReason.NOT_FINITE;
-                    detail = KrylovRun.notFinite("Aᵀ·u", k + 1);
-                    break;
-                }
-                if (alpha > 0.0) {
-                    Vectors.scale(1.0 / alpha, v, v);
-                }
-            } else {
-                alpha = 0.0;
             }
             // P̂ₖ (damping)
             double alphahat = Math.hypot(alphabar, lambda);
@@ -203,7 +172,7 @@ public final class Lsmr {
             double rnorm = Math.sqrt(dlast * dlast + betadd * betadd + sumCheck2 + sumFinal2);
 
             double arnorm = Math.abs(zetabar);
-            double anorm = Math.sqrt(anorm2);
+            double anorm = Math.sqrt(g.anorm2);
             double test1 = rnorm / run.bnorm;
             double test2 = rnorm == 0.0 ? 0.0 : arnorm / (anorm * rnorm);
             run.record(k, Math.min(test1, test2));
@@ -211,7 +180,7 @@ public final class Lsmr {
             boolean rule1 = rnorm <= target1;
             boolean rule2 = test2 <= tol2;
             if (rule1 || rule2) { // confirm with the true residuals
-                run.measureLeastSquares(x, um, vn, anorm);
+                run.measureLeastSquares(x, g.um, g.vn, anorm);
                 measured = true;
                 if (!Double.isFinite(run.lsRbar) || !Double.isFinite(run.lsNormal)) {
                     reason = StopReason.NOT_FINITE;
@@ -230,6 +199,6 @@ public final class Lsmr {
                 }
             }
         }
-        return run.finishLeastSquares(x, reason, detail, k, Math.sqrt(anorm2), um, vn, measured);
+        return run.finishLeastSquares(x, reason, detail, k, Math.sqrt(g.anorm2), g.um, g.vn, measured);
     }
 }
