@@ -86,13 +86,10 @@ final class GolubKahan {
      */
     String step() {
         a.apply(v, um);
+        beta = subtractAndNorm(um, alpha, u); // β = ‖A·v − α·u‖
         double[] t = u;
-        for (int i = 0; i < t.length; i++) {
-            um[i] -= alpha * t[i];
-        }
         u = um;
         um = t;
-        beta = Vectors.norm(u);
         if (!Double.isFinite(beta)) {
             return "A·v";
         }
@@ -100,13 +97,10 @@ final class GolubKahan {
         if (beta > 0.0) {
             Vectors.scale(1.0 / beta, u, u);
             applyTranspose(u, vn);
+            alpha = subtractAndNorm(vn, beta, v); // α = ‖Aᵀ·u − β·v‖
             t = v;
-            for (int i = 0; i < t.length; i++) {
-                vn[i] -= beta * t[i];
-            }
             v = vn;
             vn = t;
-            alpha = Vectors.norm(v);
             if (!Double.isFinite(alpha)) {
                 return "Aᵀ·u";
             }
@@ -117,5 +111,13 @@ final class GolubKahan {
             alpha = 0.0; // the bidiagonalization ended; the solver's rotations finish the solve
         }
         return null;
+    }
+
+    /** {@code y ← y − c·x}, then ‖y‖. */
+    private static double subtractAndNorm(double[] y, double c, double[] x) {
+        for (int i = 0; i < y.length; i++) {
+            y[i] -= c * x[i];
+        }
+        return Vectors.norm(y);
     }
 }
