@@ -56,6 +56,19 @@ public final class Parallelism {
                 + s + "'");
     }
 
+    /**
+     * The thread count for a call of {@code work} units as parallel as {@code par} says:
+     * {@link Par#threadsFor(long)}, with a clear error for a missing {@code par}.
+     *
+     * @throws IllegalArgumentException if {@code par} is null
+     */
+    public static int threads(Par par, long work) {
+        if (par == null) {
+            throw new IllegalArgumentException("the parallelism is null (use Par.AUTO, Par.SEQ or Par.threads(n))");
+        }
+        return par.threadsFor(work);
+    }
+
     /** Checks a user-given thread count. */
     public static int checkThreads(int threads) {
         if (threads < 1) {

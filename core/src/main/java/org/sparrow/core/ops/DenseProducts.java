@@ -262,13 +262,11 @@ public final class DenseProducts {
      * change the result), and one chunk runs on the caller's thread.
      */
     private static void run(Par par, int m, long width, int chunks, java.util.function.IntConsumer body) {
-        if (par == null) {
-            throw new IllegalArgumentException("par is null (use Par.AUTO, Par.SEQ or Par.threads(n))");
-        }
+        int threads = Parallelism.threads(par, (long) m * width);
         if (chunks == 1) {
             body.accept(0);
         } else {
-            Parallelism.forEachTask(par.threadsFor((long) m * width), chunks, body);
+            Parallelism.forEachTask(threads, chunks, body);
         }
     }
 

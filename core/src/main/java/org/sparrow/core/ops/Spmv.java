@@ -120,10 +120,7 @@ public final class Spmv {
     }
 
     private static int threads(Par par, CsrMatrix a) {
-        if (par == null) {
-            throw new IllegalArgumentException("par is null (use Par.AUTO, Par.SEQ or Par.threads(n))");
-        }
-        return par.threadsFor(a.nnz());
+        return Parallelism.threads(par, a.nnz());
     }
 
     // ---- array kernels -------------------------------------------------------------------------
