@@ -11,11 +11,12 @@ import org.sparrow.core.CsrMatrix;
  *
  * <p><b>The kernels.</b> Four loops on CSC arrays, named after CSparse's, each solving in place:
  * {@code x} holds b on entry and the solution on exit. Line {@code k} (column k in CSC, row k in CSR)
- * has its indices sorted and its diagonal at position {@code diag[k]}; the entries of the triangle
- * are those on one side of it (in CSC, below the diagonal come after it; in CSR, left of the diagonal
- * come before it), and the entries on the other side are ignored. So the same kernels serve a pure
- * triangular factor (a Cholesky or LU factor) and one triangle of a full matrix (ILU(0), SSOR, on A's
- * own arrays). The diagonal's values are {@code d[k]}, or 1 when {@code d} is null (a unit diagonal:
+ * has its diagonal at position {@code diag[k]}, and the entries of the triangle are those on one side
+ * of it (in CSC, the entries below the diagonal come after it; in CSR, those left of the diagonal come
+ * before it), in any order; the entries on the other side are ignored. Sorted lines satisfy this, and
+ * so does a factor that stores its diagonal first (L) or last (U) in each column. So the same kernels
+ * serve a pure triangular factor (a Cholesky or LU factor) and one triangle of a full matrix (ILU(0),
+ * SSOR, on A's own arrays). The diagonal's values are {@code d[k]}, or 1 when {@code d} is null (a unit diagonal:
  * the stored diagonal entry, if any, is not read); {@link #diagonal} gathers the stored one.
  *
  * <p><b>CSR.</b> The CSR arrays of T are the CSC arrays of Tᵀ, so the CSR solves are the CSC kernels
@@ -56,7 +57,7 @@ public final class Triangular {
      *
      * @param n    order of L
      * @param lp   Input: column pointers, length n + 1
-     * @param li   Input: row indices, sorted in each column
+     * @param li   Input: row indices
      * @param lx   Input: values
      * @param diag Input: position of L(j, j) in column j; the entries after it are L's below the diagonal
      * @param d    Input: the diagonal values, length n, or null for a unit diagonal
@@ -91,7 +92,7 @@ public final class Triangular {
      *
      * @param n    order of U
      * @param up   Input: column pointers, length n + 1
-     * @param ui   Input: row indices, sorted in each column
+     * @param ui   Input: row indices
      * @param ux   Input: values
      * @param diag Input: position of U(j, j) in column j; the entries before it are U's above the diagonal
      * @param d    Input: the diagonal values, length n, or null for a unit diagonal
