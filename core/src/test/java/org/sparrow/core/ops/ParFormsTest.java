@@ -59,6 +59,21 @@ class ParFormsTest {
     }
 
     @Test
+    void generatorsGiveTheSameMatrixForEveryPar() {
+        CsrMatrix r1 = Generators.random(300, 200, 0.05, 9, 1);
+        CsrMatrix g1 = Generators.rmat(8, 4, 0.57, 0.19, 0.19, 9, 1);
+        for (Par par : new Par[] {Par.SEQ, Par.threads(3), Par.AUTO}) {
+            CsrMatrix r = Generators.random(300, 200, 0.05, 9, par);
+            assertArrayEquals(r1.columnIndices(), r.columnIndices(), "random " + par);
+            FormatsTestSupport.assertBitsEqual(r1.values(), r.values(), "random " + par);
+            CsrMatrix g = Generators.rmat(8, 4, 0.57, 0.19, 0.19, 9, par);
+            assertArrayEquals(g1.columnIndices(), g.columnIndices(), "rmat " + par);
+            FormatsTestSupport.assertBitsEqual(g1.values(), g.values(), "rmat " + par);
+        }
+        assertThrows(IllegalArgumentException.class, () -> Generators.random(3, 3, 0.5, 1, (Par) null));
+    }
+
+    @Test
     void cpuBackendAndBackendOptionsSpeakPar() {
         assertSame(CpuBackend.instance(), CpuBackend.of(Par.AUTO));
         assertSame(Par.AUTO, CpuBackend.withThreads(0).parallelism());
