@@ -113,7 +113,7 @@ public final class Gmres {
                 break;
             }
             if (claimed && ++refreshes > KrylovRun.MAX_REFRESHES) {
-                reason = StopReason.CONVERGED; // the verdict refuses it if the drift exceeds 10×
+                reason = StopReason.CONVERGED; // the verdict keeps it only if the true residual is ≤ τ
                 break;
             }
             if (fullCycle && beta > (1.0 - PROGRESS) * previousBeta) {

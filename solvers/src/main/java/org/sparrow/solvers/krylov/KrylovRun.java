@@ -26,7 +26,11 @@ final class KrylovRun {
     /** How many times a square solver restarts from the true residual after its recurrence claimed a convergence the true residual denies. */
     static final int MAX_REFRESHES = 3;
 
-    /** A claimed convergence is refused when the true residual exceeds this multiple of the target. */
+    /**
+     * A solve that stops without converging notes in its detail when its last residual estimate and the
+     * true residual differ by more than this factor (a diagnostic: convergence itself is decided only by
+     * the true residual against τ, see the {@linkplain org.sparrow.solvers.krylov package}).
+     */
     static final double DRIFT_FACTOR = 10.0;
 
     /** Unit roundoff of double (2⁻⁵²): the threshold of the near-breakdown tests. */
