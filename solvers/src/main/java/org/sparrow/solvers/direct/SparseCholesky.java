@@ -5,6 +5,7 @@ import org.ejml.sparse.csc.decomposition.chol.CholeskyUpLooking_DSCC;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Permute;
 import org.sparrow.core.ordering.FillReducingOrdering;
+import org.sparrow.solvers.SolverMethod;
 import org.sparrow.solvers.SolverResult;
 
 /**
@@ -97,7 +98,7 @@ public final class SparseCholesky {
         double[] x = f.solve(b);
         double[] r = new double[b.length];
         double rr = DirectSupport.relativeResidual(a, x, b, r);
-        return DirectSupport.result("cholesky", x, rr, Double.NaN, start);
+        return DirectSupport.result(SolverMethod.CHOLESKY, x, rr, Double.NaN, start);
     }
 
     /** {@code x = A⁻¹·b} into a new array. */
@@ -181,12 +182,12 @@ public final class SparseCholesky {
                 k = j;
             }
         }
-        String advice = "; for symmetric indefinite matrices use SparseLu or MINRES";
+        String advice = "; for symmetric indefinite matrices use LU (--method lu) or MINRES (--method minres)";
         if (k < 0) {
             return new IllegalArgumentException("Cholesky: A is not positive definite: a pivot was ≤ 0" + advice);
         }
-        String where = ordering == FillReducingOrdering.NATURAL ? "" : " (step " + k + " of the " + ordering.label() + " order)";
-        return new IllegalArgumentException("Cholesky: A is not positive definite: the pivot of row " + perm[k]
+        String where = ordering == FillReducingOrdering.NATURAL ? "" : " (step " + (k + 1) + " of the " + ordering.label() + " order)";
+        return new IllegalArgumentException("Cholesky: A is not positive definite: the pivot of row " + (perm[k] + 1)
                 + " of A is ≤ 0" + where + advice);
     }
 }

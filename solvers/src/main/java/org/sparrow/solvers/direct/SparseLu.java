@@ -5,6 +5,7 @@ import org.ejml.sparse.csc.decomposition.lu.LuUpLooking_DSCC;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Permute;
 import org.sparrow.core.ordering.FillReducingOrdering;
+import org.sparrow.solvers.SolverMethod;
 import org.sparrow.solvers.SolverResult;
 
 /**
@@ -111,7 +112,7 @@ public final class SparseLu {
         double[] x = f.solve(b);
         double[] r = new double[b.length];
         double rr = DirectSupport.relativeResidual(a, x, b, r);
-        return DirectSupport.result("lu", x, rr, Double.NaN, start);
+        return DirectSupport.result(SolverMethod.LU, x, rr, Double.NaN, start);
     }
 
     /** {@code x = A⁻¹·b} into a new array. */
@@ -199,12 +200,12 @@ public final class SparseLu {
                 }
             }
             if (!rowHasNonzero) {
-                throw new IllegalArgumentException("LU: A is singular: row " + i + " is entirely zero");
+                throw new IllegalArgumentException("LU: A is singular: row " + (i + 1) + " is entirely zero");
             }
         }
         for (int j = 0; j < n; j++) {
             if (!colHasNonzero[j]) {
-                throw new IllegalArgumentException("LU: A is singular: column " + j + " is entirely zero");
+                throw new IllegalArgumentException("LU: A is singular: column " + (j + 1) + " is entirely zero");
             }
         }
     }

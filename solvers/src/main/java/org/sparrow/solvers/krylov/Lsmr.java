@@ -6,6 +6,8 @@ import org.sparrow.solvers.SolverOptions;
 
 import org.sparrow.solvers.SolverResult;
 
+import org.sparrow.solvers.SolverMethod;
+
 import org.sparrow.core.LinearOperator;
 
 /**
@@ -57,7 +59,7 @@ public final class Lsmr {
      * @throws IllegalArgumentException if b has the wrong length or a non-finite entry
      */
     public static SolverResult solve(LinearOperator a, double[] b, SolverOptions o) {
-        KrylovRun run = KrylovRun.leastSquares("lsmr", a, b, o);
+        KrylovRun run = KrylovRun.leastSquares(SolverMethod.LSMR, a, b, o);
         int rows = a.rows();
         int cols = a.cols();
         double[] x = new double[cols];

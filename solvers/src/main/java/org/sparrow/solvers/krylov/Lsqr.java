@@ -6,6 +6,8 @@ import org.sparrow.solvers.SolverOptions;
 
 import org.sparrow.solvers.SolverResult;
 
+import org.sparrow.solvers.SolverMethod;
+
 import org.sparrow.core.LinearOperator;
 
 /**
@@ -68,7 +70,7 @@ public final class Lsqr {
      * @throws IllegalArgumentException if b has the wrong length or a non-finite entry
      */
     public static SolverResult solve(LinearOperator a, double[] b, SolverOptions o) {
-        KrylovRun run = KrylovRun.leastSquares("lsqr", a, b, o);
+        KrylovRun run = KrylovRun.leastSquares(SolverMethod.LSQR, a, b, o);
         int rows = a.rows();
         int cols = a.cols();
         double[] x = new double[cols];

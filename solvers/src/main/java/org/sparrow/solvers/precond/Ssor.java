@@ -1,5 +1,6 @@
 package org.sparrow.solvers.precond;
 
+import org.sparrow.solvers.PreconditionerKind;
 import org.sparrow.core.CsrMatrix;
 
 /**
@@ -67,8 +68,8 @@ public final class Ssor implements Preconditioner {
     }
 
     @Override
-    public String name() {
-        return "ssor";
+    public PreconditionerKind kind() {
+        return PreconditionerKind.SSOR;
     }
 
     @Override
