@@ -340,9 +340,10 @@ public final class AutoSolver {
         return m.displayName() + (p == PreconditionerKind.NONE ? "" : " + " + p.displayName());
     }
 
-    /** Why a result did not converge, in a few words: "breakdown: …" or "max iterations, relative residual 3e-02". */
+    /** Why a result did not converge, in a few words: "breakdown after 1 iterations, relative residual 0.10". */
     private static String failure(SolverResult r) {
-        String reason = r.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        String reason = r.reason() == StopReason.MAX_ITERATIONS ? "the iteration limit was reached"
+                : r.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ');
         return reason + " after " + r.iterations() + " iterations, relative residual "
                 + String.format(Locale.ROOT, "%.2g", r.relativeResidual());
     }

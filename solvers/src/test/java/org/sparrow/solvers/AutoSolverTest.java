@@ -11,13 +11,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.sparrow.core.CooMatrix;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.DenseMatrix;
 import org.sparrow.core.io.MatrixMarket;
+import org.sparrow.core.io.MatrixMarketHeader;
 import org.sparrow.solvers.SolverOptions;
 import org.sparrow.solvers.SolverResult;
 import org.sparrow.solvers.StopReason;
@@ -257,5 +261,124 @@ class AutoSolverTest {
         assertEquals(PreconditionerKind.JACOBI, s.choice().preconditioner());
         assertEquals(PreconditionerKind.JACOBI, s.result().preconditioner());
         assertTrue(s.choice().reason().contains("jacobi as asked"), s.choice().reason());
+    }
+
+    /**
+     * Issue 11, item 9: the default {@code auto} solve of b = A·1 must not fail on any square matrix of the
+     * shared small collection that a direct LU solve handles — where its first choice cannot be built or
+     * does not converge it falls back (to another preconditioner, or to LU on these small matrices) and
+     * says so. Matrices that LU itself refuses (singular) or that hold non-finite values are left out.
+     */
+    @Test
+    void defaultAutoSolvesEverySquareSmallMatrixThatLuSolves() throws IOException {
+        String dir = System.getProperty("sparrow.data.dir");
+        assumeTrue(dir != null && Files.isDirectory(Path.of(dir, "small")),
+                "skipped: the shared test matrices are not here (system property sparrow.data.dir = " + dir + ")");
+        List<Path> files;
+        try (Stream<Path> list = Files.list(Path.of(dir, "small"))) {
+            files = list.filter(f -> f.getFileName().toString().matches(".*\\.mtx(\\.gz)?")).sorted().toList();
+        }
+        int solved = 0;
+        int fellBack = 0;
+        // The default options but 1000 iterations instead of 10 000: a solve that would need more falls back to
+        // LU on the same path (what is tested), and the test stays fast (10 000 iterations of GMRES on cryg2500
+        // alone take seconds).
+        SolverOptions fast = SolverOptions.defaults().withMaxIterations(1000);
+        List<String> failures = new ArrayList<>();
+        for (Path f : files) {
+            MatrixMarketHeader h = MatrixMarket.readHeader(f);
+            if (h.rows() != h.cols() || h.field() == MatrixMarketHeader.Field.COMPLEX) {
+                continue; // least squares, or no values to solve with
+            }
+            CsrMatrix a = MatrixMarket.readCsr(f);
+            if (a.rows() != a.cols() || !finite(a)) {
+                continue;
+            }
+            double[] b = a.apply(ones(a.cols()));
+            try {
+                SolverMethod.LU.run(a, b, null, SolverOptions.defaults());
+            } catch (IllegalArgumentException luFails) {
+                continue; // singular (most are pattern files read as all ones): no promise here
+            }
+            try {
+                AutoSolver.Solution s = AutoSolver.solve(a, b, null, null, fast);
+                if (!s.result().converged()) {
+                    failures.add(f.getFileName() + ": " + s.result().verdict(1e-8) + " (fallback: " + s.fallback() + ")");
+                } else if (s.fallback() != null) {
+                    fellBack++;
+                }
+            } catch (IllegalArgumentException e) {
+                failures.add(f.getFileName() + ": " + e.getMessage());
+            }
+            solved++;
+        }
+        assertTrue(solved >= 80, "only " + solved + " square matrices found in " + dir + "/small");
+        assertTrue(failures.isEmpty(), failures.size() + " of " + solved + " failed:\n" + String.join("\n", failures));
+        assertTrue(fellBack > 0, "no matrix needed a fallback, so the test no longer exercises one");
+    }
+
+    @Test
+    void autoNeverReplacesANamedPreconditionerItCannotBuildButSaysWhy() {
+        // Nonsymmetric, row 1 stores no diagonal entry: ILU(0) cannot be built.
+        CsrMatrix a = dense(new double[][] {{0, 2, 0}, {1, 3, 0}, {0, 1, 4}});
+        double[] b = {1, 2, 3};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> solve(a, b, "auto", "ilu0", null));
+        assertTrue(e.getMessage().contains("ILU(0)") && e.getMessage().contains("asked for")
+                && e.getMessage().contains("row 1"), e.getMessage());
+        // Without a named preconditioner auto falls back, says why, and solves it.
+        AutoSolver.Solution s = solve(a, b, "auto", null, null);
+        assertEquals(SolverMethod.GMRES, s.choice().method());
+        assertEquals(SolverMethod.LU, s.result().method());
+        assertTrue(s.fallback().contains("ILU(0)") && s.fallback().contains("LU"), s.fallback());
+        assertTrue(s.result().converged());
+        assertTrue(trueRelativeResidual(a, s.result().solution(), b) <= 1e-12);
+    }
+
+    @Test
+    void autoWithANamedPreconditionerOnASymmetricIndefiniteMatrixRunsGmresWithIt() {
+        CsrMatrix a = dense(new double[][] {{2, 1, 0}, {1, -3, 1}, {0, 1, 2}});
+        AutoSolver.Solution s = solve(a, new double[] {1, 2, 3}, "auto", "ilu0", null);
+        assertEquals(SolverMethod.GMRES, s.choice().method());
+        assertEquals(PreconditionerKind.ILU0, s.result().preconditioner());
+        assertTrue(s.choice().reason().contains("MINRES needs a positive definite preconditioner"), s.choice().reason());
+        assertTrue(s.result().converged(), s.result().verdict(1e-8));
+    }
+
+    @Test
+    void cgMinresAndCholeskyRefuseANonsymmetricMatrixUpFrontNamingThePair() {
+        CsrMatrix a = dense(new double[][] {{4, 1, 0}, {2, 4, 1}, {0, 1, 4}});
+        for (String m : new String[] {"cg", "minres", "cholesky"}) {
+            String msg = assertThrows(IllegalArgumentException.class, () -> solve(a, new double[] {1, 2, 3}, m, null, null))
+                    .getMessage();
+            assertTrue(msg.startsWith(m + " needs a symmetric matrix") && msg.contains("A(1, 2) = 1.0 and A(2, 1) = 2.0")
+                    && msg.contains("gmres"), msg);
+        }
+    }
+
+    @Test
+    void everyMethodAndPreconditionerNameParsesBackToItself() {
+        for (SolverMethod m : SolverMethod.values()) {
+            assertEquals(m, SolverMethod.parse(m.cliName().toUpperCase(java.util.Locale.ROOT)));
+            assertTrue(SolverMethod.names().contains(m.cliName()));
+            assertTrue(!m.description().isEmpty());
+        }
+        for (PreconditionerKind k : PreconditionerKind.named()) {
+            assertEquals(k, PreconditionerKind.parse(k.cliName()));
+        }
+        assertEquals("none, jacobi, ssor, ilu0, ic0", PreconditionerKind.names());
+        String msg = assertThrows(IllegalArgumentException.class, () -> PreconditionerKind.parse("custom")).getMessage();
+        assertTrue(msg.contains("expected one of none, jacobi"), msg);
+        assertTrue(SolverMethod.QR.isLeastSquares() && SolverMethod.QR.isDirect() && !SolverMethod.QR.needsSquare());
+        assertTrue(SolverMethod.MINRES.needsSymmetric() && SolverMethod.MINRES.takesPreconditioner());
+        assertTrue(!SolverMethod.GMRES.needsSymmetric() && SolverMethod.GMRES.needsSquare());
+    }
+
+    private static boolean finite(CsrMatrix a) {
+        for (double v : a.values()) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
