@@ -187,7 +187,7 @@ final class KrylovRun {
 
     /** The result for b = 0: x = 0 exactly, converged, no iterations, relative residual 0. */
     SolverResult zero(double[] x, boolean leastSquares) {
-        return new SolverResult(method, precondName(), x, true, StopReason.CONVERGED, "", 0, 0.0,
+        return new SolverResult(method, precondKind(), x, true, StopReason.CONVERGED, "", 0, 0.0,
                 leastSquares ? 0.0 : Double.NaN, new double[] {0.0}, shift(), seconds());
     }
 
@@ -221,7 +221,7 @@ final class KrylovRun {
                         + "relative residual " + fmt(rel) + ": the iterates drifted";
             }
         }
-        return new SolverResult(method, precondName(), x, converged, reason, detail, iterations, rel, Double.NaN,
+        return new SolverResult(method, precondKind(), x, converged, reason, detail, iterations, rel, Double.NaN,
                 Arrays.copyOf(history, historyLength), shift(), seconds());
     }
 
@@ -331,7 +331,7 @@ final class KrylovRun {
                 + " (relative), but the true relative residual ‖b − A·x‖/‖b‖ is " + fmt(rel) + ", above it";
     }
 
-    private PreconditionerKind precondName() {
+    private PreconditionerKind precondKind() {
         return m == null ? PreconditionerKind.NONE : m.kind();
     }
 

@@ -40,7 +40,10 @@ import picocli.CommandLine.Spec;
  * {@code ‖x − 1‖∞} is reported too. {@code --rhs} reads a Matrix Market vector: an array file or a
  * coordinate file, n×1 (or 1×n), whose length must be the number of rows of A. A and b must be finite;
  * the first bad entry is named. {@code --method auto} (the default) picks from the matrix
- * ({@link AutoSolver#choose}) and says why.
+ * ({@link AutoSolver#choose}), falls back when its pick cannot run or does not converge, and says why
+ * ({@code chosen_because}, {@code fallback}); a preconditioner named with {@code --precond} is never
+ * replaced. The names and the help come from the registries {@link SolverMethod} and
+ * {@link PreconditionerKind}.
  *
  * <p>Output: a PETSc-style verdict ({@link SolverResult#verdict}) and the figures; {@code -o} writes x
  * as a Matrix Market array, {@code --history} the residual history as CSV
