@@ -22,6 +22,12 @@ public interface Preconditioner extends LinearOperator {
         return kind().displayName();
     }
 
+    /** A preconditioner is square: {@code cols() == rows()}. */
+    @Override
+    default int cols() {
+        return rows();
+    }
+
     /**
      * The diagonal shift α this preconditioner had to add (A + α·diag(A)) because the plain
      * incomplete factorization broke down; 0 when none was needed.
