@@ -48,9 +48,9 @@ public final class Spmv {
      *     (the message states both)
      */
     public static void multiply(CsrMatrix a, double[] x, double[] y, int threads) {
-        KernelSupport.checkMatrix(a, "A");
-        KernelSupport.checkVector("x", x, a.cols(), a, "its column count, for A·x");
-        KernelSupport.checkVector("y", y, a.rows(), a, "its row count, for A·x");
+        Checks.checkMatrix(a, "A");
+        Checks.checkVector("x", x, a.cols(), a, "its column count, for A·x");
+        Checks.checkVector("y", y, a.rows(), a, "its row count, for A·x");
         Parallelism.checkThreads(threads);
         multiply(a.rows(), a.rowPointers(), a.columnIndices(), a.values(), x, y, threads);
     }
@@ -67,9 +67,9 @@ public final class Spmv {
      * @throws IllegalArgumentException if a length does not match the shape, or {@code threads < 1}
      */
     public static void multiplyTranspose(CsrMatrix a, double[] x, double[] y, int threads) {
-        KernelSupport.checkMatrix(a, "A");
-        KernelSupport.checkVector("x", x, a.rows(), a, "its row count, for Aᵀ·x");
-        KernelSupport.checkVector("y", y, a.cols(), a, "its column count, for Aᵀ·x");
+        Checks.checkMatrix(a, "A");
+        Checks.checkVector("x", x, a.rows(), a, "its row count, for Aᵀ·x");
+        Checks.checkVector("y", y, a.cols(), a, "its column count, for Aᵀ·x");
         Parallelism.checkThreads(threads);
         multiplyTranspose(a.rows(), a.cols(), a.rowPointers(), a.columnIndices(), a.values(), x, y, threads);
     }

@@ -7,6 +7,7 @@ import org.sparrow.solvers.SolverOptions;
 import org.sparrow.solvers.SolverResult;
 
 import org.sparrow.core.LinearOperator;
+import org.sparrow.core.ops.Blas;
 
 /**
  * LSMR for min ‖A·x − b‖² + λ²‖x‖² with A of any shape (m×n), λ = {@link SolverOptions#damping()}.
@@ -79,7 +80,7 @@ public final class Lsmr {
         }
         double beta = start.beta();
         double alpha = start.alpha();
-        Vectors.copy(v, h);
+        Blas.copy(v, h);
 
         // the QR recurrences
         double alphabar = alpha;
@@ -121,7 +122,7 @@ public final class Lsmr {
             double[] t = u;
             u = um;
             um = t;
-            beta = Vectors.norm(u);
+            beta = Blas.norm2(u);
             if (!Double.isFinite(beta)) {
                 reason = StopReason.NOT_FINITE;
                 detail = KrylovRun.notFinite("A·v", k + 1);
@@ -129,7 +130,7 @@ public final class Lsmr {
             }
             anorm2 += alpha * alpha + beta * beta + lambda * lambda;
             if (beta > 0.0) {
-                Vectors.scale(1.0 / beta, u, u);
+                Blas.scale(1.0 / beta, u, u);
                 a.applyTranspose(u, vn);
                 for (int i = 0; i < cols; i++) {
                     vn[i] -= beta * v[i];
@@ -137,14 +138,14 @@ public final class Lsmr {
                 t = v;
                 v = vn;
                 vn = t;
-                alpha = Vectors.norm(v);
+                alpha = Blas.norm2(v);
                 if (!Double.isFinite(alpha)) {
                     reason = StopReason.NOT_FINITE;
                     detail = KrylovRun.notFinite("Aᵀ·u", k + 1);
                     break;
                 }
                 if (alpha > 0.0) {
-                    Vectors.scale(1.0 / alpha, v, v);
+                    Blas.scale(1.0 / alpha, v, v);
                 }
             } else {
                 alpha = 0.0;

@@ -7,6 +7,7 @@ import org.sparrow.solvers.SolverOptions;
 import org.sparrow.solvers.SolverResult;
 
 import org.sparrow.core.LinearOperator;
+import org.sparrow.core.ops.Blas;
 
 /**
  * LSQR for min ‖A·x − b‖² + λ²‖x‖² with A of any shape (m×n), λ = {@link SolverOptions#damping()}.
@@ -93,7 +94,7 @@ public final class Lsqr {
         int k = 0;
         StopReason reason;
         String detail = "";
-        Vectors.copy(v, w);
+        Blas.copy(v, w);
         double phibar = beta;
         double rhobar = alpha;
         double psi2 = 0.0; // Σψ², the part of ‖r̄‖² moved out by the damping rotations
@@ -116,7 +117,7 @@ public final class Lsqr {
             double[] t = u;
             u = um;
             um = t;
-            beta = Vectors.norm(u);
+            beta = Blas.norm2(u);
             if (!Double.isFinite(beta)) {
                 reason = StopReason.NOT_FINITE;
                 detail = KrylovRun.notFinite("A·v", k + 1);
@@ -124,7 +125,7 @@ public final class Lsqr {
             }
             anorm2 += alpha * alpha + beta * beta + lambda * lambda;
             if (beta > 0.0) {
-                Vectors.scale(1.0 / beta, u, u);
+                Blas.scale(1.0 / beta, u, u);
                 a.applyTranspose(u, vn);
                 for (int i = 0; i < cols; i++) {
                     vn[i] -= beta * v[i];
@@ -132,14 +133,14 @@ public final class Lsqr {
                 t = v;
                 v = vn;
                 vn = t;
-                alpha = Vectors.norm(v);
+                alpha = Blas.norm2(v);
                 if (!Double.isFinite(alpha)) {
                     reason = StopReason.NOT_FINITE;
                     detail = KrylovRun.notFinite("Aᵀ·u", k + 1);
                     break;
                 }
                 if (alpha > 0.0) {
-                    Vectors.scale(1.0 / alpha, v, v);
+                    Blas.scale(1.0 / alpha, v, v);
                 }
             } else {
                 alpha = 0.0; // the bidiagonalization ended; the rotations below finish the solve

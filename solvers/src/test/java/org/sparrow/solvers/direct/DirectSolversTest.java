@@ -218,12 +218,12 @@ class DirectSolversTest {
         assertMessage(() -> SparseCholesky.factor(rect), "square", "3×2");
         assertMessage(() -> SparseLu.factor(rect), "square", "SparseQr");
         assertMessage(() -> SparseCholesky.factor(null), "null");
-        assertMessage(() -> SparseCholesky.factor(nan), "A(1, 1) = NaN");
-        assertMessage(() -> SparseLu.factor(nan), "A(1, 1) = NaN");
-        assertMessage(() -> SparseQr.factor(nan), "A(1, 1) = NaN");
+        assertMessage(() -> SparseCholesky.factor(nan), "A(2, 2) = NaN");
+        assertMessage(() -> SparseLu.factor(nan), "A(2, 2) = NaN");
+        assertMessage(() -> SparseQr.factor(nan), "A(2, 2) = NaN");
         assertMessage(() -> SparseCholesky.solve(spd, new double[3]), "length 3");
-        assertMessage(() -> SparseLu.solve(spd, new double[] {1, Double.POSITIVE_INFINITY}), "b[1] = Infinity");
-        assertMessage(() -> SparseQr.solve(rect, new double[2]), "length 2", "3 rows");
+        assertMessage(() -> SparseLu.solve(spd, new double[] {1, Double.POSITIVE_INFINITY}), "b(2) = Infinity");
+        assertMessage(() -> SparseQr.solve(rect, new double[2]), "b has length 2", "A's row count is 3");
         assertMessage(() -> SparseCholesky.factor(spd).solve(new double[1]), "length 1");
         assertMessage(() -> SparseCholesky.factor(spd, null), "ordering");
     }
