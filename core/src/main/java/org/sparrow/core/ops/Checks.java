@@ -223,6 +223,23 @@ public final class Checks {
     }
 
     /**
+     * Checks the inner dimensions of a product of two matrices: "cannot form A·B with A 3×4 and B 5×2:
+     * inner dimensions 4 and 5 differ".
+     *
+     * @param left  the inner dimension on A's side (its column count, or its row count for Aᵀ)
+     * @param right the inner dimension on B's side
+     * @param a     Input: A
+     * @param b     Input: B
+     * @param what  the product ("A·B", "A·Bᵀ", "Aᵀ·B")
+     */
+    public static void checkInner(int left, int right, CsrMatrix a, CsrMatrix b, String what) {
+        if (left != right) {
+            throw new IllegalArgumentException("cannot form " + what + " with A " + shape(a.rows(), a.cols()) + " and B "
+                    + shape(b.rows(), b.cols()) + ": inner dimensions " + left + " and " + right + " differ");
+        }
+    }
+
+    /**
      * Checks that a shape is square: "ILU(0) needs a square matrix, got 3×4".
      *
      * @param rows row count

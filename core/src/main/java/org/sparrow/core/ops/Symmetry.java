@@ -20,9 +20,7 @@ public final class Symmetry {
      * @throws IllegalArgumentException if A is not square or not sorted
      */
     public static String firstAsymmetry(CsrMatrix a, double relTol) {
-        if (a.rows() != a.cols()) {
-            throw new IllegalArgumentException("symmetry needs a square matrix, A is " + a.rows() + "×" + a.cols());
-        }
+        Checks.checkSquare(a.rows(), a.cols(), "symmetry", "");
         if (!a.isSorted()) {
             throw new IllegalArgumentException("symmetry check needs a sorted (canonical) matrix; call sorted() first");
         }

@@ -74,7 +74,7 @@ final class DirectSupport {
                 }
             }
             if (d[j] < 0) {
-                throw new IllegalStateException("the factor has no diagonal entry in column " + j);
+                throw new IllegalStateException("the factor has no diagonal entry in column " + (j + 1));
             }
         }
         return d;

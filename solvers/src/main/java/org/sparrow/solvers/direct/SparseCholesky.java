@@ -185,8 +185,8 @@ public final class SparseCholesky {
         if (k < 0) {
             return new IllegalArgumentException("Cholesky: A is not positive definite: a pivot was ≤ 0" + advice);
         }
-        String where = ordering == FillReducingOrdering.NATURAL ? "" : " (step " + k + " of the " + ordering.label() + " order)";
-        return new IllegalArgumentException("Cholesky: A is not positive definite: the pivot of row " + perm[k]
+        String where = ordering == FillReducingOrdering.NATURAL ? "" : " (step " + (k + 1) + " of the " + ordering.label() + " order)";
+        return new IllegalArgumentException("Cholesky: A is not positive definite: the pivot of row " + (perm[k] + 1)
                 + " of A is ≤ 0" + where + advice);
     }
 }

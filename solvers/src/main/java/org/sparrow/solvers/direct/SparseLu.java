@@ -199,12 +199,12 @@ public final class SparseLu {
                 }
             }
             if (!rowHasNonzero) {
-                throw new IllegalArgumentException("LU: A is singular: row " + i + " is entirely zero");
+                throw new IllegalArgumentException("LU: A is singular: row " + (i + 1) + " is entirely zero");
             }
         }
         for (int j = 0; j < n; j++) {
             if (!colHasNonzero[j]) {
-                throw new IllegalArgumentException("LU: A is singular: column " + j + " is entirely zero");
+                throw new IllegalArgumentException("LU: A is singular: column " + (j + 1) + " is entirely zero");
             }
         }
     }

@@ -175,7 +175,7 @@ public final class SparseQr {
         }
         for (int j = 0; j < nonzero.length; j++) {
             if (!nonzero[j]) {
-                throw new IllegalArgumentException("QR: A is rank deficient: column " + j
+                throw new IllegalArgumentException("QR: A is rank deficient: column " + (j + 1)
                         + " is entirely zero, so min‖Ax − b‖ has no unique solution");
             }
         }
@@ -196,8 +196,8 @@ public final class SparseQr {
         double tol = Math.max(m, n) * Math.ulp(1.0) * max;
         for (int j = 0; j < n; j++) {
             if (!(rjj[j] > tol)) {
-                throw new IllegalArgumentException("QR: A is numerically rank deficient: |R(" + j + ", " + j + ")| = "
-                        + rjj[j] + " ≤ " + String.format(java.util.Locale.ROOT, "%.2g", tol) + " at column " + q[j]
+                throw new IllegalArgumentException("QR: A is numerically rank deficient: |R(" + (j + 1) + ", " + (j + 1) + ")| = "
+                        + rjj[j] + " ≤ " + String.format(java.util.Locale.ROOT, "%.2g", tol) + " at column " + (q[j] + 1)
                         + " of A; min‖Ax − b‖ has no unique solution");
             }
         }

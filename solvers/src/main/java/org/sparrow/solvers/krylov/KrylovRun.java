@@ -79,10 +79,7 @@ final class KrylovRun {
                             SolverOptions o) {
         Objects.requireNonNull(a, "the operator A is null");
         Objects.requireNonNull(o, "the solver options are null");
-        if (a.rows() != a.cols()) {
-            throw new IllegalArgumentException(display + " needs a square operator, but A is "
-                    + a.rows() + "×" + a.cols() + " (use LSQR or LSMR for a rectangular least-squares problem)");
-        }
+        Checks.checkSquare(a.rows(), a.cols(), display, "use LSQR or LSMR for a rectangular least-squares problem");
         checkRhs(a, b);
         if (m != null && (m.rows() != a.rows() || m.cols() != a.cols())) {
             throw new IllegalArgumentException("the preconditioner is " + m.rows() + "×" + m.cols()
