@@ -52,36 +52,7 @@ public interface LinearOperator {
         }
         Checks.checkNotNull(apply, "the product A·x (apply)");
         Checks.checkNotNull(applyTranspose, "the product Aᵀ·x (applyTranspose)");
-        return new LinearOperator() {
-            @Override
-            public int rows() {
-                return rows;
-            }
-
-            @Override
-            public int cols() {
-                return cols;
-            }
-
-            @Override
-            public void apply(double[] x, double[] y) {
-                Checks.checkLength("x", x, cols, "the operator", rows, cols, "its column count, for A·x");
-                Checks.checkLength("y", y, rows, "the operator", rows, cols, "its row count, for A·x");
-                apply.apply(x, y);
-            }
-
-            @Override
-            public void applyTranspose(double[] x, double[] y) {
-                Checks.checkLength("x", x, rows, "the operator", rows, cols, "its row count, for Aᵀ·x");
-                Checks.checkLength("y", y, cols, "the operator", rows, cols, "its column count, for Aᵀ·x");
-                applyTranspose.apply(x, y);
-            }
-
-            @Override
-            public String toString() {
-                return "LinearOperator " + Checks.shape(rows, cols);
-            }
-        };
+        return new ProductOperator(rows, cols, apply, applyTranspose);
     }
 
     /** Number of rows of A (the length of {@code y} in {@code y = A·x}). */
