@@ -51,6 +51,11 @@ public final class Blas {
     public static double dot(double[] x, int xOffset, double[] y, int yOffset, int n) {
         checkStretch("x", x, xOffset, n);
         checkStretch("y", y, yOffset, n);
+        return dotKernel(x, xOffset, y, yOffset, n);
+    }
+
+    /** The dot kernel without checks, for this package's kernels that have checked their shapes once. */
+    static double dotKernel(double[] x, int xOffset, double[] y, int yOffset, int n) {
         double s0 = 0.0;
         double s1 = 0.0;
         double s2 = 0.0;
@@ -95,6 +100,11 @@ public final class Blas {
     public static void axpy(double a, double[] x, int xOffset, double[] y, int yOffset, int n) {
         checkStretch("x", x, xOffset, n);
         checkStretch("y", y, yOffset, n);
+        axpyKernel(a, x, xOffset, y, yOffset, n);
+    }
+
+    /** The axpy kernel without checks, for this package's kernels that have checked their shapes once. */
+    static void axpyKernel(double a, double[] x, int xOffset, double[] y, int yOffset, int n) {
         for (int j = 0; j < n; j++) {
             y[yOffset + j] += a * x[xOffset + j];
         }
@@ -266,7 +276,7 @@ public final class Blas {
 
     /** Σ x_k·y_k over [from, to), added as the offset form adds. */
     private static double dotRange(double[] x, double[] y, int from, int to) {
-        return dot(x, from, y, from, to - from);
+        return dotKernel(x, from, y, from, to - from);
     }
 
     private static void checkStretch(String name, double[] v, int offset, int n) {

@@ -48,7 +48,7 @@ public final class DenseProducts {
         int chunks = chunks(m, n, 1);
         run(threads, chunks, c -> {
             for (int i = rowStart(c, chunks, m), end = rowStart(c + 1, chunks, m); i < end; i++) {
-                y[i] = Blas.dot(d, i * n, x, 0, n);
+                y[i] = Blas.dotKernel(d, i * n, x, 0, n);
             }
         });
     }
@@ -73,7 +73,7 @@ public final class DenseProducts {
             double[] p = chunks == 1 ? y : new double[n];
             java.util.Arrays.fill(p, 0.0);
             for (int i = rowStart(c, chunks, m), end = rowStart(c + 1, chunks, m); i < end; i++) {
-                Blas.axpy(x[i], d, i * n, p, 0, n); // p += x_i · A(i, :)
+                Blas.axpyKernel(x[i], d, i * n, p, 0, n); // p += x_i · A(i, :)
             }
             partial[c] = p;
         });
@@ -102,7 +102,7 @@ public final class DenseProducts {
                 java.util.Arrays.fill(y, yi, yi + k, 0.0);
                 int ai = i * n;
                 for (int j = 0; j < n; j++) {
-                    Blas.axpy(d[ai + j], x, j * k, y, yi, k); // Y(i, :) += a_ij · X(j, :)
+                    Blas.axpyKernel(d[ai + j], x, j * k, y, yi, k); // Y(i, :) += a_ij · X(j, :)
                 }
             }
         });
@@ -136,7 +136,7 @@ public final class DenseProducts {
                 for (int j = 0; j < n; j++) {
                     double aij = d[ai + j];
                     if (aij != 0.0) {
-                        Blas.axpy(aij, x, xi, p, j * k, k); // P(j, :) += a_ij · X(i, :)
+                        Blas.axpyKernel(aij, x, xi, p, j * k, k); // P(j, :) += a_ij · X(i, :)
                     }
                 }
             }
