@@ -3,21 +3,21 @@ package org.sparrow.core.ops;
 import org.sparrow.core.LinearOperator;
 
 /**
- * Level-1 BLAS on whole {@code double[]} vectors (dot, axpy, scal, copy, nrm2) plus the two
- * combinations every iterative method needs: a fused update-and-norm and the residual b − A·x.
+ * Level-1 BLAS on {@code double[]} vectors (dot, axpy, scal, copy, nrm2; dot and axpy also on
+ * stretches of arrays, such as the rows of a row-major matrix) plus the two combinations every
+ * iterative method needs: a fused update-and-norm and the residual b − A·x.
  *
  * <p>Flat loops, no allocation (except {@link #residual(LinearOperator, double[], double[])}, which
  * returns a new array; its other form writes into the caller's), deterministic: a sum is always added
  * in the same order, so equal inputs give bit-identical results. The checks are O(1) (lengths, null)
- * and never scan the data. Reductions use four partial sums, which breaks the dependency chain of the
- * additions (the JIT keeps four in flight) — the same scheme as reference BLAS {@code ddot}'s unrolled
- * loop.
+ * and never scan the data. Sums use four partial sums, added as (s0 + s1) + (s2 + s3), which breaks
+ * the dependency chain of the additions so four are in flight at once.
  *
- * <p>{@link #norm2} follows LAPACK's {@code dnrm2} in never overflowing or underflowing, but does it
- * the cheap way first: one pass computing {@code sqrt(xᵀx)}, and only when that sum of squares
- * overflowed or fell below the normal range (squares that vanished or lost digits), a second, exact
- * power-of-two-scaled pass (Blue's observation, as in Anderson, "Algorithm 978: Safe scaling in the
- * Level 1 BLAS", ACM TOMS 44(1), 2017: scale by a power of two so no rounding is added).
+ * <p>{@link #norm2} never overflows or underflows (as LAPACK's {@code dnrm2}), but does it the cheap
+ * way first: one pass computing {@code sqrt(xᵀx)}, and only when that sum of squares overflowed or
+ * fell below the normal range (squares that vanished or lost digits) a second pass scaled by a power
+ * of two, which adds no rounding (the scaling of Anderson, "Algorithm 978: Safe scaling in the Level 1
+ * BLAS", ACM TOMS 44(1), 2017).
  */
 public final class Blas {
 
