@@ -28,7 +28,7 @@ class SymmetryTest {
     }
 
     @Test
-    void firstDifferingPairIsNamedInRowOrderCountingFromOne() {
+    void firstDifferingPairIsNamedInRowOrderWithOneBasedIndices() {
         assertEquals("A(1, 2) = 1.0 and A(2, 1) = 2.0",
                 Symmetry.firstAsymmetry(of(new double[][] {{2, 1, 0}, {2, 3, 4}, {0, 5, 5}}), 0.0));
     }

@@ -7,6 +7,8 @@ import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Blas;
 import org.sparrow.core.ops.Checks;
 import org.sparrow.core.ops.Symmetry;
+import org.sparrow.solvers.PreconditionerKind;
+import org.sparrow.solvers.SolverMethod;
 import org.sparrow.solvers.SolverResult;
 import org.sparrow.solvers.StopReason;
 
@@ -25,7 +27,7 @@ final class DirectSupport {
     }
 
     static void checkSquare(CsrMatrix a, String who) {
-        Checks.checkSquare(a.rows(), a.cols(), who, a.rows() > a.cols() ? "use SparseQr for least squares" : "");
+        Checks.checkSquare(a.rows(), a.cols(), who, a.rows() > a.cols() ? "use QR, --method qr, for least squares" : "");
     }
 
     /** Checks a right-hand side: non-null, length {@code m}, finite (naming the first bad entry, 1-based). */
@@ -54,7 +56,7 @@ final class DirectSupport {
     static void checkSymmetric(CsrMatrix s, String who) {
         String pair = Symmetry.firstAsymmetry(s, 1e-12);
         if (pair != null) {
-            throw new IllegalArgumentException(who + " needs a symmetric matrix, but " + pair + " (use SparseLu)");
+            throw new IllegalArgumentException(who + " needs a symmetric matrix, but " + pair + " (use LU, --method lu, for a nonsymmetric A)");
         }
     }
 
@@ -136,7 +138,7 @@ final class DirectSupport {
      * @param factor       A ↦ the solve {@code b ↦ x} of its factorization
      * @param leastSquares also report the normal residual ‖Aᵀr‖/(‖A‖_F·‖r‖) (else NaN)
      */
-    static SolverResult solveOnce(String who, String method, CsrMatrix a, double[] b,
+    static SolverResult solveOnce(String who, SolverMethod method, CsrMatrix a, double[] b,
                                   Function<CsrMatrix, UnaryOperator<double[]>> factor, boolean leastSquares) {
         long start = System.nanoTime();
         if (a != null) {
@@ -148,8 +150,9 @@ final class DirectSupport {
         return result(method, x, rr, leastSquares ? normalResidual(a, r) : Double.NaN, start);
     }
 
-    static SolverResult result(String method, double[] x, double relativeResidual, double normalResidual, long start) {
-        return new SolverResult(method, "none", x, true, StopReason.CONVERGED, "", 0, relativeResidual, normalResidual,
+    static SolverResult result(SolverMethod method, double[] x, double relativeResidual, double normalResidual,
+                               long start) {
+        return new SolverResult(method, PreconditionerKind.NONE, x, true, StopReason.CONVERGED, "", 0, relativeResidual, normalResidual,
                 new double[0], 0.0, (System.nanoTime() - start) * 1e-9);
     }
 }

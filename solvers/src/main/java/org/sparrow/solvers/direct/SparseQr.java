@@ -7,6 +7,7 @@ import org.ejml.sparse.csc.linsol.qr.LinearSolverQrLeftLooking_DSCC;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Permute;
 import org.sparrow.core.ordering.FillReducingOrdering;
+import org.sparrow.solvers.SolverMethod;
 import org.sparrow.solvers.SolverResult;
 
 /**
@@ -99,7 +100,7 @@ public final class SparseQr {
      *     null, of the wrong length or not finite
      */
     public static SolverResult solve(CsrMatrix a, double[] b, FillReducingOrdering ordering) {
-        return DirectSupport.solveOnce("QR", "qr", a, b, m -> factor(m, ordering)::solve, true);
+        return DirectSupport.solveOnce("QR", SolverMethod.QR, a, b, m -> factor(m, ordering)::solve, true);
     }
 
     /** The least-squares solution into a new array of length n. */

@@ -1,5 +1,6 @@
 package org.sparrow.solvers.precond;
 
+import org.sparrow.solvers.PreconditionerKind;
 import java.util.Arrays;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Triangular;
@@ -81,8 +82,8 @@ public final class Ilu0 implements Preconditioner {
     }
 
     @Override
-    public String name() {
-        return "ilu0";
+    public PreconditionerKind kind() {
+        return PreconditionerKind.ILU0;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.sparrow.solvers.precond;
 
+import org.sparrow.solvers.PreconditionerKind;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Diagonal;
 
@@ -39,8 +40,8 @@ public final class Jacobi implements Preconditioner {
     }
 
     @Override
-    public String name() {
-        return "jacobi";
+    public PreconditionerKind kind() {
+        return PreconditionerKind.JACOBI;
     }
 
     @Override

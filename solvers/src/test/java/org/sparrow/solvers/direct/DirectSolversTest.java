@@ -1,5 +1,6 @@
 package org.sparrow.solvers.direct;
 
+import org.sparrow.solvers.PreconditionerKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -155,8 +156,8 @@ class DirectSolversTest {
         CsrMatrix a = SuiteMatrices.read("small/nos4.mtx");
         for (SolverResult r : new SolverResult[] {SparseCholesky.solve(a, new double[a.rows()]),
             SparseLu.solve(a, new double[a.rows()]), SparseQr.solve(a, new double[a.rows()])}) {
-            assertArrayEquals(new double[a.rows()], r.solution(), 0.0, r.method());
-            assertEquals(0.0, r.relativeResidual(), r.method());
+            assertArrayEquals(new double[a.rows()], r.solution(), 0.0, r.method().cliName());
+            assertEquals(0.0, r.relativeResidual(), r.method().cliName());
             assertTrue(r.converged());
         }
     }
@@ -216,7 +217,7 @@ class DirectSolversTest {
         CsrMatrix spd = csr(new double[][] {{4, 1}, {1, 3}});
         CsrMatrix nan = csr(new double[][] {{4, 1}, {1, Double.NaN}});
         assertMessage(() -> SparseCholesky.factor(rect), "square", "3×2");
-        assertMessage(() -> SparseLu.factor(rect), "square", "SparseQr");
+        assertMessage(() -> SparseLu.factor(rect), "square", "--method qr");
         assertMessage(() -> SparseCholesky.factor(null), "null");
         assertMessage(() -> SparseCholesky.factor(nan), "A(2, 2) = NaN");
         assertMessage(() -> SparseLu.factor(nan), "A(2, 2) = NaN");
@@ -258,8 +259,8 @@ class DirectSolversTest {
     }
 
     private static void assertDirectResult(SolverResult r, String method, String name) {
-        assertEquals(method, r.method(), name);
-        assertEquals("none", r.preconditioner(), name);
+        assertEquals(method, r.method().cliName(), name);
+        assertEquals(PreconditionerKind.NONE, r.preconditioner(), name);
         assertEquals(0, r.iterations(), name);
         assertTrue(r.converged(), name);
         assertEquals(StopReason.CONVERGED, r.reason(), name);
