@@ -29,15 +29,21 @@ final class MatrixMarketBlocks {
 
     private final InputStream in;
     private final String source;
-    private final int blockBytes;
+    private final int maxBlockBytes;
+    private int blockBytes;
     private byte[] carry = new byte[0];
     private boolean eof;
 
-    /** @param blockBytes how much to read at a time (a block grows past it only to finish a long line) */
-    MatrixMarketBlocks(InputStream in, String source, int blockBytes) {
+    /**
+     * @param firstBlockBytes how much to read first; each later block doubles it, up to
+     *                        {@code maxBlockBytes} (so a small stream costs a small buffer)
+     * @param maxBlockBytes   the most to read at a time (a block grows past it only to finish a long line)
+     */
+    MatrixMarketBlocks(InputStream in, String source, int firstBlockBytes, int maxBlockBytes) {
         this.in = in;
         this.source = source;
-        this.blockBytes = blockBytes;
+        this.blockBytes = Math.min(firstBlockBytes, maxBlockBytes);
+        this.maxBlockBytes = maxBlockBytes;
     }
 
     /**
@@ -49,6 +55,7 @@ final class MatrixMarketBlocks {
         while (!eof) {
             int cap = (int) Math.min((long) MAX_LINE_BYTES + 1, Math.max(blockBytes, 2L * carry.length));
             byte[] buf = Arrays.copyOf(carry, Math.max(cap, carry.length + 1));
+            blockBytes = (int) Math.min(maxBlockBytes, 2L * blockBytes);
             int n = carry.length;
             try {
                 while (n < buf.length) {

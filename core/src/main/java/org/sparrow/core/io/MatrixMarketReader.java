@@ -40,8 +40,8 @@ final class MatrixMarketReader {
 
     /** Size of the blocks read from the stream. */
     private static final int BLOCK_BYTES = 8 << 20;
-    /** Entries allocated before any has been counted, when the input size is unknown. */
-    private static final int INITIAL_CAPACITY = 1 << 16;
+    /** The first block of a stream of unknown size. */
+    private static final int FIRST_STREAM_BLOCK_BYTES = 64 << 10;
 
     private final String source;
     private final long sizeHint;
@@ -69,7 +69,7 @@ final class MatrixMarketReader {
     /** Parses only the banner and size line, reading no further than the block that holds them. */
     static MatrixMarketHeader readHeader(InputStream in, String source) throws IOException {
         MatrixMarketHeaderParser hp = new MatrixMarketHeaderParser(source, false);
-        MatrixMarketBlocks blocks = new MatrixMarketBlocks(in, source, 64 << 10);
+        MatrixMarketBlocks blocks = new MatrixMarketBlocks(in, source, 16 << 10, 1 << 20);
         for (Segment b = blocks.next(1); b != null; b = blocks.next(hp.line() + 1)) {
             if (hp.consume(b.buf(), b.from(), b.to()) >= 0) {
                 return hp.header();
@@ -79,8 +79,9 @@ final class MatrixMarketReader {
     }
 
     private MatrixMarketData read(InputStream in, Values values) throws IOException {
-        int blockBytes = sizeHint >= 0 && sizeHint < BLOCK_BYTES ? (int) sizeHint + 1 : BLOCK_BYTES;
-        MatrixMarketBlocks blocks = new MatrixMarketBlocks(in, source, Math.max(blockBytes, 1 << 12));
+        // A known size is read in one block when it fits one; a stream starts small and doubles.
+        int first = sizeHint >= 0 ? (int) Math.min(sizeHint + 1, BLOCK_BYTES) : FIRST_STREAM_BLOCK_BYTES;
+        MatrixMarketBlocks blocks = new MatrixMarketBlocks(in, source, Math.max(first, 1 << 10), BLOCK_BYTES);
         MatrixMarketHeaderParser hp = new MatrixMarketHeaderParser(source, true);
         Segment b = blocks.next(1);
         int start = -1;
@@ -185,7 +186,7 @@ final class MatrixMarketReader {
         long cap;
         if (vx.length == 0) {
             int minLine = h.format() == Format.ARRAY ? 2 : h.field() == Field.PATTERN ? 4 : 6;
-            long plausible = sizeHint >= 0 ? sizeHint / minLine + 1 : INITIAL_CAPACITY;
+            long plausible = sizeHint >= 0 ? sizeHint / minLine + 1 : needed;
             cap = Math.min(declared, Math.max(needed, plausible));
         } else {
             cap = Math.min(declared, Math.max(needed, 2L * vx.length));
