@@ -20,6 +20,9 @@ final class GzipInput extends InputStream {
     static final int MAGIC0 = 0x1f;
     static final int MAGIC1 = 0x8b;
 
+    /** How the message about bytes after the last member starts. */
+    static final String TRAILING = "trailing data after the end of the gzip data";
+
     private static final int FHCRC = 2;
     private static final int FEXTRA = 4;
     private static final int FNAME = 8;
@@ -99,14 +102,14 @@ final class GzipInput extends InputStream {
         }
         long offset = consumed - (limit - pos);
         if ((buf[pos] & 0xff) != MAGIC0) {
-            throw new ZipException("trailing data after the end of the gzip data (at byte " + offset + ")");
+            throw new ZipException(TRAILING + " (at byte " + offset + "): the file is damaged or was appended to");
         }
         inflater.reset();
         crc.reset();
         try {
             readHeader();
         } catch (ZipException | EOFException e) {
-            throw new ZipException("trailing data after the end of the gzip data (at byte " + offset + ")");
+            throw new ZipException(TRAILING + " (at byte " + offset + "): the file is damaged or was appended to");
         }
     }
 

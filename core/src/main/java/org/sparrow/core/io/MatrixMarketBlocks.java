@@ -70,8 +70,9 @@ final class MatrixMarketBlocks {
                 throw new MatrixMarketException(source, line + countNewlines(buf, 0, n),
                         "the gzip data ends unexpectedly: the file is truncated (" + e.getMessage() + ")", e);
             } catch (ZipException e) {
+                String m = String.valueOf(e.getMessage());
                 throw new MatrixMarketException(source, line + countNewlines(buf, 0, n),
-                        "the gzip data is corrupt (" + e.getMessage() + ")", e);
+                        m.startsWith(GzipInput.TRAILING) ? m : "the gzip data is corrupt (" + m + ")", e);
             }
             if (eof) {
                 carry = new byte[0];

@@ -46,7 +46,7 @@ final class LowrankCommand implements Callable<Integer> {
     @Mixin
     private CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "A", description = "The matrix, a Matrix Market file (.mtx or .mtx.gz).")
+    @Parameters(index = "0", paramLabel = "A", description = "The matrix, a Matrix Market file (.mtx or .mtx.gz); - reads standard input.")
     private Path aFile;
 
     @Option(names = "--rank", paramLabel = "k", required = true, description = "The rank k ≥ 1.")
