@@ -32,6 +32,7 @@ final class MatrixMarketBlocks {
     private final int maxBlockBytes;
     private int blockBytes;
     private byte[] carry = new byte[0];
+    private byte[] spare;
     private boolean eof;
 
     /**
@@ -47,14 +48,19 @@ final class MatrixMarketBlocks {
     }
 
     /**
-     * The next block of whole lines, or null at the end of input.
+     * The next block of whole lines, or null at the end of input. A block is valid until the next
+     * call, which may reuse its buffer.
      *
      * @param line the 1-based number of the first line of the block (for messages)
      */
     Segment next(long line) throws IOException {
         while (!eof) {
             int cap = (int) Math.min((long) MAX_LINE_BYTES + 1, Math.max(blockBytes, 2L * carry.length));
-            byte[] buf = Arrays.copyOf(carry, Math.max(cap, carry.length + 1));
+            int length = Math.max(cap, carry.length + 1);
+            // The previous block is dead once the next is asked for: reuse its buffer when the size matches.
+            byte[] buf = spare != null && spare.length == length ? spare : new byte[length];
+            System.arraycopy(carry, 0, buf, 0, carry.length);
+            spare = buf;
             blockBytes = (int) Math.min(maxBlockBytes, 2L * blockBytes);
             int n = carry.length;
             try {
