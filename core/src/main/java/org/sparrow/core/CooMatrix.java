@@ -150,9 +150,10 @@ public final class CooMatrix implements Matrix {
         CsrMatrix c = canonical;
         if (c == null) {
             int nnz = values.length;
+            int pointers = CsrMatrix.pointerLength(rows, "row");
             MemoryNeeds.require(SparseConversions.compressBytes(rows, cols, nnz),
                     "the CSR form of this " + rows + "×" + cols + " matrix with " + nnz + " entries");
-            int[] rp = new int[CsrMatrix.pointerLength(rows, "row")];
+            int[] rp = new int[pointers];
             int[] ci = new int[nnz];
             double[] v = new double[nnz];
             int merged = SparseConversions.compress(rows, cols, nnz, rowIdx, colIdx, values, rp, ci, v);

@@ -78,7 +78,7 @@ public final class MatrixMarket {
         MatrixMarketData data = read(file);
         try {
             return data.toCsr();
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | IllegalArgumentException e) { // too large for memory, or for an int array
             throw new MatrixMarketException(data.source(), 0, e.getMessage(), e);
         }
     }
