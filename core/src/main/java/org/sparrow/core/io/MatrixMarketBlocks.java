@@ -13,7 +13,7 @@ import org.sparrow.core.Parallelism;
  * Part 2 of the reader: the text in blocks that end on line boundaries, each block cut into
  * segments for the parallel parse, and the per-segment count of lines and entry lines that tells
  * every segment its first line number and its first entry's slot (the two-pass scheme of
- * fast_matrix_market: A. Lugowski, fast_matrix_market, 2022). Only one block is held at a time, so
+ * fast_matrix_market: Adam Lugowski, fast_matrix_market, 2022). Only one block is held at a time, so
  * memory does not grow with the length of the input, only with what is kept from it.
  */
 final class MatrixMarketBlocks {

@@ -17,7 +17,7 @@ import org.sparrow.core.io.MatrixMarketHeader.Symmetry;
  * ({@link MatrixMarketHeaderParser}), blocks and segments ({@link MatrixMarketBlocks}) and entry
  * parsing ({@link MatrixMarketEntryParser}); this class streams the blocks through them.
  *
- * <p>The approach of fast_matrix_market (A. Lugowski, fast_matrix_market, 2022): each block of
+ * <p>The approach of fast_matrix_market (Adam Lugowski, fast_matrix_market, 2022): each block of
  * text is cut into segments that are scanned in parallel twice — once to count their lines and
  * entries, so that each segment knows its first line number and its first entry's slot, then once
  * to parse straight into the triplet arrays. Entries are counted as each block arrives, so input

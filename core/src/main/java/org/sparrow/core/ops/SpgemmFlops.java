@@ -27,8 +27,8 @@ public final class SpgemmFlops {
      * @return {@code Σ_i Σ_{k ∈ A(i, :)} nnz(B(k, :))}
      * @throws IllegalArgumentException if the inner dimensions differ
      */
-    public static long multiply(CsrMatrix a, CsrMatrix b) {
-        checkInner(a.cols(), b.rows(), a, b, "A·B");
+    public static long count(CsrMatrix a, CsrMatrix b) {
+        Checks.checkInner(a.cols(), b.rows(), a, b, "A·B");
         int[] aj = a.columnIndices();
         int[] bp = b.rowPointers();
         long flops = 0;
@@ -47,8 +47,8 @@ public final class SpgemmFlops {
      * @return {@code Σ_k nnz(A(:, k))·nnz(B(:, k))}
      * @throws IllegalArgumentException if A and B have different column counts
      */
-    public static long multiplyTransposeB(CsrMatrix a, CsrMatrix b) {
-        checkInner(a.cols(), b.cols(), a, b, "A·Bᵀ");
+    public static long countTransposeB(CsrMatrix a, CsrMatrix b) {
+        Checks.checkInner(a.cols(), b.cols(), a, b, "A·Bᵀ");
         int n = a.cols();
         int[] countA = columnCounts(a);
         int[] countB = columnCounts(b);
@@ -67,8 +67,8 @@ public final class SpgemmFlops {
      * @return {@code Σ_k nnz(A(k, :))·nnz(B(k, :))}
      * @throws IllegalArgumentException if A and B have different row counts
      */
-    public static long multiplyTransposeA(CsrMatrix a, CsrMatrix b) {
-        checkInner(a.rows(), b.rows(), a, b, "Aᵀ·B");
+    public static long countTransposeA(CsrMatrix a, CsrMatrix b) {
+        Checks.checkInner(a.rows(), b.rows(), a, b, "Aᵀ·B");
         int[] ap = a.rowPointers();
         int[] bp = b.rowPointers();
         long flops = 0;
@@ -85,12 +85,5 @@ public final class SpgemmFlops {
             count[j[p]]++;
         }
         return count;
-    }
-
-    private static void checkInner(int left, int right, CsrMatrix a, CsrMatrix b, String what) {
-        if (left != right) {
-            throw new IllegalArgumentException("cannot form " + what + " with A " + a.rows() + "×" + a.cols() + " and B "
-                    + b.rows() + "×" + b.cols() + ": inner dimensions " + left + " and " + right + " differ");
-        }
     }
 }

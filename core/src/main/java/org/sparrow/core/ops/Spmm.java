@@ -2,14 +2,15 @@ package org.sparrow.core.ops;
 
 import java.util.Arrays;
 import org.sparrow.core.CsrMatrix;
+import org.sparrow.core.Par;
 import org.sparrow.core.Parallelism;
 
 /**
  * Sparse × dense products {@code Y = A·X} and {@code Y = Aᵀ·X} for A in CSR and dense blocks stored
  * row-major, so the {@code k} entries of a block row are contiguous: the kernel reads eight
  * adjacent entries of {@code X(j,:)} per stored {@code a_ij} and keeps eight sums of
- * {@code Y(i,:) += a_ij·X(j,:)} in registers (measured 2–3× faster at k = 32 on this machine than
- * updating {@code Y} in memory per entry).
+ * {@code Y(i,:) += a_ij·X(j,:)} in registers instead of updating {@code Y} in memory per entry (the
+ * measurement is in {@code benchmarks/results/kernels/design-measurements.md}).
  *
  * <p>Rows are split into ranges of about equal nonzeros as in {@link Spmv}. {@code Y = A·X} is
  * <em>bit-identical for every thread count</em> (each block row is one row's sum in storage order,
@@ -23,7 +24,29 @@ public final class Spmm {
     }
 
     /**
-     * {@code Y = A·X}; bit-identical for every thread count. O(nnz·k + m·k) work.
+     * {@code Y = A·X}, as parallel as {@code par} says for {@code nnz·k} multiply-adds; bit-identical
+     * for every thread count. As {@link #multiply(CsrMatrix, double[], double[], int, int)} otherwise.
+     *
+     * @throws IllegalArgumentException as the thread-count form, or if {@code par} is null
+     */
+    public static void multiply(CsrMatrix a, double[] x, double[] y, int k, Par par) {
+        Checks.checkMatrix(a, "A");
+        multiply(a, x, y, k, Parallelism.threads(par, (long) a.nnz() * Math.max(k, 0)));
+    }
+
+    /**
+     * {@code Y = Aᵀ·X}, as parallel as {@code par} says for {@code nnz·k} multiply-adds. As
+     * {@link #multiplyTranspose(CsrMatrix, double[], double[], int, int)} otherwise.
+     *
+     * @throws IllegalArgumentException as the thread-count form, or if {@code par} is null
+     */
+    public static void multiplyTranspose(CsrMatrix a, double[] x, double[] y, int k, Par par) {
+        Checks.checkMatrix(a, "A");
+        multiplyTranspose(a, x, y, k, Parallelism.threads(par, (long) a.nnz() * Math.max(k, 0)));
+    }
+
+    /**
+     * {@code Y = A·X} on exactly {@code threads} threads; bit-identical for every thread count. O(nnz·k + m·k) work.
      *
      * @param a       Input: {@code m × n} CSR (sorted or not)
      * @param x       Input: {@code n × k} row-major, length {@code n·k}
@@ -40,7 +63,7 @@ public final class Spmm {
     }
 
     /**
-     * {@code Y = Aᵀ·X}; deterministic for a given thread count, not bit-identical across counts.
+     * {@code Y = Aᵀ·X} on exactly {@code threads} threads; deterministic for a given thread count, not bit-identical across counts.
      * O(nnz·k + n·k·w) work for {@code w} workers, {@code w ≤ max(1, nnz/n)}.
      *
      * @param a       Input: {@code m × n} CSR (sorted or not)
@@ -139,8 +162,8 @@ public final class Spmm {
 
     /**
      * Block rows {@code [from, to)} of {@code Y = A·X}. Eight columns of a block row at a time are
-     * accumulated in registers over the row's entries (2–3× faster than updating {@code Y} in memory
-     * for every entry, which the JIT does not keep in registers), then a column at a time for the
+     * accumulated in registers over the row's entries (rather than updating {@code Y} in memory for
+     * every entry, which the JIT does not keep in registers), then a column at a time for the
      * last {@code k mod 8}; each {@code y_ic} is still {@code Σ_p a_ip x_(j_p)c} in storage order.
      */
     static void multiplyRows(int[] rowPtr, int[] colIdx, double[] values, double[] x, double[] y, int k,
@@ -222,26 +245,11 @@ public final class Spmm {
     }
 
     private static void checkBlocks(CsrMatrix a, double[] x, double[] y, int k, boolean transpose) {
-        KernelSupport.checkMatrix(a, "A");
-        if (k < 0) {
-            throw new IllegalArgumentException("block width k must be ≥ 0, got " + k);
-        }
+        Checks.checkMatrix(a, "A");
         int in = transpose ? a.rows() : a.cols();
         int out = transpose ? a.cols() : a.rows();
         String op = transpose ? "Aᵀ·X" : "A·X";
-        checkBlock("X", x, in, k, a, op);
-        checkBlock("Y", y, out, k, a, op);
-    }
-
-    private static void checkBlock(String name, double[] b, int blockRows, int k, CsrMatrix a, String op) {
-        if (b == null) {
-            throw new IllegalArgumentException(name + " is null");
-        }
-        long expected = (long) blockRows * k;
-        if (b.length != expected) {
-            throw new IllegalArgumentException(name + " has length " + b.length + " but A is " + KernelSupport.shape(a)
-                    + " and k = " + k + ", so " + op + " needs " + name + " as a " + blockRows + "×" + k
-                    + " row-major block of length " + expected);
-        }
+        Checks.checkBlock("X", x, in, k, "A", a.rows(), a.cols(), op);
+        Checks.checkBlock("Y", y, out, k, "A", a.rows(), a.cols(), op);
     }
 }

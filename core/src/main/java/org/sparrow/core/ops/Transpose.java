@@ -1,6 +1,7 @@
 package org.sparrow.core.ops;
 
 import org.sparrow.core.CsrMatrix;
+import org.sparrow.core.Par;
 import org.sparrow.core.Parallelism;
 
 /**
@@ -25,7 +26,18 @@ public final class Transpose {
     }
 
     /**
-     * Aᵀ as a new canonical CSR matrix; bit-identical for every thread count. The input may be
+     * Aᵀ as a new canonical CSR matrix, as parallel as {@code par} says for nnz(A) entries;
+     * bit-identical for every thread count. As {@link #of(CsrMatrix, int)} otherwise.
+     *
+     * @throws IllegalArgumentException if {@code a} or {@code par} is null
+     */
+    public static CsrMatrix of(CsrMatrix a, Par par) {
+        Checks.checkMatrix(a, "A");
+        return of(a, Parallelism.threads(par, a.nnz()));
+    }
+
+    /**
+     * Aᵀ as a new canonical CSR matrix on exactly {@code threads} threads; bit-identical for every thread count. The input may be
      * unsorted: the output is canonical whatever the order of A's rows. O(nnz + rows + P·cols) work.
      *
      * @param a       Input: {@code m × n} CSR (sorted or not)
@@ -34,13 +46,13 @@ public final class Transpose {
      * @throws IllegalArgumentException if {@code a} is null or {@code threads < 1}
      */
     public static CsrMatrix of(CsrMatrix a, int threads) {
-        KernelSupport.checkMatrix(a, "A");
+        Checks.checkMatrix(a, "A");
         Parallelism.checkThreads(threads);
         int rows = a.rows();
         int cols = a.cols();
         int nnz = a.nnz();
         if (cols == Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("cannot transpose a " + KernelSupport.shape(a) + " matrix: the transpose's row"
+            throw new IllegalArgumentException("cannot transpose a " + Checks.shape(a.rows(), a.cols()) + " matrix: the transpose's row"
                     + " pointer would need " + ((long) cols + 1) + " entries");
         }
         int[] tp = new int[cols + 1];

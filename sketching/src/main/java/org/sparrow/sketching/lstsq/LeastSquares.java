@@ -7,9 +7,12 @@ import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.DenseMatrix;
 import org.sparrow.core.LinearOperator;
 import org.sparrow.core.Matrix;
+import org.sparrow.core.ops.Blas;
+import org.sparrow.core.ops.Checks;
 import org.sparrow.sketching.Sketch;
 import org.sparrow.sketching.SketchKind;
 import org.sparrow.sketching.Sketches;
+import org.sparrow.sketching.lstsq.LeastSquaresResult.Residuals;
 import org.sparrow.solvers.krylov.Lsqr;
 import org.sparrow.solvers.SolverOptions;
 import org.sparrow.solvers.SolverResult;
@@ -183,13 +186,8 @@ public final class LeastSquares {
             this.matrix = matrix;
             this.n = op.rows();
             this.d = op.cols();
-            if (b == null) {
-                throw new IllegalArgumentException("the right-hand side b is null");
-            }
-            if (b.length != n) {
-                throw new IllegalArgumentException("b has length " + b.length + " but A is " + n + "×" + d
-                        + ": b needs " + n + " entries");
-            }
+            Checks.checkNotNull(b, "the right-hand side b");
+            Checks.checkLength("b", b, n, "A", n, d, "its row count");
             if (d < 1 || n < 1) {
                 throw new IllegalArgumentException("A is " + n + "×" + d + ": least squares needs at least one row and one column");
             }
@@ -197,21 +195,14 @@ public final class LeastSquares {
                 throw new IllegalArgumentException("A is " + n + "×" + d + " with fewer rows than columns: these methods "
                         + "solve overdetermined problems (n ≥ d)");
             }
-            for (int i = 0; i < n; i++) {
-                if (!Double.isFinite(b[i])) {
-                    throw new IllegalArgumentException("b[" + i + "] = " + b[i] + " is not finite");
-                }
-            }
+            Checks.checkFinite(b, "", "b");
             this.b = b;
-            this.bnorm = norm(b);
+            this.bnorm = Blas.norm2(b);
             this.frob = matrix == null ? Double.NaN : matrix.frobeniusNorm();
         }
     }
 
     /** Recomputed figures for a solution x. */
-    private record Measure(double rnorm, double relative, double normal) {
-    }
-
     private static LeastSquaresResult run(Problem p, LeastSquaresOptions o) {
         if (o == null) {
             throw new IllegalArgumentException("the options are null");
@@ -253,10 +244,11 @@ public final class LeastSquares {
         double[] z = f.solveCoordinates(p.b);
         double[] x = new double[d];
         f.applyN(z, x);
-        Measure m = measure(p, x, Double.NaN);
+        Residuals m = measure(p, x, Double.NaN);
         long t2 = System.nanoTime();
-        return new LeastSquaresResult(LeastSquaresMethod.QR, null, 0, x, true, "", 0, m.rnorm, m.relative, m.normal,
-                f.pinvNorm(), Double.NaN, 0.0, sec(t0, t1), sec(t1, t2), sec(t0, t2), 0L, d);
+        return new LeastSquaresResult(LeastSquaresMethod.QR, x, true, "", 0, d, m,
+                new LeastSquaresResult.Timings(0.0, sec(t0, t1), sec(t1, t2), sec(t0, t2)), null,
+                new LeastSquaresResult.LinfBound(f.pinvNorm(), Double.NaN));
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -264,16 +256,17 @@ public final class LeastSquares {
 
     private static LeastSquaresResult lsqr(Problem p, LeastSquaresOptions o) {
         long t0 = System.nanoTime();
-        SolverOptions so = SolverOptions.defaults().withRelativeTolerance(o.tolerance())
+        SolverOptions so = SolverOptions.defaults().withRelativeTolerance(o.relativeTolerance())
                 .withMaxIterations(o.maxIterations());
         SolverResult r = Lsqr.solve(p.op, p.b, so);
         double[] x = r.solution();
-        Measure m = measure(p, x, r.normalResidual());
+        Residuals m = measure(p, x, r.normalResidual());
         long t1 = System.nanoTime();
-        boolean ok = met(m, o.tolerance());
-        String detail = detailFor(ok, r, m, o.tolerance());
-        return new LeastSquaresResult(LeastSquaresMethod.LSQR, null, 0, x, ok, detail, r.iterations(), m.rnorm,
-                m.relative, m.normal, Double.NaN, Double.NaN, 0.0, 0.0, sec(t0, t1), sec(t0, t1), 0L, p.d);
+        boolean ok = met(m, o.relativeTolerance());
+        String detail = detailFor(ok, r, m, o.relativeTolerance());
+        return new LeastSquaresResult(LeastSquaresMethod.LSQR, x, ok, detail, r.iterations(), p.d, m,
+                new LeastSquaresResult.Timings(0.0, 0.0, sec(t0, t1), sec(t0, t1)), null,
+                new LeastSquaresResult.LinfBound(Double.NaN, Double.NaN));
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -306,11 +299,11 @@ public final class LeastSquares {
         if (f.rank > 0) {
             f.applyN(f.solveCoordinates(sb), x);
         }
-        Measure me = measure(p, x, Double.NaN);
+        Residuals me = measure(p, x, Double.NaN);
         long t3 = System.nanoTime();
         double pinv = f.pinvNorm();
         boolean dense = o.sketch().dense();
-        double bound = dense ? o.epsilon() / Math.sqrt(d) * me.rnorm * pinv : Double.NaN;
+        double bound = dense ? o.epsilon() / Math.sqrt(d) * me.norm() * pinv : Double.NaN;
         StringBuilder detail = new StringBuilder();
         rankNote(detail, f, m);
         if (!dense) {
@@ -320,9 +313,9 @@ public final class LeastSquares {
             append(detail, String.format(Locale.ROOT, "m = %d is below the formula's %d for ε = %s, δ = %s: the ℓ∞ "
                     + "bound is evaluated for comparison, the theorem does not cover it", m, formula, o.epsilon(), o.delta()));
         }
-        return new LeastSquaresResult(LeastSquaresMethod.SKETCH_SOLVE, o.sketch(), m, x, f.rank > 0, detail.toString(),
-                0, me.rnorm, me.relative, me.normal, pinv, bound, sec(t0, t1), sec(t1, t2), sec(t2, t3), sec(t0, t3),
-                formula, f.rank);
+        return new LeastSquaresResult(LeastSquaresMethod.SKETCH_SOLVE, x, f.rank > 0, detail.toString(), 0, f.rank,
+                me, new LeastSquaresResult.Timings(sec(t0, t1), sec(t1, t2), sec(t2, t3), sec(t0, t3)),
+                new LeastSquaresResult.SketchInfo(o.sketch(), m, formula), new LeastSquaresResult.LinfBound(pinv, bound));
     }
 
     /** S·b and the factorization of S·A for an m-row sketch of the options' kind, with when each was done. */
@@ -356,13 +349,14 @@ public final class LeastSquares {
         rankNote(detail, f, m);
         double[] x = new double[d];
         if (f.rank == 0) {
-            Measure me = measure(p, x, Double.NaN);
+            Residuals me = measure(p, x, Double.NaN);
             long t3 = System.nanoTime();
-            boolean ok = met(me, o.tolerance());
+            boolean ok = met(me, o.relativeTolerance());
             append(detail, "S·A is zero: x = 0");
-            return new LeastSquaresResult(LeastSquaresMethod.SKETCH_PRECONDITION, o.sketch(), m, x, ok,
-                    detail.toString(), 0, me.rnorm, me.relative, me.normal, Double.NaN, Double.NaN, sec(t0, t1),
-                    sec(t1, t2), sec(t2, t3), sec(t0, t3), 0L, 0);
+            return new LeastSquaresResult(LeastSquaresMethod.SKETCH_PRECONDITION, x, ok, detail.toString(), 0, 0,
+                    me, new LeastSquaresResult.Timings(sec(t0, t1), sec(t1, t2), sec(t2, t3), sec(t0, t3)),
+                    new LeastSquaresResult.SketchInfo(o.sketch(), m, 0L),
+                    new LeastSquaresResult.LinfBound(Double.NaN, Double.NaN));
         }
         // warm start: the sketch-and-solve solution x0 = N·z0
         f.applyN(f.solveCoordinates(sb), x);
@@ -372,7 +366,7 @@ public final class LeastSquares {
         double[] xn = new double[d];
         int iterations = 0;
         SolverResult last = null;
-        Measure me = null;
+        Residuals me = null;
         // Products with A·N carry errors of about κ·eps relative to the size of what they act on (κ = cond(S·A);
         // the triangular solves are backward stable, not forward accurate), so one LSQR round can reduce the
         // normal-equation residual of its correction problem by about τ = 10·κ·eps and no further; each round
@@ -381,17 +375,17 @@ public final class LeastSquares {
         double[] g = new double[k];
         double previous = Double.POSITIVE_INFINITY;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            residual(p, x, res);
+            Blas.residual(p.op, x, p.b, res);
             int left = o.maxIterations() - iterations;
-            double rn = norm(res);
+            double rn = Blas.norm2(res);
             if (left < 1 || rn == 0) {
                 break;
             }
             an.applyTranspose(res, g);
-            double mu = norm(g) / (Math.sqrt(k) * rn); // ≈ the measure LSQR tests, at the round's start
-            double innerTol = Math.min(0.5, Math.max(tau * mu, 0.5 * o.tolerance()));
+            double mu = Blas.norm2(g) / (Math.sqrt(k) * rn); // ≈ the measure LSQR tests, at the round's start
+            double innerTol = Math.min(0.5, Math.max(tau * mu, 0.5 * o.relativeTolerance()));
             SolverOptions so = SolverOptions.defaults().withRelativeTolerance(innerTol)
-                    .withAbsoluteTolerance(o.tolerance() * p.bnorm).withMaxIterations(left);
+                    .withAbsoluteTolerance(o.relativeTolerance() * p.bnorm).withMaxIterations(left);
             last = Lsqr.solve(an, res, so);
             iterations += last.iterations();
             double[] y = last.solution();
@@ -403,23 +397,24 @@ public final class LeastSquares {
                 x[i] += xn[i];
             }
             me = measure(p, x, Double.NaN);
-            if (met(me, o.tolerance()) || last.reason() == StopReason.MAX_ITERATIONS
+            if (met(me, o.relativeTolerance()) || last.reason() == StopReason.MAX_ITERATIONS
                     || last.reason() == StopReason.NOT_FINITE || last.reason() == StopReason.BREAKDOWN
-                    || !(me.normal < 0.5 * previous)) {
+                    || !(me.normal() < 0.5 * previous)) {
                 break; // done, out of iterations, or a round that no longer helps (rounding floor reached)
             }
-            previous = me.normal;
+            previous = me.normal();
         }
         if (me == null) {
             me = measure(p, x, Double.NaN);
         }
         long t3 = System.nanoTime();
-        boolean ok = met(me, o.tolerance());
-        String why = last == null ? "" : detailFor(ok, last, me, o.tolerance());
+        boolean ok = met(me, o.relativeTolerance());
+        String why = last == null ? "" : detailFor(ok, last, me, o.relativeTolerance());
         append(detail, why);
-        return new LeastSquaresResult(LeastSquaresMethod.SKETCH_PRECONDITION, o.sketch(), m, x, ok, detail.toString(),
-                iterations, me.rnorm, me.relative, me.normal, f.pinvNorm(), Double.NaN, sec(t0, t1), sec(t1, t2),
-                sec(t2, t3), sec(t0, t3), 0L, f.rank);
+        return new LeastSquaresResult(LeastSquaresMethod.SKETCH_PRECONDITION, x, ok, detail.toString(), iterations,
+                f.rank, me, new LeastSquaresResult.Timings(sec(t0, t1), sec(t1, t2), sec(t2, t3),
+                sec(t0, t3)), new LeastSquaresResult.SketchInfo(o.sketch(), m, 0L),
+                new LeastSquaresResult.LinfBound(f.pinvNorm(), Double.NaN));
     }
 
     /** A·N as an operator: y = A·(N·z), z = Nᵀ·(Aᵀ·y). */
@@ -427,31 +422,14 @@ public final class LeastSquares {
         int n = a.rows();
         int d = a.cols();
         int k = f.preconditionedCols();
-        return new LinearOperator() {
-            private final double[] t = new double[d];
-
-            @Override
-            public int rows() {
-                return n;
-            }
-
-            @Override
-            public int cols() {
-                return k;
-            }
-
-            @Override
-            public void apply(double[] z, double[] y) {
-                f.applyN(z, t);
-                a.apply(t, y);
-            }
-
-            @Override
-            public void applyTranspose(double[] y, double[] z) {
-                a.applyTranspose(y, t);
-                f.applyNt(t, z);
-            }
-        };
+        double[] t = new double[d]; // work vector of length d (N·z or Aᵀ·y), reused by every product
+        return LinearOperator.of(n, k, (z, y) -> {
+            f.applyN(z, t);
+            a.apply(t, y);
+        }, (y, z) -> {
+            a.applyTranspose(y, t);
+            f.applyNt(t, z);
+        });
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -489,23 +467,14 @@ public final class LeastSquares {
         return new DenseMatrix(m, d, out);
     }
 
-    /** r = b − A·x. */
-    private static void residual(Problem p, double[] x, double[] r) {
-        p.op.apply(x, r);
-        double[] b = p.b;
-        for (int i = 0; i < r.length; i++) {
-            r[i] = b[i] - r[i];
-        }
-    }
-
     /**
      * The recomputed figures: ‖r‖, ‖r‖/‖b‖ and ‖Aᵀr‖/(‖A‖_F·‖r‖); {@code fallbackNormal} is used when ‖A‖_F
      * is unknown (a bare operator under LSQR).
      */
-    private static Measure measure(Problem p, double[] x, double fallbackNormal) {
+    private static Residuals measure(Problem p, double[] x, double fallbackNormal) {
         double[] r = new double[p.n];
-        residual(p, x, r);
-        double rn = norm(r);
+        Blas.residual(p.op, x, p.b, r);
+        double rn = Blas.norm2(r);
         double rel = p.bnorm == 0 ? (rn == 0 ? 0 : Double.POSITIVE_INFINITY) : rn / p.bnorm;
         double normal;
         if (rn == 0) {
@@ -517,21 +486,21 @@ public final class LeastSquares {
         } else {
             double[] atr = new double[p.d];
             p.op.applyTranspose(r, atr);
-            normal = norm(atr) / (p.frob * rn);
+            normal = Blas.norm2(atr) / (p.frob * rn);
         }
-        return new Measure(rn, rel, normal);
+        return new Residuals(rn, rel, normal);
     }
 
-    private static boolean met(Measure m, double tol) {
-        return m.normal <= tol || m.relative <= tol;
+    private static boolean met(Residuals m, double tol) {
+        return m.normal() <= tol || m.relative() <= tol;
     }
 
-    private static String detailFor(boolean ok, SolverResult r, Measure m, double tol) {
+    private static String detailFor(boolean ok, SolverResult r, Residuals m, double tol) {
         if (ok) {
             return "";
         }
         String figures = String.format(Locale.ROOT, "recomputed ‖Aᵀr‖/(‖A‖_F‖r‖) = %.2g and ‖r‖/‖b‖ = %.2g, "
-                + "tolerance %.2g", m.normal, m.relative, tol);
+                + "tolerance %.2g", m.normal(), m.relative(), tol);
         if (r.reason() == StopReason.CONVERGED) {
             return "LSQR met its own test but the " + figures + " miss it (rounding limits the attainable accuracy)";
         }
@@ -562,54 +531,10 @@ public final class LeastSquares {
 
     private static void checkFinite(Matrix a) {
         switch (a) {
-            case DenseMatrix dm -> {
-                double[] v = dm.data();
-                int c = dm.cols();
-                for (int i = 0; i < v.length; i++) {
-                    if (!Double.isFinite(v[i])) {
-                        throw new IllegalArgumentException("A(" + i / c + ", " + i % c + ") = " + v[i] + " is not finite");
-                    }
-                }
-            }
-            case CsrMatrix cm -> {
-                int[] rp = cm.rowPointers();
-                int[] ci = cm.columnIndices();
-                double[] v = cm.values();
-                for (int i = 0; i < cm.rows(); i++) {
-                    for (int q = rp[i]; q < rp[i + 1]; q++) {
-                        if (!Double.isFinite(v[q])) {
-                            throw new IllegalArgumentException("A(" + i + ", " + ci[q] + ") = " + v[q] + " is not finite");
-                        }
-                    }
-                }
-            }
-            default -> checkFinite(a.toCsr());
+            case DenseMatrix dm -> Checks.checkFinite(dm, "", "A");
+            case CsrMatrix cm -> Checks.checkFinite(cm, "", "A");
+            default -> Checks.checkFinite(a.toCsr(), "", "A");
         }
-    }
-
-    static double norm(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v * v;
-        }
-        double r = Math.sqrt(s);
-        if (r == 0 || Double.isInfinite(r) || r < 1e-150) {
-            // rescale against overflow or underflow of the squares
-            double scale = 0;
-            for (double v : x) {
-                scale = Math.max(scale, Math.abs(v));
-            }
-            if (scale == 0 || !Double.isFinite(scale)) {
-                return scale == 0 ? 0 : scale;
-            }
-            s = 0;
-            for (double v : x) {
-                double t = v / scale;
-                s += t * t;
-            }
-            r = scale * Math.sqrt(s);
-        }
-        return r;
     }
 
     private static double sec(long from, long to) {

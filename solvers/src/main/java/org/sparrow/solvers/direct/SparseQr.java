@@ -7,6 +7,7 @@ import org.ejml.sparse.csc.linsol.qr.LinearSolverQrLeftLooking_DSCC;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Permute;
 import org.sparrow.core.ordering.FillReducingOrdering;
+import org.sparrow.solvers.SolverMethod;
 import org.sparrow.solvers.SolverResult;
 
 /**
@@ -99,15 +100,7 @@ public final class SparseQr {
      *     null, of the wrong length or not finite
      */
     public static SolverResult solve(CsrMatrix a, double[] b, FillReducingOrdering ordering) {
-        long start = System.nanoTime();
-        if (a != null) {
-            DirectSupport.checkRhs(b, a.rows(), "QR");
-        }
-        SparseQr f = factor(a, ordering);
-        double[] x = f.solve(b);
-        double[] r = new double[b.length];
-        double rr = DirectSupport.relativeResidual(a, x, b, r);
-        return DirectSupport.result("qr", x, rr, DirectSupport.normalResidual(a, r), start);
+        return DirectSupport.solveOnce("QR", SolverMethod.QR, a, b, m -> factor(m, ordering)::solve, true);
     }
 
     /** The least-squares solution into a new array of length n. */
@@ -125,17 +118,10 @@ public final class SparseQr {
      * @param x Output, length n; overwritten
      */
     public synchronized void solve(double[] b, double[] x) {
-        DirectSupport.checkRhs(b, m, "QR");
-        if (x == null || x.length != n) {
-            throw new IllegalArgumentException("QR: x must have length " + n + ", got "
-                    + (x == null ? "null" : String.valueOf(x.length)));
-        }
+        DirectSupport.checkSolve(b, m, x, n, "QR");
         DMatrixRMaj y = new DMatrixRMaj(n, 1);
         solver.solve(DMatrixRMaj.wrap(m, 1, b), y); // EJML reads b, never writes it
-        double[] yd = y.data;
-        for (int k = 0; k < n; k++) {
-            x[colPerm[k]] = yd[k]; // x = Q_cᵀ·y
-        }
+        DirectSupport.unpermute(y.data, colPerm, x); // x = Q_cᵀ·y
         DirectSupport.checkSolution(x, "QR", "A is rank deficient to working precision");
     }
 
@@ -175,7 +161,7 @@ public final class SparseQr {
         }
         for (int j = 0; j < nonzero.length; j++) {
             if (!nonzero[j]) {
-                throw new IllegalArgumentException("QR: A is rank deficient: column " + j
+                throw new IllegalArgumentException("QR: A is rank deficient: column " + (j + 1)
                         + " is entirely zero, so min‖Ax − b‖ has no unique solution");
             }
         }
@@ -196,8 +182,8 @@ public final class SparseQr {
         double tol = Math.max(m, n) * Math.ulp(1.0) * max;
         for (int j = 0; j < n; j++) {
             if (!(rjj[j] > tol)) {
-                throw new IllegalArgumentException("QR: A is numerically rank deficient: |R(" + j + ", " + j + ")| = "
-                        + rjj[j] + " ≤ " + String.format(java.util.Locale.ROOT, "%.2g", tol) + " at column " + q[j]
+                throw new IllegalArgumentException("QR: A is numerically rank deficient: |R(" + (j + 1) + ", " + (j + 1) + ")| = "
+                        + rjj[j] + " ≤ " + String.format(java.util.Locale.ROOT, "%.2g", tol) + " at column " + (q[j] + 1)
                         + " of A; min‖Ax − b‖ has no unique solution");
             }
         }

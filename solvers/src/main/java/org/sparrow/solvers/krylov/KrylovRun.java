@@ -8,11 +8,17 @@ import org.sparrow.solvers.SolverOptions;
 
 import org.sparrow.solvers.SolverResult;
 
+import org.sparrow.solvers.SolverMethod;
+
+import org.sparrow.solvers.PreconditionerKind;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import org.sparrow.core.LinearOperator;
 import org.sparrow.core.Matrix;
+import org.sparrow.core.ops.Blas;
+import org.sparrow.core.ops.Checks;
 import org.sparrow.solvers.precond.Preconditioner;
 
 /**
@@ -26,13 +32,17 @@ final class KrylovRun {
     /** How many times a square solver restarts from the true residual after its recurrence claimed a convergence the true residual denies. */
     static final int MAX_REFRESHES = 3;
 
-    /** A claimed convergence is refused when the true residual exceeds this multiple of the target. */
+    /**
+     * A solve that stops without converging notes in its detail when its last residual estimate and the
+     * true residual differ by more than this factor (a diagnostic: convergence itself is decided only by
+     * the true residual against τ, see the {@linkplain org.sparrow.solvers.krylov package}).
+     */
     static final double DRIFT_FACTOR = 10.0;
 
     /** Unit roundoff of double (2⁻⁵²): the threshold of the near-breakdown tests. */
     static final double EPS = Math.ulp(1.0);
 
-    final String method;
+    final SolverMethod method;
     final LinearOperator a;
     final double[] b;
     final Preconditioner m;
@@ -53,13 +63,13 @@ final class KrylovRun {
     double lsNormal;
     private double frobenius = Double.NaN; // ‖Ā‖_F when A is a Matrix, −1 when it must be estimated
 
-    private KrylovRun(String method, LinearOperator a, double[] b, Preconditioner m, SolverOptions o) {
+    private KrylovRun(SolverMethod method, LinearOperator a, double[] b, Preconditioner m, SolverOptions o) {
         this.method = method;
         this.a = a;
         this.b = b;
         this.m = m;
         this.o = o;
-        this.bnorm = Vectors.norm(b);
+        this.bnorm = Blas.norm2(b);
         this.target = Math.max(o.relativeTolerance() * bnorm, o.absoluteTolerance());
         this.history = new double[(int) Math.min(o.maxIterations() + 1L, 1024)];
         this.stagnationWindow = Math.max(1000, Math.min(a.cols(), 10_000));
@@ -70,17 +80,13 @@ final class KrylovRun {
     /**
      * Validates a square solve and starts its clock.
      *
-     * @param method  the result's method name ("cg")
-     * @param display the name in messages ("CG")
+     * @param method the method, which names the result and the messages
      */
-    static KrylovRun square(String method, String display, LinearOperator a, double[] b, Preconditioner m,
+    static KrylovRun square(SolverMethod method, LinearOperator a, double[] b, Preconditioner m,
                             SolverOptions o) {
         Objects.requireNonNull(a, "the operator A is null");
         Objects.requireNonNull(o, "the solver options are null");
-        if (a.rows() != a.cols()) {
-            throw new IllegalArgumentException(display + " needs a square operator, but A is "
-                    + a.rows() + "×" + a.cols() + " (use LSQR or LSMR for a rectangular least-squares problem)");
-        }
+        Checks.checkSquare(a.rows(), a.cols(), method.displayName(), "use LSQR or LSMR for a rectangular least-squares problem");
         checkRhs(a, b);
         if (m != null && (m.rows() != a.rows() || m.cols() != a.cols())) {
             throw new IllegalArgumentException("the preconditioner is " + m.rows() + "×" + m.cols()
@@ -90,7 +96,7 @@ final class KrylovRun {
     }
 
     /** Validates a least-squares solve (any shape) and starts its clock. */
-    static KrylovRun leastSquares(String method, LinearOperator a, double[] b, SolverOptions o) {
+    static KrylovRun leastSquares(SolverMethod method, LinearOperator a, double[] b, SolverOptions o) {
         Objects.requireNonNull(a, "the operator A is null");
         Objects.requireNonNull(o, "the solver options are null");
         checkRhs(a, b);
@@ -99,14 +105,8 @@ final class KrylovRun {
 
     private static void checkRhs(LinearOperator a, double[] b) {
         Objects.requireNonNull(b, "the right-hand side b is null");
-        if (b.length != a.rows()) {
-            throw new IllegalArgumentException("b has length " + b.length + ", but A has " + a.rows()
-                    + " rows (A is " + a.rows() + "×" + a.cols() + "): they must be equal");
-        }
-        int bad = Vectors.firstNonFinite(b);
-        if (bad >= 0) {
-            throw new IllegalArgumentException("b[" + bad + "] is " + b[bad] + ": the right-hand side must be finite");
-        }
+        Checks.checkLength("b", b, a.rows(), "A", a.rows(), a.cols(), "its row count");
+        Checks.checkFinite(b, "the right-hand side ", "b");
     }
 
     /** Whether a residual norm meets the target τ. */
@@ -137,11 +137,8 @@ final class KrylovRun {
 
     /** r = b − A·x; returns ‖r‖₂. */
     double residual(double[] x, double[] r) {
-        a.apply(x, r);
-        for (int i = 0; i < r.length; i++) {
-            r[i] = b[i] - r[i];
-        }
-        return Vectors.norm(r);
+        Blas.residual(a, x, b, r);
+        return Blas.norm2(r);
     }
 
     /**
@@ -180,7 +177,7 @@ final class KrylovRun {
 
     /** The result for b = 0: x = 0 exactly, converged, no iterations, relative residual 0. */
     SolverResult zero(double[] x, boolean leastSquares) {
-        return new SolverResult(method, precondName(), x, true, StopReason.CONVERGED, "", 0, 0.0,
+        return new SolverResult(method, precondKind(), x, true, StopReason.CONVERGED, "", 0, 0.0,
                 leastSquares ? 0.0 : Double.NaN, new double[] {0.0}, shift(), seconds());
     }
 
@@ -214,7 +211,7 @@ final class KrylovRun {
                         + "relative residual " + fmt(rel) + ": the iterates drifted";
             }
         }
-        return new SolverResult(method, precondName(), x, converged, reason, detail, iterations, rel, Double.NaN,
+        return new SolverResult(method, precondKind(), x, converged, reason, detail, iterations, rel, Double.NaN,
                 Arrays.copyOf(history, historyLength), shift(), seconds());
     }
 
@@ -238,13 +235,13 @@ final class KrylovRun {
         for (int i = 0; i < gn.length; i++) {
             gn[i] -= lambda * lambda * x[i];
         }
-        double gnorm = Vectors.norm(gn);
+        double gnorm = Blas.norm2(gn);
         if (Double.isNaN(frobenius)) {
             frobenius = a instanceof Matrix mat ? Math.hypot(mat.frobeniusNorm(), lambda * Math.sqrt(a.cols())) : -1.0;
         }
         double afro = frobenius >= 0.0 ? frobenius : anormEstimate;
         lsResidual = rn;
-        lsRbar = Math.hypot(rn, lambda * Vectors.norm(x));
+        lsRbar = Math.hypot(rn, lambda * Blas.norm2(x));
         lsNormal = gnorm == 0.0 ? 0.0 : gnorm / (afro * lsRbar);
         if (!Double.isFinite(gnorm)) {
             lsNormal = gnorm;
@@ -262,18 +259,20 @@ final class KrylovRun {
 
     /**
      * The first step of the Golub–Kahan bidiagonalization that LSQR and LSMR share (Paige and Saunders 1982,
-     * eq. 3.1): β₁·u₁ = b, α₁·v₁ = Aᵀ·u₁, leaving u₁ in {@code u} and v₁ in {@code v}. x = 0 ends the solve when the
+     * eq. 3.1): β₁·u₁ = b, α₁·v₁ = Aᵀ·u₁, leaving u₁, v₁, α₁ and β₁ in {@code g}; the later steps are {@link GolubKahan#step}. x = 0 ends the solve when the
      * absolute floor is above ‖b‖ or Aᵀb = 0 (x = 0 is optimal), and Aᵀb that is not finite stops it.
      */
-    BidiagonalStart bidiagonalStart(double[] x, double[] u, double[] v, double[] um, double[] vn) {
+    BidiagonalStart bidiagonalStart(double[] x, GolubKahan g) {
         double lambda = Math.abs(o.damping());
+        double[] um = g.um;
+        double[] vn = g.vn;
         if (met(bnorm)) { // the absolute floor is above ‖b‖: x = 0 meets it
             return new BidiagonalStart(0.0, bnorm, finishLeastSquares(x, StopReason.CONVERGED, "", 0, lambda, um, vn, false));
         }
         double beta = bnorm;
-        Vectors.scale(1.0 / beta, b, u);
-        a.applyTranspose(u, v);
-        double alpha = Vectors.norm(v);
+        Blas.scale(1.0 / beta, b, g.u);
+        g.applyTranspose(g.u, g.v);
+        double alpha = Blas.norm2(g.v);
         if (!Double.isFinite(alpha)) {
             return new BidiagonalStart(alpha, beta, finishLeastSquares(x, StopReason.NOT_FINITE, notFinite("Aᵀ·b", 0), 0,
                     lambda, um, vn, false));
@@ -281,7 +280,9 @@ final class KrylovRun {
         if (alpha == 0.0) { // Aᵀb = 0: x = 0 is optimal
             return new BidiagonalStart(alpha, beta, finishLeastSquares(x, StopReason.CONVERGED, "", 0, lambda, um, vn, false));
         }
-        Vectors.scale(1.0 / alpha, v, v);
+        Blas.scale(1.0 / alpha, g.v, g.v);
+        g.alpha = alpha;
+        g.beta = beta;
         return new BidiagonalStart(alpha, beta, null);
     }
 
@@ -315,7 +316,7 @@ final class KrylovRun {
                         + ", both above the tolerance " + fmt(o.relativeTolerance());
             }
         }
-        return new SolverResult(method, "none", x, converged, reason, detail, iterations, rel, normal,
+        return new SolverResult(method, PreconditionerKind.NONE, x, converged, reason, detail, iterations, rel, normal,
                 Arrays.copyOf(history, historyLength), 0.0, seconds());
     }
 
@@ -324,8 +325,8 @@ final class KrylovRun {
                 + " (relative), but the true relative residual ‖b − A·x‖/‖b‖ is " + fmt(rel) + ", above it";
     }
 
-    private String precondName() {
-        return m == null ? "none" : m.name();
+    private PreconditionerKind precondKind() {
+        return m == null ? PreconditionerKind.NONE : m.kind();
     }
 
     private double shift() {

@@ -1,7 +1,9 @@
 package org.sparrow.solvers.precond;
 
+import org.sparrow.solvers.PreconditionerKind;
 import java.util.Arrays;
 import org.sparrow.core.CsrMatrix;
+import org.sparrow.core.ops.Triangular;
 
 /**
  * The incomplete LU factorization with no fill, ILU(0): unit lower L and upper U with the pattern
@@ -31,10 +33,7 @@ public final class Ilu0 implements Preconditioner {
         this.colIdx = colIdx;
         this.lu = lu;
         this.diag = diag;
-        this.pivots = new double[n];
-        for (int i = 0; i < n; i++) {
-            pivots[i] = lu[diag[i]];
-        }
+        this.pivots = Triangular.diagonal(lu, diag);
     }
 
     /**
@@ -70,8 +69,8 @@ public final class Ilu0 implements Preconditioner {
             }
             double pivot = lu[diag[i]];
             if (pivot == 0.0 || !Double.isFinite(pivot)) {
-                throw new IllegalArgumentException("ILU(0) breaks down: pivot U(" + i + ", " + i + ") = " + pivot
-                        + " in row " + i + (pivot == 0.0 ? " is zero" : " is not finite")
+                throw new IllegalArgumentException("ILU(0) breaks down: pivot U(" + (i + 1) + ", " + (i + 1) + ") = " + pivot
+                        + " in row " + (i + 1) + (pivot == 0.0 ? " is zero" : " is not finite")
                         + "; ILU(0) does not suit this matrix (try a fill-reducing or diagonal-dominance ordering,"
                         + " Jacobi, or a diagonally shifted A)");
             }
@@ -83,8 +82,8 @@ public final class Ilu0 implements Preconditioner {
     }
 
     @Override
-    public String name() {
-        return "ilu0";
+    public PreconditionerKind kind() {
+        return PreconditionerKind.ILU0;
     }
 
     @Override
@@ -92,41 +91,19 @@ public final class Ilu0 implements Preconditioner {
         return n;
     }
 
-    @Override
-    public int cols() {
-        return n;
-    }
-
     /** {@code y = U⁻¹·L⁻¹·x}; x and y may be the same array. */
     @Override
     public void apply(double[] x, double[] y) {
-        Inputs.vectors(x, y, n);
-        Sweeps.forward(n, rowPtr, colIdx, lu, diag, null, x, y); // L·z = x (unit diagonal)
-        Sweeps.backward(n, rowPtr, colIdx, lu, diag, pivots, y); // U·y = z
+        Inputs.copyIn(x, y, n);
+        Triangular.lsolveCsr(n, rowPtr, colIdx, lu, diag, null, y); // L·z = x (unit diagonal)
+        Triangular.usolveCsr(n, rowPtr, colIdx, lu, diag, pivots, y); // U·y = z
     }
 
     /** {@code y = L⁻ᵀ·U⁻ᵀ·x}, column-oriented sweeps over the rows of U and L; x and y may be the same array. */
     @Override
     public void applyTranspose(double[] x, double[] y) {
-        Inputs.vectors(x, y, n);
-        int[] ap = rowPtr;
-        int[] aj = colIdx;
-        double[] f = lu;
-        if (y != x) {
-            System.arraycopy(x, 0, y, 0, n);
-        }
-        for (int i = 0; i < n; i++) { // Uᵀ·z = x
-            double zi = y[i] / f[diag[i]];
-            y[i] = zi;
-            for (int p = diag[i] + 1; p < ap[i + 1]; p++) {
-                y[aj[p]] -= f[p] * zi;
-            }
-        }
-        for (int i = n - 1; i >= 0; i--) { // Lᵀ·y = z (unit diagonal)
-            double yi = y[i];
-            for (int p = ap[i]; p < diag[i]; p++) {
-                y[aj[p]] -= f[p] * yi;
-            }
-        }
+        Inputs.copyIn(x, y, n);
+        Triangular.utsolveCsr(n, rowPtr, colIdx, lu, diag, pivots, y); // Uᵀ·z = x
+        Triangular.ltsolveCsr(n, rowPtr, colIdx, lu, diag, null, y); // Lᵀ·y = z (unit diagonal)
     }
 }
