@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A suite's command line: at most one leading positional argument (the results folder), flags
@@ -193,19 +195,7 @@ public final class Args {
      * @throws UsageError if the value is not an integer or is below {@code min}
      */
     public int integer(String name, int fallback, int min) {
-        String v = string(name, null);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            int x = Integer.parseInt(v.strip());
-            if (x >= min) {
-                return x;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageError(name + " needs an integer ≥ " + min + ", not '" + v + "'", spec.usage());
+        return checked(name, fallback, Integer::valueOf, x -> x >= min, "an integer ≥ " + min);
     }
 
     /**
@@ -241,20 +231,25 @@ public final class Args {
      * @throws UsageError if the value is not a number greater than {@code above}
      */
     public double number(String name, double fallback, double above) {
+        String bound = above == Math.rint(above) ? Long.toString((long) above) : Double.toString(above);
+        return checked(name, fallback, Double::valueOf, x -> x > above, "a number > " + bound);
+    }
+
+    /** The option's value parsed and checked, or {@code fallback}; a usage error saying what it {@code needs}. */
+    private <T> T checked(String name, T fallback, Function<String, T> parse, Predicate<T> ok, String needs) {
         String v = string(name, null);
         if (v == null) {
             return fallback;
         }
         try {
-            double x = Double.parseDouble(v.strip());
-            if (x > above) {
+            T x = parse.apply(v.strip());
+            if (ok.test(x)) {
                 return x;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        String bound = above == Math.rint(above) ? Long.toString((long) above) : Double.toString(above);
-        throw new UsageError(name + " needs a number > " + bound + ", not '" + v + "'", spec.usage());
+        throw new UsageError(name + " needs " + needs + ", not '" + v + "'", spec.usage());
     }
 
     /** The suite's name. */

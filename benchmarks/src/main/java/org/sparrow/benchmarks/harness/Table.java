@@ -61,6 +61,11 @@ public final class Table {
         return this;
     }
 
+    /** The number of columns. */
+    public int columns() {
+        return columns.size();
+    }
+
     /** The number of rows (the header not counted). */
     public int size() {
         return rows.size();

@@ -429,27 +429,19 @@ final class KernelReport {
                 + " each read or written once (12·nnz + 4·(rows+1) + 8·cols + 8·rows), per second; %% copy = that over"
                 + " the %dT copy bandwidth (%.1f GB/s). A matrix whose arrays fit in the %s cache can exceed 100%%.%n%n",
                 t, copyT, machine.lastLevelCache()));
-        Impl[] peers = {Impl.MTJ, Impl.EJML, Impl.EJML_MT, Impl.SCIPY};
-        md.append(String.format(Locale.ROOT, "| matrix | rows | nnz | MB | Sparrow %1$dT µs | GB/s | %% copy | Sparrow 1T µs"
-                + " | GB/s | MTJ µs | EJML µs | EJML-MT %1$dT µs | scipy µs | × MTJ | × EJML | × EJML-MT | × scipy |"
-                + " largest rel. diff |%n", t));
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        Table tab = new Table(withPeers("matrix", "rows", "nnz", "MB", "Sparrow " + t + "T µs", "GB/s", "% copy",
+                "Sparrow 1T µs", "GB/s", "MTJ µs", "EJML µs", "EJML-MT " + t + "T µs", "scipy µs"));
         for (MatrixInfo i : infos) {
             String n = i.name();
             double s = seconds(k, n, Impl.SPARROW);
             double s1 = seconds(k, n, Impl.SPARROW_1T);
-            md.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %.2f | %s | %s | %s | %s | %s |", n, i.rows(), i.nnz(),
-                    i.spmvBytes() / 1e6, cell(k, n, Impl.SPARROW, 1e6), fixed(i.spmvBytes() / s / 1e9, 1),
+            tab.row(withPeers(k, n, 1e6, Double.NaN, n, String.format(Locale.ROOT, "%,d", i.rows()),
+                    String.format(Locale.ROOT, "%,d", i.nnz()), String.format(Locale.ROOT, "%.2f", i.spmvBytes() / 1e6),
+                    cell(k, n, Impl.SPARROW, 1e6), fixed(i.spmvBytes() / s / 1e9, 1),
                     percent(i.spmvBytes() / s / 1e9 / copyT, SPMV_GOAL), cell(k, n, Impl.SPARROW_1T, 1e6),
                     fixed(i.spmvBytes() / s1 / 1e9, 1)));
-            for (Impl p : peers) {
-                md.append(' ').append(cell(k, n, p, 1e6)).append(" |");
-            }
-            for (Impl p : peers) {
-                md.append(' ').append(ratio(k, n, Impl.SPARROW, p, Double.NaN)).append(" |");
-            }
-            md.append(' ').append(checks(k, n)).append(" |\n");
         }
+        md.append(tab.markdown(numberColumns(tab.columns())));
         md.append("\nChart: `spmv_speedup.png`.\n\n");
     }
 
@@ -460,28 +452,52 @@ final class KernelReport {
                 + " EJML and scipy; column-major `DenseMatrix` for MTJ). GFLOP/s = 2·nnz·%1$d / time; GB/s = (12·nnz +"
                 + " 4·(rows+1) + 8·%1$d·(cols + rows)) / time; %% copy against %2$.1f GB/s.%n%n", KernelSuite.K,
                 copyT));
-        Impl[] peers = {Impl.MTJ, Impl.EJML, Impl.EJML_MT, Impl.SCIPY};
-        md.append(String.format(Locale.ROOT, "| matrix | nnz | Sparrow %1$dT ms | GFLOP/s | GB/s | %% copy | Sparrow 1T ms"
-                + " | GFLOP/s | MTJ ms | EJML ms | EJML-MT %1$dT ms | scipy ms | × MTJ | × EJML | × EJML-MT | × scipy |"
-                + " largest rel. diff |%n", t));
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        Table tab = new Table(withPeers("matrix", "nnz", "Sparrow " + t + "T ms", "GFLOP/s", "GB/s", "% copy",
+                "Sparrow 1T ms", "GFLOP/s", "MTJ ms", "EJML ms", "EJML-MT " + t + "T ms", "scipy ms"));
         for (MatrixInfo i : infos) {
             String n = i.name();
             double s = seconds(k, n, Impl.SPARROW);
             double s1 = seconds(k, n, Impl.SPARROW_1T);
-            md.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s | %s |", n, i.nnz(),
+            tab.row(withPeers(k, n, 1e3, SPMM_GOAL, n, String.format(Locale.ROOT, "%,d", i.nnz()),
                     cell(k, n, Impl.SPARROW, 1e3), fixed(i.floatingPointOps(k) / s / 1e9, 2),
                     fixed(i.spmmBytes() / s / 1e9, 1), percent(i.spmmBytes() / s / 1e9 / copyT, Double.NaN),
                     cell(k, n, Impl.SPARROW_1T, 1e3), fixed(i.floatingPointOps(k) / s1 / 1e9, 2)));
-            for (Impl p : peers) {
-                md.append(' ').append(cell(k, n, p, 1e3)).append(" |");
-            }
-            for (Impl p : peers) {
-                md.append(' ').append(ratio(k, n, Impl.SPARROW, p, p == Impl.MTJ ? SPMM_GOAL : Double.NaN)).append(" |");
-            }
-            md.append(' ').append(checks(k, n)).append(" |\n");
         }
+        md.append(tab.markdown(numberColumns(tab.columns())));
         md.append(String.format(Locale.ROOT, "%nBold: ≥ %.0f× MTJ. Chart: `spmm_speedup.png`.%n%n", SPMM_GOAL));
+    }
+
+    /** The SpMV and SpMM tables' peers: their times, then Sparrow's speed-up over each. */
+    private static final Impl[] VECTOR_PEERS = {Impl.MTJ, Impl.EJML, Impl.EJML_MT, Impl.SCIPY};
+
+    /** The SpMV/SpMM table's header: {@code first}, then the ratio columns and the check column. */
+    private static String[] withPeers(String... first) {
+        List<String> c = new ArrayList<>(List.of(first));
+        c.addAll(List.of("× MTJ", "× EJML", "× EJML-MT", "× scipy", "largest rel. diff"));
+        return c.toArray(String[]::new);
+    }
+
+    /**
+     * A SpMV/SpMM table row: {@code first}, the peers' times in {@code unit}, Sparrow's speed-up over each (bold
+     * at {@code mtjGoal} over MTJ) and the largest relative difference.
+     */
+    private Object[] withPeers(Kernel k, String n, double unit, double mtjGoal, String... first) {
+        List<String> c = new ArrayList<>(List.of(first));
+        for (Impl p : VECTOR_PEERS) {
+            c.add(cell(k, n, p, unit));
+        }
+        for (Impl p : VECTOR_PEERS) {
+            c.add(ratio(k, n, Impl.SPARROW, p, p == Impl.MTJ ? mtjGoal : Double.NaN));
+        }
+        c.add(checks(k, n));
+        return c.toArray();
+    }
+
+    /** Markdown alignment: the first and last columns (names, notes) left, the numbers between right. */
+    private static Table.Align[] numberColumns(int columns) {
+        Table.Align[] a = Table.leftThenRight(1, columns);
+        a[columns - 1] = Table.Align.LEFT;
+        return a;
     }
 
     private void scalingTable(StringBuilder md) {
