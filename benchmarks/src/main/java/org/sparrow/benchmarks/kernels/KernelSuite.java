@@ -113,6 +113,9 @@ public final class KernelSuite {
             files = matrixFiles(opt.matrices());
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("KernelSuite: " + e.getMessage());
+            if (e instanceof Args.UsageError u) {
+                System.err.println(u.usage());
+            }
             System.exit(2);
             return;
         }
