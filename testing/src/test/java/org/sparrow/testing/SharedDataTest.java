@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
@@ -17,23 +19,14 @@ class SharedDataTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void aMissingFolderFailsWhenTheDataIsRequiredNamingTheFolder() {
+    @ParameterizedTest(name = "required = {0}")
+    @ValueSource(booleans = {true, false})
+    void aMissingFolderFailsWhenTheDataIsRequiredAndIsSkippedOtherwiseNamingTheFolder(boolean required) {
         Path missing = tmp.resolve("no-such-matrices");
-        AssertionFailedError e = assertThrows(AssertionFailedError.class,
-                () -> SharedData.dir(missing.toString(), true));
+        Class<? extends Throwable> expected = required ? AssertionFailedError.class : TestAbortedException.class;
+        Throwable e = assertThrows(expected, () -> SharedData.dir(missing.toString(), required));
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
-        assertTrue(e.getMessage().contains("sparrow.data.required=true"), e.getMessage());
-    }
-
-    @Test
-    void aMissingFolderSkipsWhenTheDataIsNotRequiredNamingTheFolder() {
-        Path missing = tmp.resolve("no-such-matrices");
-        TestAbortedException e = assertThrows(TestAbortedException.class,
-                () -> SharedData.dir(missing.toString(), false));
-        assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
-        assertTrue(e.getMessage().startsWith("Assumption failed: skipped: ") || e.getMessage().startsWith("skipped: "),
-                e.getMessage());
+        assertTrue(e.getMessage().contains(required ? "(sparrow.data.required=true)" : "skipped: "), e.getMessage());
     }
 
     @Test

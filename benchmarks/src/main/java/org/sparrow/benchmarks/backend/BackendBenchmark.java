@@ -127,15 +127,7 @@ public final class BackendBenchmark {
      * @throws IOException if the matrix cannot be read or the results cannot be written
      */
     public static void main(String[] args) throws IOException {
-        Options a;
-        try {
-            a = Options.of(Options.SPEC.parseOrExit(args));
-        } catch (IllegalArgumentException e) {
-            System.err.println("BackendBenchmark: " + e.getMessage());
-            System.err.println(Options.SPEC.usage());
-            System.exit(2);
-            return;
-        }
+        Options a = Options.SPEC.parseOrExit(args, Options::of);
         Files.createDirectories(a.out());
         Backend gpu = Backends.gpu();
         Availability av = gpu.availability();

@@ -114,13 +114,27 @@ public final class Args {
          * @return the parsed arguments
          */
         public Args parseOrExit(String... argv) {
+            return parseOrExit(argv, a -> a);
+        }
+
+        /**
+         * Parses {@code argv} and turns the arguments into the suite's options, or on a mistake (an
+         * {@link IllegalArgumentException} from either) prints "PROGRAM: what was wrong" and the usage to
+         * standard error and exits with status 2; {@code --help} prints the usage and exits with 0.
+         *
+         * @param argv    Input: the arguments
+         * @param options makes the suite's options from the parsed arguments, checking their values
+         * @param <T> the suite's options type
+         * @return the options
+         */
+        public <T> T parseOrExit(String[] argv, Function<Args, T> options) {
             if (wantsHelp(argv)) {
                 System.out.println(usage);
                 System.exit(0);
             }
             try {
-                return parse(argv);
-            } catch (UsageError e) {
+                return options.apply(parse(argv));
+            } catch (IllegalArgumentException e) {
                 System.err.println(program + ": " + e.getMessage());
                 System.err.println(usage);
                 System.exit(2);

@@ -106,16 +106,12 @@ public final class KernelSuite {
      */
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
-        Options opt;
+        Options opt = Options.SPEC.parseOrExit(args, Options::of);
         List<Path> files;
         try {
-            opt = Options.of(Options.SPEC.parseOrExit(args));
             files = matrixFiles(opt.matrices());
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("KernelSuite: " + e.getMessage());
-            if (e instanceof Args.UsageError u) {
-                System.err.println(u.usage());
-            }
             System.exit(2);
             return;
         }

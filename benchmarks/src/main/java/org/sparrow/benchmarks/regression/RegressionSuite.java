@@ -99,16 +99,7 @@ public final class RegressionSuite {
     }
 
     public static void main(String[] args) throws Exception {
-        Options o;
-        try {
-            o = Options.of(Options.SPEC.parseOrExit(args));
-        } catch (IllegalArgumentException e) {
-            System.err.println("regression suite: " + e.getMessage());
-            System.err.println(Options.USAGE);
-            System.exit(2);
-            return;
-        }
-        System.exit(run(o));
+        System.exit(run(Options.SPEC.parseOrExit(args, Options::of)));
     }
 
     /** Runs as {@code o} says; returns the exit status. */
