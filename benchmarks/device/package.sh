@@ -58,7 +58,9 @@ cp "$BENCH_JAR" "$OUT/lib/sparrow-benchmarks.jar"
 
 # The backend tests (the gpu-tagged class and the others of the package) and JUnit to run them.
 cp -r "$TEST_CLASSES/org/sparrow/core/backend" "$OUT/test/classes/org/sparrow/core/"
-(cd "$ROOT" && mvn -q -B $MVN_ARGS dependency:copy-dependencies -pl core -DincludeScope=test \
+# JUnit's jars come from the test-support module: the same JUnit as core's tests, and no Sparrow module to
+# resolve (core's own test scope names sparrow-testing, which is not installed).
+(cd "$ROOT" && mvn -q -B $MVN_ARGS dependency:copy-dependencies -pl testing -DincludeScope=test \
     -DincludeGroupIds=org.junit.jupiter,org.junit.platform,org.opentest4j,org.apiguardian \
     -DexcludeArtifactIds=junit-jupiter,junit-jupiter-params -DoutputDirectory="$OUT/test/lib")
 PLATFORM_VERSION="$(ls "$OUT/test/lib" | sed -n 's/^junit-platform-engine-\(.*\)\.jar$/\1/p')"
