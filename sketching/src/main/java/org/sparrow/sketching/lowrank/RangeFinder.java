@@ -102,9 +102,17 @@ public final class RangeFinder {
 
     /** The compact Q (p × k, row-major) of a Householder QR of the p × k block y (p ≥ k), through EJML. */
     static double[] orth(double[] y, int p, int k) {
+        return qr(y, p, k, false)[0];
+    }
+
+    /**
+     * A Householder QR y = Q·R of the p × k block y (p ≥ k), through EJML: {Q (p × k), R (k × k) or null}, both
+     * row-major. R is formed only when asked for.
+     */
+    static double[][] qr(double[] y, int p, int k, boolean withR) {
         QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(p, k);
         // the column-oriented Householder QR copies its input; a zero column leaves a unit column in Q
         qr.decompose(DMatrixRMaj.wrap(p, k, y));
-        return qr.getQ(null, true).data;
+        return new double[][] {qr.getQ(null, true).data, withR ? qr.getR(null, true).data : null};
     }
 }

@@ -290,4 +290,149 @@ class RandomizedSvdTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> RandomizedSvdOptions.defaults(3).withSketch(null))
                 .getMessage().contains("sketch"));
     }
+    /**
+     * The 20 largest singular values of Dubcova1 (16129 × 16129, symmetric positive definite, so its singular values
+     * are its eigenvalues; the smallest is 0.0048). A dense SVD would need 2 GB and ~10¹² flops, so the reference is
+     * another algorithm: ARPACK's implicitly restarted Lanczos, {@code scipy.sparse.linalg.eigsh(A, k=30,
+     * which='LA', tol=1e-14)} (scipy 1.17.1), unchanged to 9 digits with k = 45. The spectrum is flat and every value
+     * double: σ₁ = σ₂ = 4.7963, σ₂₁ = 4.7716, σ₆₀ = 4.7255.
+     */
+    private static final double[] DUBCOVA1_TOP20 = {4.796328579, 4.796328579, 4.793227196, 4.793227196, 4.788430309,
+        4.788430309, 4.788064197, 4.788064197, 4.785345403, 4.785345403, 4.780848526, 4.780848526, 4.780209846,
+        4.780209846, 4.775290920, 4.775290920, 4.773032554, 4.773032554, 4.772233423, 4.772233423};
+
+    @Test
+    void dubcova1WithDefaultsIsFlaggedAndAdaptiveModeReachesTheReferenceWithinItsTolerance() throws IOException {
+        CsrMatrix a = MatrixMarket.readCsr(Problems.dataFile("medium/Dubcova1.mtx.gz"));
+        int k = 20;
+        // the defaults (p = 10, q = 2) leave σ̃₁ about 8 % low: the result must say so
+        LowRankApproximation d = RandomizedSvd.compute(a, RandomizedSvdOptions.defaults(k));
+        assertTrue(Math.abs(d.singularValues()[0] - DUBCOVA1_TOP20[0]) > 0.05 * DUBCOVA1_TOP20[0],
+                "σ̃₁ = " + d.singularValues()[0]);
+        assertTrue(!d.trustworthy() && !d.toleranceMet(), "β = " + d.relativeSingularValueError());
+        assertTrue(d.relativeSingularValueError() > 0.05, "β = " + d.relativeSingularValueError());
+        assertTrue(d.trustProblem().contains("not certified"), d.trustProblem());
+        // the HMT §4.3 estimate is hundreds of times σ_k here (it behaves like a Frobenius norm)
+        assertTrue(d.errorEstimate() > 50 * d.singularValues()[k - 1], "E = " + d.errorEstimate());
+        // the lower bound on ‖A − UΣVᵀ‖ is a lower bound on σ₁ too
+        assertTrue(d.errorLowerBound() <= DUBCOVA1_TOP20[0] * (1 + 1e-12), "L = " + d.errorLowerBound());
+        assertCertified(d, DUBCOVA1_TOP20);
+
+        double tol = RandomizedSvdOptions.DEFAULT_TOLERANCE;
+        LowRankApproximation r = RandomizedSvd.compute(a, RandomizedSvdOptions.defaults(k).withAdaptive(true));
+        System.out.printf("Dubcova1 k = 20: defaults σ̃₁ = %.4f, β = %.3g; adaptive q = %d, σ̃₁ = %.6f, β = %.3g, %.2f s%n",
+                d.singularValues()[0], d.relativeSingularValueError(), r.powerIterations(), r.singularValues()[0],
+                r.relativeSingularValueError(), r.seconds());
+        assertTrue(r.adaptive() && r.toleranceMet() && r.trustworthy(), r.trustProblem());
+        assertEquals("", r.trustProblem());
+        assertTrue(r.powerIterations() > 2 && r.powerIterations() < RandomizedSvdOptions.DEFAULT_MAX_POWER_ITERATIONS,
+                "q = " + r.powerIterations());
+        assertTrue(r.relativeSingularValueError() <= tol);
+        for (int i = 0; i < k; i++) {
+            assertEquals(DUBCOVA1_TOP20[i], r.singularValues()[i], tol * DUBCOVA1_TOP20[i], "σ" + (i + 1));
+        }
+        assertCertified(r, DUBCOVA1_TOP20);
+        assertOrthonormalColumns(r.u(), 1e-12);
+        assertOrthonormalColumns(r.v(), 1e-12);
+    }
+
+    /** σ̃_i ≤ σ_i (interlacing) and some reference singular value lies within η_i of σ̃_i (the residual bound). */
+    private static void assertCertified(LowRankApproximation r, double[] ref) {
+        for (int i = 0; i < r.rank(); i++) {
+            double s = r.singularValues()[i];
+            assertTrue(s <= ref[i] * (1 + 1e-10), "σ̃" + (i + 1) + " = " + s + " > σ = " + ref[i]);
+            double nearest = Double.POSITIVE_INFINITY;
+            for (double x : ref) {
+                nearest = Math.min(nearest, Math.abs(x - s));
+            }
+            // the nearest true value may lie beyond the reference's range only when σ̃_i is below its last entry
+            if (s >= ref[ref.length - 1]) {
+                assertTrue(nearest <= r.singularValueErrors()[i] * (1 + 1e-9) + 1e-13 * ref[0],
+                        "σ̃" + (i + 1) + " = " + s + ": nearest σ at " + nearest + " > η = " + r.singularValueErrors()[i]);
+            }
+        }
+    }
+
+    @Test
+    void fastDecayWithDefaultsIsTrustworthyAndItsCertificatesContainTheKnownSingularValues() {
+        Random rnd = new Random(7);
+        double[] sigma = new double[150];
+        for (int j = 0; j < sigma.length; j++) {
+            sigma[j] = Math.pow(0.6, j);
+        }
+        DenseMatrix a = Problems.withSpectrum(210, 150, sigma, rnd);
+        LowRankApproximation r = RandomizedSvd.compute(a, RandomizedSvdOptions.defaults(12));
+        assertTrue(r.trustworthy() && r.toleranceMet(), r.trustProblem());
+        assertEquals("", r.trustProblem());
+        assertEquals(2, r.powerIterations());
+        assertTrue(r.relativeSingularValueError() <= 1e-6, "β = " + r.relativeSingularValueError());
+        assertCertified(r, sigma);
+        for (int i = 0; i < 12; i++) {
+            assertEquals(sigma[i], r.singularValues()[i], 1e-6 * sigma[11], "σ" + (i + 1));
+        }
+        assertEquals(r.errorEstimate() + r.nextSingularValue(), r.errorUpperBound());
+    }
+
+    @Test
+    void slowDecayAdaptiveModeMeetsItsToleranceAgainstADenseSvdOrReportsTheCap() {
+        Random rnd = new Random(3);
+        int n = 400;
+        int d = 300;
+        double[] sigma = new double[d];
+        for (int j = 0; j < d; j++) {
+            sigma[j] = 1.0 / Math.sqrt(j + 1.0);
+        }
+        DenseMatrix a = Problems.withSpectrum(n, d, sigma, rnd);
+        double[] ref = denseSingularValues(a);
+        int k = 20;
+        double tol = 1e-3;
+        RandomizedSvdOptions o = RandomizedSvdOptions.defaults(k).withTolerance(tol);
+        LowRankApproximation fixed = RandomizedSvd.compute(a, o);
+        assertTrue(!fixed.toleranceMet() && !fixed.trustworthy(), "β = " + fixed.relativeSingularValueError());
+        assertCertified(fixed, ref);
+
+        LowRankApproximation r = RandomizedSvd.compute(a, o.withAdaptive(true));
+        System.out.printf("slow decay, k = 20, τ = 1e-3: fixed q = 2 β = %.3g; adaptive q = %d β = %.3g%n",
+                fixed.relativeSingularValueError(), r.powerIterations(), r.relativeSingularValueError());
+        assertTrue(r.toleranceMet() && r.trustworthy(), r.trustProblem());
+        assertTrue(r.powerIterations() > 2, "q = " + r.powerIterations());
+        for (int i = 0; i < k; i++) {
+            assertEquals(ref[i], r.singularValues()[i], tol * ref[i], "σ" + (i + 1));
+        }
+        assertCertified(r, ref);
+        // one power iteration fewer does not meet the tolerance: the mode stops at the first q that does
+        LowRankApproximation before = RandomizedSvd.compute(a, o.withPowerIterations(r.powerIterations() - 1));
+        assertTrue(!before.toleranceMet(), "β = " + before.relativeSingularValueError());
+        // equal options give equal results, and the fixed run at the q the adaptive one stopped at is the same run
+        LowRankApproximation same = RandomizedSvd.compute(a, o.withPowerIterations(r.powerIterations()));
+        assertTrue(Arrays.equals(same.singularValues(), r.singularValues()));
+
+        // a cap below what the tolerance needs: stops at the cap and says so
+        LowRankApproximation capped = RandomizedSvd.compute(a, o.withAdaptive(true).withMaxPowerIterations(3));
+        assertEquals(3, capped.powerIterations());
+        assertTrue(!capped.toleranceMet() && !capped.trustworthy());
+        assertTrue(capped.trustProblem().contains("after 3 power iterations (the cap of the adaptive mode)"),
+                capped.trustProblem());
+    }
+
+    @Test
+    void optionsRefuseAbsurdValuesNamingTheFieldAndTheRange() {
+        RandomizedSvdOptions o = RandomizedSvdOptions.defaults(5);
+        String[][] cases = {
+            {"oversampling", "≤ 10000"}, {"power iterations", "≤ 10000"}, {"tolerance", "< 1"},
+            {"max power iterations", "≥ 0"}, {"tolerance", "> 0"}, {"rank", "≥ 1"}};
+        java.util.List<org.junit.jupiter.api.function.Executable> bad = java.util.List.of(
+            () -> o.withOversampling(2_000_000_000), () -> o.withPowerIterations(10_001), () -> o.withTolerance(1.0),
+            () -> o.withMaxPowerIterations(-1), () -> o.withTolerance(Double.NaN), () -> o.withRank(-3));
+        for (int c = 0; c < cases.length; c++) {
+            String m = assertThrows(IllegalArgumentException.class, bad.get(c)).getMessage();
+            assertTrue(m.startsWith(cases[c][0] + " must") && m.contains(cases[c][1]), m);
+        }
+        String m = assertThrows(IllegalArgumentException.class, () -> o.withRank(31).checkFor(30, 40)).getMessage();
+        assertTrue(m.contains("rank k = 31") && m.contains("≤ 30"), m);
+        o.withRank(30).checkFor(30, 40);
+        // the largest accepted values are accepted: the limits are not off by one
+        assertEquals(10_000, o.withOversampling(10_000).withPowerIterations(10_000).withMaxPowerIterations(10_000)
+                .oversampling());
+    }
 }

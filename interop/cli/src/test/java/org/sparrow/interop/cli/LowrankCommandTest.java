@@ -69,6 +69,9 @@ class LowrankCommandTest {
         assertTrue(lower >= 0.9 * ref[k] && lower <= ref[k] * (1 + 1e-6), "lower " + lower + " vs σ4 = " + ref[k]);
         assertTrue(upper >= lower, "upper " + upper + " < lower " + lower);
         assertEquals(lower / ref[0], ((BigDecimal) j.get("relative_error")).doubleValue(), 1e-6);
+        // converged (σ4/σ3 ≈ 0.31): trustworthy, and nothing on stderr
+        assertEquals(Boolean.TRUE, j.get("trustworthy"), r::toString);
+        assertEquals("", r.err(), r::toString);
         DenseMatrix u = MatrixMarket.read(Path.of(prefix + ".U.mtx")).matrix().toDense();
         DenseMatrix v = MatrixMarket.read(Path.of(prefix + ".V.mtx")).matrix().toDense();
         assertEquals(223, u.rows());
@@ -111,9 +114,103 @@ class LowrankCommandTest {
             assertEquals(1, r.errLines().length, r::toString);
             assertTrue(r.err().contains(bad[2]), bad[0] + ": " + r.err());
         }
+        // a rank above min(rows, cols) is a usage error too (it was a failure, exit 1, before), naming the range
         Cli.Result tooBig = Cli.run("lowrank", "--rank", "400", shared("small/well1033.mtx").toString());
-        assertEquals(SparrowCli.EXIT_FAILURE, tooBig.exitCode(), tooBig::toString);
+        assertEquals(SparrowCli.EXIT_USAGE, tooBig.exitCode(), tooBig::toString);
         assertEquals(1, tooBig.errLines().length, tooBig::toString);
-        assertTrue(tooBig.err().contains("400"), tooBig::toString);
+        assertTrue(tooBig.err().contains("--rank") && tooBig.err().contains("400") && tooBig.err().contains("≤ 320"),
+                tooBig::toString);
+    }
+
+    @Test
+    void absurdOptionsAreRefusedNamingTheOptionAndItsRangeNotClamped() {
+        String file = shared("small/well1033.mtx").toString();
+        String[][] bad = {
+            {"--oversampling", "2000000000", "--oversampling must be ≥ 0 and ≤ 10000, got 2000000000"},
+            {"--power-iterations", "1000000", "--power-iterations must be ≥ 0 and ≤ 10000, got 1000000"},
+            {"--power-iterations", "-1", "--power-iterations must be ≥ 0 and ≤ 10000, got -1"},
+            {"--max-power-iterations", "-5", "--max-power-iterations must be ≥ 0 and ≤ 10000, got -5"},
+            {"--max-power-iterations", "20000", "--max-power-iterations must be ≥ 0 and ≤ 10000, got 20000"},
+            {"--tolerance", "0", "--tolerance must be > 0 and < 1, got 0.0"},
+            {"--tolerance", "1.5", "--tolerance must be > 0 and < 1, got 1.5"},
+            {"--tolerance", "NaN", "--tolerance must be > 0 and < 1, got NaN"},
+            {"--rank", "-7", "--rank must be ≥ 1"},
+            {"--rank", "321", "--rank: rank k = 321 exceeds min(rows, cols) = 320 of the 1033×320 matrix: it must be ≥ 1 and ≤ 320"}};
+        for (String[] b : bad) {
+            Cli.Result r = b[0].equals("--rank") ? Cli.run("lowrank", "--json", b[0], b[1], file)
+                    : Cli.run("lowrank", "--json", "--rank", "3", b[0], b[1], file);
+            assertEquals(SparrowCli.EXIT_USAGE, r.exitCode(), r::toString);
+            assertEquals(1, r.errLines().length, r::toString);
+            assertTrue(r.err().contains(b[2]), b[0] + " " + b[1] + ": " + r.err());
+            assertEquals("", r.out(), r::toString);
+        }
+    }
+
+    /** The 20 largest singular values of Dubcova1: see RandomizedSvdTest (ARPACK; a dense SVD does not fit). */
+    private static final double DUBCOVA1_SIGMA1 = 4.796328579;
+
+    @Test
+    void defaultsOnDubcova1WarnOnOneStderrLineAndInJson() {
+        // the case of the report: σ̃₁ = 4.399 where σ₁ = 4.796, and nothing said
+        Cli.Result r = Cli.run("lowrank", "--json", "--rank", "20", shared("medium/Dubcova1.mtx.gz").toString());
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals(1, r.errLines().length, r::toString);
+        String line = r.errLines()[0];
+        assertTrue(line.startsWith("sparrow lowrank: warning: the singular values are not certified to the tolerance")
+                && line.contains("--adaptive"), line);
+        Map<String, Object> j = JsonReader.parseObject(r.out().strip());
+        assertEquals(Boolean.FALSE, j.get("trustworthy"));
+        assertEquals(Boolean.FALSE, j.get("tolerance_met"));
+        assertEquals(Boolean.FALSE, j.get("adaptive"));
+        assertEquals(line, "sparrow lowrank: warning: " + j.get("warning"));
+        double s1 = ((BigDecimal) ((List<?>) j.get("singular_values")).get(0)).doubleValue();
+        assertTrue(s1 < 0.95 * DUBCOVA1_SIGMA1, "σ̃₁ = " + s1);
+        double beta = ((BigDecimal) j.get("relative_singular_value_error")).doubleValue();
+        assertTrue(beta > 0.01, "β = " + beta);
+        assertEquals(2, ((BigDecimal) j.get("power_iterations")).intValue());
+        assertEquals(30, ((BigDecimal) j.get("sampled_columns")).intValue());
+    }
+
+    @Test
+    void adaptiveModeOnDubcova1MeetsItsToleranceAndReportsTheIterationsUsed() {
+        Cli.Result r = Cli.run("lowrank", "--json", "--rank", "20", "--adaptive",
+                shared("medium/Dubcova1.mtx.gz").toString());
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals("", r.err(), r::toString);
+        Map<String, Object> j = JsonReader.parseObject(r.out().strip());
+        assertEquals(Boolean.TRUE, j.get("trustworthy"));
+        assertEquals(Boolean.TRUE, j.get("tolerance_met"));
+        assertEquals(Boolean.TRUE, j.get("adaptive"));
+        assertEquals(null, j.get("warning"));
+        double tol = ((BigDecimal) j.get("tolerance")).doubleValue();
+        assertEquals(0.01, tol);
+        int q = ((BigDecimal) j.get("power_iterations")).intValue();
+        assertTrue(q > 2 && q < ((BigDecimal) j.get("max_power_iterations")).intValue(), "q = " + q);
+        assertTrue(((BigDecimal) j.get("relative_singular_value_error")).doubleValue() <= tol);
+        double s1 = ((BigDecimal) ((List<?>) j.get("singular_values")).get(0)).doubleValue();
+        assertEquals(DUBCOVA1_SIGMA1, s1, tol * DUBCOVA1_SIGMA1);
+        // the cap reached before the tolerance: the text says so, and the warning names the cap
+        Cli.Result capped = Cli.run("lowrank", "--rank", "20", "--adaptive", "--max-power-iterations", "3",
+                shared("medium/Dubcova1.mtx.gz").toString());
+        assertEquals(0, capped.exitCode(), capped::toString);
+        assertEquals(1, capped.errLines().length, capped::toString);
+        assertTrue(capped.err().contains("after 3 power iterations (the cap of the adaptive mode)")
+                && capped.err().contains("--max-power-iterations"), capped::toString);
+        assertTrue(capped.out().contains("3 power iterations (adaptive: the cap, tolerance not met)"), capped::toString);
+    }
+
+    @Test
+    void jsonErrorEstimateIsTheUpperBoundPrintedInTheText() {
+        String file = shared("small/well1033.mtx").toString();
+        Map<String, Object> j = JsonReader.parseObject(Cli.run("lowrank", "--json", "--rank", "3", file).out().strip());
+        Cli.Result text = Cli.run("lowrank", "--rank", "3", file);
+        double estimate = ((BigDecimal) j.get("error_estimate")).doubleValue();
+        assertEquals(((BigDecimal) j.get("error_upper_bound")).doubleValue(), estimate);
+        double lower = ((BigDecimal) j.get("error_lower_bound")).doubleValue();
+        double e = ((BigDecimal) j.get("projection_error_estimate")).doubleValue();
+        assertTrue(text.out().contains("≥ " + Report.number(lower) + " (power-method")
+                && text.out().contains("≤ " + Report.number(estimate) + " (HMT §4.3 estimate " + Report.number(e)),
+                text::toString);
+        assertTrue(text.out().contains("certified to:"), text::toString);
     }
 }
