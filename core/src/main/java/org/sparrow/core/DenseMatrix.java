@@ -89,25 +89,25 @@ public final class DenseMatrix implements Matrix {
     /** {@code y = A·x}, threaded above {@link DenseProducts#PARALLEL_MIN_ENTRIES} entries (see {@link DenseProducts}). */
     @Override
     public void apply(double[] x, double[] y) {
-        DenseProducts.multiply(this, x, y, Parallelism.defaultThreads());
+        DenseProducts.multiply(this, x, y, Par.AUTO);
     }
 
     /** {@code y = Aᵀ·x}, threaded as {@link #apply(double[], double[])}. */
     @Override
     public void applyTranspose(double[] x, double[] y) {
-        DenseProducts.multiplyTranspose(this, x, y, Parallelism.defaultThreads());
+        DenseProducts.multiplyTranspose(this, x, y, Par.AUTO);
     }
 
     /** {@code Y = A·X} for a row-major block of k columns, in one pass over A (not column by column). */
     @Override
     public void applyBlock(double[] x, double[] y, int k) {
-        DenseProducts.multiplyBlock(this, x, y, k, Parallelism.defaultThreads());
+        DenseProducts.multiplyBlock(this, x, y, k, Par.AUTO);
     }
 
     /** {@code Y = Aᵀ·X} for a row-major block of k columns, in one pass over A. */
     @Override
     public void applyTransposeBlock(double[] x, double[] y, int k) {
-        DenseProducts.multiplyTransposeBlock(this, x, y, k, Parallelism.defaultThreads());
+        DenseProducts.multiplyTransposeBlock(this, x, y, k, Par.AUTO);
     }
 
     /** Nonzero entries only, row by row. */

@@ -13,13 +13,27 @@ import java.util.function.IntConsumer;
  * The one place that decides how many threads Sparrow uses and owns the pool they run in.
  *
  * <p>The default thread count is the system property {@code sparrow.threads} when set (a positive
- * integer), else the number of available processors. Kernels take an explicit count or use
- * {@link #defaultThreads()}; a count of 1 runs inline on the caller's thread, with no pool at all.
+ * integer), else the number of available processors. A call says how parallel it is with a
+ * {@link Par} (sequential, automatic, n threads), resolved here against the size thresholds below;
+ * a count of 1 runs inline on the caller's thread, with no pool at all.
  */
 public final class Parallelism {
 
     /** The system property that sets the default thread count. */
     public static final String THREADS_PROPERTY = "sparrow.threads";
+
+    /**
+     * Below this much work (stored entries of a sparse operand, times the block width for SpMM;
+     * entries of a dense matrix) {@link Par#AUTO} runs on one thread: the pool's hand-offs would
+     * cost more than they save.
+     */
+    public static final int PARALLEL_MIN_WORK = 50_000;
+
+    /**
+     * Dense products ({@code core.ops.DenseProducts}) cut a matrix into row chunks of about half
+     * this many entries, by shape alone; below it a product is one chunk on the caller's thread.
+     */
+    public static final long DENSE_CHUNK_MIN_ENTRIES = 1L << 17;
 
     private Parallelism() {
     }
@@ -40,6 +54,19 @@ public final class Parallelism {
         }
         throw new IllegalArgumentException("system property " + THREADS_PROPERTY + " must be a positive integer, got '"
                 + s + "'");
+    }
+
+    /**
+     * The thread count for a call of {@code work} units as parallel as {@code par} says:
+     * {@link Par#threadsFor(long)}, with a clear error for a missing {@code par}.
+     *
+     * @throws IllegalArgumentException if {@code par} is null
+     */
+    public static int threads(Par par, long work) {
+        if (par == null) {
+            throw new IllegalArgumentException("the parallelism is null (use Par.AUTO, Par.SEQ or Par.threads(n))");
+        }
+        return par.threadsFor(work);
     }
 
     /** Checks a user-given thread count. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The thread-count policy and {@link Parallelism#forEachTask}. */
+/** The thread-count policy, {@link Par} (parsing, validation, thread counts) and {@link Parallelism#forEachTask}. */
 class ParallelismTest {
 
     private static final int[] THREADS = {1, 2, 7};
@@ -231,5 +231,49 @@ class ParallelismTest {
         var e = assertThrows(IllegalArgumentException.class, Parallelism::defaultThreads);
         assertTrue(e.getMessage().contains("sparrow.threads"), e.getMessage());
         assertTrue(e.getMessage().contains(value), "the bad value is quoted: " + e.getMessage());
+    }
+
+    // ---- Par ----
+
+    @Test
+    void parseReadsAutoSequentialAndThreadCounts() {
+        assertSame(Par.AUTO, Par.parse("auto"));
+        assertSame(Par.AUTO, Par.parse(" AUTO "));
+        assertSame(Par.SEQ, Par.parse("seq"));
+        assertSame(Par.SEQ, Par.parse("Sequential"));
+        assertSame(Par.SEQ, Par.parse("1"), "one thread is sequential: no pool");
+        assertEquals(Par.threads(7), Par.parse("7"));
+        assertEquals(new Par.Threads(7), Par.parse(" 7 "));
+        assertEquals("7", Par.parse("7").toString());
+        assertEquals("auto", Par.AUTO.toString());
+        assertEquals("seq", Par.SEQ.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-2", "two", "", "1.5", "99999999999"})
+    void parseRefusesAnythingElseQuotingTheText(String text) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Par.parse(text));
+        assertEquals("threads must be 'auto', 'seq' or a positive integer, got '" + text + "'", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Par.parse(null));
+    }
+
+    @Test
+    void threadCountsBelowOneAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Par.threads(0));
+        assertEquals("thread count must be ≥ 1, got 0", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Par.Threads(-1));
+    }
+
+    @Test
+    void threadsForFollowsTheKindAndForAutoTheSizeThreshold() {
+        System.setProperty(Parallelism.THREADS_PROPERTY, "3");
+        assertEquals(1, Par.SEQ.threadsFor(Long.MAX_VALUE));
+        assertEquals(5, Par.threads(5).threadsFor(0), "an explicit count holds whatever the size");
+        assertEquals(1, Par.AUTO.threadsFor(Parallelism.PARALLEL_MIN_WORK - 1));
+        assertEquals(3, Par.AUTO.threadsFor(Parallelism.PARALLEL_MIN_WORK));
+        System.setProperty(Parallelism.THREADS_PROPERTY, "zero");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Par.AUTO.threadsFor(Long.MAX_VALUE));
+        assertTrue(e.getMessage().contains(Parallelism.THREADS_PROPERTY), e.getMessage());
     }
 }

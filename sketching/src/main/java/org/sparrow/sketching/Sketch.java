@@ -6,6 +6,7 @@ import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.DenseMatrix;
 import org.sparrow.core.LinearOperator;
 import org.sparrow.core.Matrix;
+import org.sparrow.core.Par;
 import org.sparrow.core.Parallelism;
 
 /**
@@ -77,6 +78,22 @@ public interface Sketch extends LinearOperator {
      */
     default DenseMatrix sketch(CsrMatrix a) {
         return sketch(a, Parallelism.defaultThreads());
+    }
+
+    /**
+     * {@code S·A} for any Sparrow matrix, as parallel as {@code par} says for A's {@code rows·cols}
+     * entries; the result is bit-identical for every thread count.
+     *
+     * @param a   Input, {@code cols() × d}.
+     * @param par how parallel.
+     * @return    a new {@code rows() × d} dense matrix.
+     * @throws IllegalArgumentException when A or par is null, or A does not have {@code cols()} rows
+     */
+    default DenseMatrix sketch(Matrix a, Par par) {
+        if (a == null) {
+            throw new IllegalArgumentException("the matrix to sketch is null");
+        }
+        return sketch(a, Parallelism.threads(par, (long) a.rows() * a.cols()));
     }
 
     /**

@@ -19,11 +19,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.DenseMatrix;
+import org.sparrow.core.Matrix;
+import org.sparrow.core.Par;
 
 /**
  * Every sketch kind as a linear operator: the products against the dense S built column by column
  * from {@code apply}, the adjoint identity, the dense and CSR sketches, the block forms, and
- * bit-identical results for 1, 2 and 7 threads.
+ * bit-identical results for 1, 2 and 7 threads and for every {@link Par}.
  */
 class SketchOperatorTest {
 
@@ -154,6 +156,10 @@ class SketchOperatorTest {
                 double[] t = new double[s.cols() * 6];
                 s.transpose(x.data(), 6, t, threads);
                 assertArrayEquals(transpose1, t, what + ": Sᵀ·X");
+            }
+            for (Par par : new Par[] {Par.SEQ, Par.AUTO, Par.threads(3)}) {
+                assertArrayEquals(dense1.data(), s.sketch((Matrix) a, par).data(), s + " " + par + ": dense");
+                assertArrayEquals(sparse1.data(), s.sketch((Matrix) sp, par).data(), s + " " + par + ": sparse");
             }
         }
     }

@@ -1,5 +1,7 @@
 package org.sparrow.core.backend;
 
+import org.sparrow.core.Par;
+
 /**
  * How to choose a backend for SpMM: a small immutable record; {@link #defaults()} reads the system
  * properties, the {@code with…} methods change one field.
@@ -28,7 +30,7 @@ package org.sparrow.core.backend;
  * @param backend      what the caller asked for
  * @param gpuThreshold {@code auto} uses the GPU when {@code nnz·k ≥} this, ≥ 0 (0: always, when usable)
  * @param threads      threads for the CPU backend, ≥ 0; 0 means Sparrow's default
- *                     ({@link org.sparrow.core.Parallelism#defaultThreads()}, one thread for small products)
+ *                     ({@link Parallelism#defaultThreads()}, one thread for small products)
  */
 public record BackendOptions(BackendChoice backend, long gpuThreshold, int threads) {
 
@@ -83,6 +85,11 @@ public record BackendOptions(BackendChoice backend, long gpuThreshold, int threa
     /** These options with another GPU threshold on {@code nnz·k}, ≥ 0. */
     public BackendOptions withGpuThreshold(long threshold) {
         return new BackendOptions(backend, threshold, threads);
+    }
+
+    /** How parallel the CPU backend runs: {@link Par#AUTO} for 0, else that many threads. */
+    public Par parallelism() {
+        return threads == 0 ? Par.AUTO : Par.threads(threads);
     }
 
     /** These options with another CPU thread count (≥ 1, or 0 for the default). */

@@ -2,28 +2,29 @@ package org.sparrow.core.backend;
 
 import java.util.List;
 import org.sparrow.core.CsrMatrix;
+import org.sparrow.core.Par;
 import org.sparrow.core.Parallelism;
 import org.sparrow.core.ops.Spmm;
-import org.sparrow.core.ops.Spmv;
 
 /**
  * The CPU backend, always available: SpMM by Sparrow's Java kernel {@link Spmm#multiply(CsrMatrix,
  * double[], double[], int, int)} (no second implementation here), bit-identical for every thread count.
  *
- * <p>With 0 threads (the default) each product uses {@link Spmv#defaultThreads(long)} of
- * {@code nnz·k}: one thread for small products, {@link Parallelism#defaultThreads()} otherwise.
+ * <p>How parallel it runs is a {@link Par}: with {@link Par#AUTO} (the default) each product uses
+ * {@code Par.AUTO.threadsFor(nnz·k)}, one thread for small products and
+ * {@link Parallelism#defaultThreads()} otherwise.
  */
 public final class CpuBackend implements Backend {
 
     /** This backend's name. */
     public static final String NAME = "cpu";
 
-    private static final CpuBackend DEFAULT = new CpuBackend(0);
+    private static final CpuBackend DEFAULT = new CpuBackend(Par.AUTO);
 
-    private final int threads;
+    private final Par par;
 
-    private CpuBackend(int threads) {
-        this.threads = threads;
+    private CpuBackend(Par par) {
+        this.par = par;
     }
 
     /** The CPU backend on Sparrow's default thread count. */
@@ -41,12 +42,29 @@ public final class CpuBackend implements Backend {
         if (threads < 0) {
             throw new IllegalArgumentException("thread count must be ≥ 0 (0: the default), got " + threads);
         }
-        return threads == 0 ? DEFAULT : new CpuBackend(threads);
+        return of(threads == 0 ? Par.AUTO : Par.threads(threads));
     }
 
-    /** The fixed thread count, or 0 when each product uses the default. */
+    /**
+     * The CPU backend as parallel as {@code par} says.
+     *
+     * @throws IllegalArgumentException if {@code par} is null
+     */
+    public static CpuBackend of(Par par) {
+        if (par == null) {
+            throw new IllegalArgumentException("the parallelism is null (use Par.AUTO, Par.SEQ or Par.threads(n))");
+        }
+        return par == Par.AUTO ? DEFAULT : new CpuBackend(par);
+    }
+
+    /** How parallel the products run. */
+    public Par parallelism() {
+        return par;
+    }
+
+    /** The fixed thread count, or 0 when each product decides ({@link Par#AUTO}). */
     public int threads() {
-        return threads;
+        return par == Par.AUTO ? 0 : par.threadsFor(0);
     }
 
     @Override
@@ -61,7 +79,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Availability availability() {
-        String t = threads == 0 ? "up to " + Parallelism.defaultThreads() + " threads" : threads + " threads";
+        String t = par == Par.AUTO ? "up to " + Parallelism.defaultThreads() + " threads" : threads() + " threads";
         return Availability.available("Java SpMM kernel (org.sparrow.core.ops.Spmm) on " + t, List.of());
     }
 
@@ -76,7 +94,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public String toString() {
-        return "CpuBackend[" + (threads == 0 ? "default threads" : threads + " threads") + "]";
+        return "CpuBackend[" + (par == Par.AUTO ? "default threads" : threads() + " threads") + "]";
     }
 
     /** A on the CPU: the matrix itself, and a closed flag so that the lifecycle matches the GPU's. */
@@ -119,7 +137,7 @@ public final class CpuBackend implements Backend {
             if (closed) {
                 throw new IllegalStateException("this CPU matrix handle (" + a + ") was closed");
             }
-            int t = threads != 0 ? threads : Spmv.defaultThreads((long) a.nnz() * Math.max(k, 0));
+            int t = par.threadsFor((long) a.nnz() * Math.max(k, 0));
             long t0 = System.nanoTime();
             Spmm.multiply(a, x, y, k, t); // validates k and the lengths
             return new SpmmTiming(0.0, (System.nanoTime() - t0) * 1e-9, 0.0);

@@ -29,7 +29,7 @@ final class Selector {
         if (nnz < 0 || k < 0) {
             throw new IllegalArgumentException("nnz and k must be ≥ 0, got nnz = " + nnz + ", k = " + k);
         }
-        CpuBackend cpu = CpuBackend.withThreads(options.threads());
+        CpuBackend cpu = CpuBackend.of(options.parallelism());
         long work = nnz * k; // ≤ (2³¹−1)², fits a long
         switch (options.backend()) {
             case CPU -> {

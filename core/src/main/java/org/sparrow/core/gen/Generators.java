@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.sparrow.core.CsrMatrix;
+import org.sparrow.core.Par;
 import org.sparrow.core.Parallelism;
 
 /**
@@ -181,6 +182,17 @@ public final class Generators {
     }
 
     /**
+     * {@link #random(int, int, double, long, int)} as parallel as {@code par} says for the expected
+     * {@code density·rows·cols} entries; the result does not depend on it.
+     *
+     * @throws IllegalArgumentException as the thread-count form, or if {@code par} is null
+     */
+    public static CsrMatrix random(int rows, int cols, double density, long seed, Par par) {
+        return random(rows, cols, density, seed, Parallelism.threads(par, (long) Math.min(Long.MAX_VALUE,
+                Math.max(0.0, density) * rows * cols)));
+    }
+
+    /**
      * A random sparse matrix in which every one of the {@code rows·cols} entries is present
      * independently with probability {@code density} (a Bernoulli matrix: row {@code i} has
      * Binomial({@code cols}, {@code density}) entries at distinct, uniformly random columns, and
@@ -310,6 +322,17 @@ public final class Generators {
      */
     public static CsrMatrix rmat(int scale, int edgeFactor, double a, double b, double c, long seed) {
         return rmat(scale, edgeFactor, a, b, c, seed, Parallelism.defaultThreads());
+    }
+
+    /**
+     * {@link #rmat(int, int, double, double, double, long, int)} as parallel as {@code par} says for
+     * its {@code edgeFactor·2^scale} edges; the result does not depend on it.
+     *
+     * @throws IllegalArgumentException as the thread-count form, or if {@code par} is null
+     */
+    public static CsrMatrix rmat(int scale, int edgeFactor, double a, double b, double c, long seed, Par par) {
+        long edges = scale >= 1 && scale <= RMAT_MAX_SCALE ? (long) Math.max(edgeFactor, 0) << scale : 0;
+        return rmat(scale, edgeFactor, a, b, c, seed, Parallelism.threads(par, edges));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.sparrow.core.ops;
 
 import org.sparrow.core.CsrMatrix;
+import org.sparrow.core.Par;
 import org.sparrow.core.Parallelism;
 
 /**
@@ -24,7 +25,19 @@ public final class Add {
     }
 
     /**
-     * {@code C = α·A + β·B}, canonical; bit-identical for every thread count.
+     * {@code C = α·A + β·B}, as parallel as {@code par} says for nnz(A) + nnz(B) entries. As
+     * {@link #of(double, CsrMatrix, double, CsrMatrix, int)} otherwise.
+     *
+     * @throws IllegalArgumentException as the thread-count form, or if {@code par} is null
+     */
+    public static CsrMatrix of(double alpha, CsrMatrix a, double beta, CsrMatrix b, Par par) {
+        KernelSupport.checkMatrix(a, "A");
+        KernelSupport.checkMatrix(b, "B");
+        return of(alpha, a, beta, b, Parallelism.threads(par, (long) a.nnz() + b.nnz()));
+    }
+
+    /**
+     * {@code C = α·A + β·B} on exactly {@code threads} threads, canonical; bit-identical for every thread count.
      * O(nnz(A) + nnz(B) + rows) work (plus a sort of an unsorted input).
      *
      * @param alpha   scale of A

@@ -1,6 +1,8 @@
 package org.sparrow.core.ops;
 
+import java.util.Arrays;
 import org.sparrow.core.DenseMatrix;
+import org.sparrow.core.Par;
 import org.sparrow.core.Parallelism;
 
 /**
@@ -13,14 +15,16 @@ import org.sparrow.core.Parallelism;
  * most {@value #MAX_CHUNKS}), never on the thread count, and each chunk is summed in a fixed order;
  * the transposed products add the chunks' partial results in chunk order. So every product is
  * <em>bit-identical for every thread count</em>. A matrix of fewer than {@value #PARALLEL_MIN_ENTRIES}
- * entries is one chunk and runs on the caller's thread. Dot products use four accumulators (the loop
+ * entries is one chunk and runs on the caller's thread. How many threads run the chunks is a
+ * {@link Par}; since the result does not depend on it, {@link Par#AUTO} uses the default count
+ * whenever there is more than one chunk. Dot products use four accumulators (the loop
  * then vectorizes and does not wait on one add chain); the block kernels are axpy loops over the
  * contiguous rows of X and Y.
  */
 public final class DenseProducts {
 
-    /** Below this many entries a product runs as one chunk, on the caller's thread. */
-    public static final long PARALLEL_MIN_ENTRIES = 1L << 17;
+    /** {@link Parallelism#DENSE_CHUNK_MIN_ENTRIES}, kept here for source compatibility. */
+    public static final long PARALLEL_MIN_ENTRIES = Parallelism.DENSE_CHUNK_MIN_ENTRIES;
 
     /** The most row chunks a product is split into. */
     static final int MAX_CHUNKS = 64;
@@ -37,47 +41,86 @@ public final class DenseProducts {
      * @param a       Input: {@code m × n}
      * @param x       Input: length n
      * @param y       Output: length m; overwritten
-     * @param threads threads to use, ≥ 1
+     * @param par     how parallel
      */
-    public static void multiply(DenseMatrix a, double[] x, double[] y, int threads) {
+    public static void multiply(DenseMatrix a, double[] x, double[] y, Par par) {
+        checkMatrix(a);
         int m = a.rows();
         int n = a.cols();
         checkLength("x", x, n, a, "its column count, for A·x");
         checkLength("y", y, m, a, "its row count, for A·x");
         double[] d = a.data();
         int chunks = chunks(m, n, 1);
-        run(threads, chunks, c -> {
+        run(par, m, n, chunks, c -> {
             for (int i = rowStart(c, chunks, m), end = rowStart(c + 1, chunks, m); i < end; i++) {
                 y[i] = dot(d, i * n, x, n);
             }
         });
     }
 
+    /** {@code y = A·x} on exactly {@code threads} threads: {@code multiply(a, x, y, Par.threads(threads))}. */
+    public static void multiply(DenseMatrix a, double[] x, double[] y, int threads) {
+        multiply(a, x, y, Par.threads(threads));
+    }
+
     /**
-     * {@code y = Aᵀ·x}. O(rows·cols) work, plus O(chunks·cols) to add the chunks' partial sums.
+     * {@code y = Aᵀ·x}. O(rows·cols) work, plus O(chunks·cols) to add the chunks' partial sums, which
+     * it allocates ({@link #multiplyTranspose(DenseMatrix, double[], double[], Par, double[])} takes them).
      *
-     * @param a       Input: {@code m × n}
-     * @param x       Input: length m
-     * @param y       Output: length n; overwritten
-     * @param threads threads to use, ≥ 1
+     * @param a   Input: {@code m × n}
+     * @param x   Input: length m
+     * @param y   Output: length n; overwritten
+     * @param par how parallel
      */
-    public static void multiplyTranspose(DenseMatrix a, double[] x, double[] y, int threads) {
+    public static void multiplyTranspose(DenseMatrix a, double[] x, double[] y, Par par) {
+        multiplyTranspose(a, x, y, par, null);
+    }
+
+    /**
+     * {@code y = Aᵀ·x} into the caller's workspace: the same result as the allocating form, bit for
+     * bit, and no allocation when {@code work} is long enough.
+     *
+     * @param work Optional: at least {@link #transposeWorkspaceLength(DenseMatrix)} doubles (contents on
+     *             entry do not matter; overwritten), or null to allocate
+     * @throws IllegalArgumentException if a length is wrong or {@code work} is too short
+     */
+    public static void multiplyTranspose(DenseMatrix a, double[] x, double[] y, Par par, double[] work) {
+        checkMatrix(a);
         int m = a.rows();
         int n = a.cols();
         checkLength("x", x, m, a, "its row count, for Aᵀ·x");
         checkLength("y", y, n, a, "its column count, for Aᵀ·x");
         double[] d = a.data();
         int chunks = chunks(m, n, 1);
-        double[][] partial = new double[chunks][];
-        run(threads, chunks, c -> {
-            double[] p = chunks == 1 ? y : new double[n];
-            java.util.Arrays.fill(p, 0.0);
+        int need = transposeWorkspaceLength(a);
+        if (work != null && work.length < need) {
+            throw new IllegalArgumentException("the workspace has length " + work.length + " but Aᵀ·x with the "
+                    + a.rows() + "×" + a.cols() + " matrix needs " + need);
+        }
+        double[] partial = work != null || chunks == 1 ? work : new double[need];
+        run(par, m, n, chunks, c -> {
+            double[] p = c == 0 ? y : partial; // chunk c ≥ 1 sums into partial[(c − 1)·n ..]
+            int off = c == 0 ? 0 : (c - 1) * n;
+            Arrays.fill(p, off, off + n, 0.0);
             for (int i = rowStart(c, chunks, m), end = rowStart(c + 1, chunks, m); i < end; i++) {
-                axpy(x[i], d, i * n, p, 0, n); // p += x_i · A(i, :)
+                axpy(x[i], d, i * n, p, off, n); // p += x_i · A(i, :)
             }
-            partial[c] = p;
         });
-        sumInto(partial, y, chunks);
+        sumInto(partial, y, chunks, n);
+    }
+
+    /** {@code y = Aᵀ·x} on exactly {@code threads} threads: {@code multiplyTranspose(a, x, y, Par.threads(threads))}. */
+    public static void multiplyTranspose(DenseMatrix a, double[] x, double[] y, int threads) {
+        multiplyTranspose(a, x, y, Par.threads(threads));
+    }
+
+    /**
+     * The workspace of {@link #multiplyTranspose(DenseMatrix, double[], double[], Par, double[])}: one
+     * partial sum of n doubles per row chunk after the first; a function of the shape only.
+     */
+    public static int transposeWorkspaceLength(DenseMatrix a) {
+        checkMatrix(a);
+        return Math.multiplyExact(chunks(a.rows(), a.cols(), 1) - 1, a.cols());
     }
 
     /**
@@ -87,19 +130,20 @@ public final class DenseProducts {
      * @param x       Input: {@code n × k} row-major
      * @param y       Output: {@code m × k} row-major; overwritten
      * @param k       block width, ≥ 0
-     * @param threads threads to use, ≥ 1
+     * @param par     how parallel
      */
-    public static void multiplyBlock(DenseMatrix a, double[] x, double[] y, int k, int threads) {
+    public static void multiplyBlock(DenseMatrix a, double[] x, double[] y, int k, Par par) {
+        checkMatrix(a);
         int m = a.rows();
         int n = a.cols();
         checkBlock("x", x, n, k, a, "its column count, for A·X");
         checkBlock("y", y, m, k, a, "its row count, for A·X");
         double[] d = a.data();
         int chunks = chunks(m, n, k);
-        run(threads, chunks, c -> {
+        run(par, m, (long) n * k, chunks, c -> {
             for (int i = rowStart(c, chunks, m), end = rowStart(c + 1, chunks, m); i < end; i++) {
                 int yi = i * k;
-                java.util.Arrays.fill(y, yi, yi + k, 0.0);
+                Arrays.fill(y, yi, yi + k, 0.0);
                 int ai = i * n;
                 for (int j = 0; j < n; j++) {
                     axpy(d[ai + j], x, j * k, y, yi, k); // Y(i, :) += a_ij · X(j, :)
@@ -116,9 +160,10 @@ public final class DenseProducts {
      * @param x       Input: {@code m × k} row-major
      * @param y       Output: {@code n × k} row-major; overwritten
      * @param k       block width, ≥ 0
-     * @param threads threads to use, ≥ 1
+     * @param par     how parallel
      */
-    public static void multiplyTransposeBlock(DenseMatrix a, double[] x, double[] y, int k, int threads) {
+    public static void multiplyTransposeBlock(DenseMatrix a, double[] x, double[] y, int k, Par par) {
+        checkMatrix(a);
         int m = a.rows();
         int n = a.cols();
         checkBlock("x", x, m, k, a, "its row count, for Aᵀ·X");
@@ -126,23 +171,33 @@ public final class DenseProducts {
         double[] d = a.data();
         long perChunk = Math.max(1L, (long) n * k);
         int chunks = (int) Math.max(1, Math.min(chunks(m, n, k), MAX_PARTIAL_DOUBLES / perChunk));
-        double[][] partial = new double[chunks][];
-        run(threads, chunks, c -> {
-            double[] p = chunks == 1 ? y : new double[n * k];
-            java.util.Arrays.fill(p, 0.0);
+        double[] partial = chunks == 1 ? null : new double[(chunks - 1) * n * k];
+        run(par, m, (long) n * k, chunks, c -> {
+            double[] p = c == 0 ? y : partial;
+            int off = c == 0 ? 0 : (c - 1) * n * k;
+            Arrays.fill(p, off, off + n * k, 0.0);
             for (int i = rowStart(c, chunks, m), end = rowStart(c + 1, chunks, m); i < end; i++) {
                 int ai = i * n;
                 int xi = i * k;
                 for (int j = 0; j < n; j++) {
                     double aij = d[ai + j];
                     if (aij != 0.0) {
-                        axpy(aij, x, xi, p, j * k, k); // P(j, :) += a_ij · X(i, :)
+                        axpy(aij, x, xi, p, off + j * k, k); // P(j, :) += a_ij · X(i, :)
                     }
                 }
             }
-            partial[c] = p;
         });
-        sumInto(partial, y, chunks);
+        sumInto(partial, y, chunks, n * k);
+    }
+
+    /** {@code Y = A·X} on exactly {@code threads} threads: {@code multiplyBlock(a, x, y, k, Par.threads(threads))}. */
+    public static void multiplyBlock(DenseMatrix a, double[] x, double[] y, int k, int threads) {
+        multiplyBlock(a, x, y, k, Par.threads(threads));
+    }
+
+    /** {@code Y = Aᵀ·X} on exactly {@code threads} threads: {@code multiplyTransposeBlock(a, x, y, k, Par.threads(threads))}. */
+    public static void multiplyTransposeBlock(DenseMatrix a, double[] x, double[] y, int k, int threads) {
+        multiplyTransposeBlock(a, x, y, k, Par.threads(threads));
     }
 
     // ---- kernels -------------------------------------------------------------------------------
@@ -173,16 +228,15 @@ public final class DenseProducts {
         }
     }
 
-    /** out = Σ_c partial[c], added in chunk order (partial[0] is out itself when there is one chunk). */
-    private static void sumInto(double[][] partial, double[] out, int chunks) {
-        if (chunks == 1) {
-            return;
-        }
-        System.arraycopy(partial[0], 0, out, 0, out.length);
+    /**
+     * out = chunk 0 (already in out) + the chunks 1 … chunks−1 kept one after another in partial,
+     * added in chunk order.
+     */
+    private static void sumInto(double[] partial, double[] out, int chunks, int len) {
         for (int c = 1; c < chunks; c++) {
-            double[] p = partial[c];
-            for (int j = 0; j < out.length; j++) {
-                out[j] += p[j];
+            int off = (c - 1) * len;
+            for (int j = 0; j < len; j++) {
+                out[j] += partial[off + j];
             }
         }
     }
@@ -203,12 +257,22 @@ public final class DenseProducts {
         return (int) ((long) c * m / chunks);
     }
 
-    private static void run(int threads, int chunks, java.util.function.IntConsumer body) {
-        Parallelism.checkThreads(threads);
+    /**
+     * Runs the chunks; the thread count is {@code par}'s for an {@code m × width} product (it does not
+     * change the result), and one chunk runs on the caller's thread.
+     */
+    private static void run(Par par, int m, long width, int chunks, java.util.function.IntConsumer body) {
+        int threads = Parallelism.threads(par, (long) m * width);
         if (chunks == 1) {
             body.accept(0);
         } else {
             Parallelism.forEachTask(threads, chunks, body);
+        }
+    }
+
+    private static void checkMatrix(DenseMatrix a) {
+        if (a == null) {
+            throw new IllegalArgumentException("A is null");
         }
     }
 

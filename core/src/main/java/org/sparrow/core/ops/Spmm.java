@@ -2,6 +2,7 @@ package org.sparrow.core.ops;
 
 import java.util.Arrays;
 import org.sparrow.core.CsrMatrix;
+import org.sparrow.core.Par;
 import org.sparrow.core.Parallelism;
 
 /**
@@ -23,7 +24,29 @@ public final class Spmm {
     }
 
     /**
-     * {@code Y = A·X}; bit-identical for every thread count. O(nnz·k + m·k) work.
+     * {@code Y = A·X}, as parallel as {@code par} says for {@code nnz·k} multiply-adds; bit-identical
+     * for every thread count. As {@link #multiply(CsrMatrix, double[], double[], int, int)} otherwise.
+     *
+     * @throws IllegalArgumentException as the thread-count form, or if {@code par} is null
+     */
+    public static void multiply(CsrMatrix a, double[] x, double[] y, int k, Par par) {
+        KernelSupport.checkMatrix(a, "A");
+        multiply(a, x, y, k, Parallelism.threads(par, (long) a.nnz() * Math.max(k, 0)));
+    }
+
+    /**
+     * {@code Y = Aᵀ·X}, as parallel as {@code par} says for {@code nnz·k} multiply-adds. As
+     * {@link #multiplyTranspose(CsrMatrix, double[], double[], int, int)} otherwise.
+     *
+     * @throws IllegalArgumentException as the thread-count form, or if {@code par} is null
+     */
+    public static void multiplyTranspose(CsrMatrix a, double[] x, double[] y, int k, Par par) {
+        KernelSupport.checkMatrix(a, "A");
+        multiplyTranspose(a, x, y, k, Parallelism.threads(par, (long) a.nnz() * Math.max(k, 0)));
+    }
+
+    /**
+     * {@code Y = A·X} on exactly {@code threads} threads; bit-identical for every thread count. O(nnz·k + m·k) work.
      *
      * @param a       Input: {@code m × n} CSR (sorted or not)
      * @param x       Input: {@code n × k} row-major, length {@code n·k}
@@ -40,7 +63,7 @@ public final class Spmm {
     }
 
     /**
-     * {@code Y = Aᵀ·X}; deterministic for a given thread count, not bit-identical across counts.
+     * {@code Y = Aᵀ·X} on exactly {@code threads} threads; deterministic for a given thread count, not bit-identical across counts.
      * O(nnz·k + n·k·w) work for {@code w} workers, {@code w ≤ max(1, nnz/n)}.
      *
      * @param a       Input: {@code m × n} CSR (sorted or not)

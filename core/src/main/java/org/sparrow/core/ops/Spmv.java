@@ -2,6 +2,7 @@ package org.sparrow.core.ops;
 
 import java.util.Arrays;
 import org.sparrow.core.CsrMatrix;
+import org.sparrow.core.Par;
 import org.sparrow.core.Parallelism;
 
 /**
@@ -25,11 +26,8 @@ import org.sparrow.core.Parallelism;
  */
 public final class Spmv {
 
-    /**
-     * Below this many stored entries (times the block width for SpMM) a product is faster on one
-     * thread than through the pool; {@link CsrMatrix}'s operator methods use one thread below it.
-     */
-    public static final int PARALLEL_MIN_NNZ = 50_000;
+    /** {@link Parallelism#PARALLEL_MIN_WORK}, kept here for source compatibility. */
+    public static final int PARALLEL_MIN_NNZ = Parallelism.PARALLEL_MIN_WORK;
 
     private Spmv() {
     }
@@ -37,41 +35,92 @@ public final class Spmv {
     // ---- facades -------------------------------------------------------------------------------
 
     /**
-     * {@code y = A·x} on {@code threads} threads; bit-identical for every thread count.
-     * O(nnz + m) work, O(nnz/threads + max row) span.
+     * {@code y = A·x}, as parallel as {@code par} says ({@link Par#threadsFor} of nnz); bit-identical
+     * for every thread count. O(nnz + m) work, O(nnz/threads + max row) span.
      *
-     * @param a       Input: {@code m × n} CSR (sorted or not)
-     * @param x       Input: length {@code n}
-     * @param y       Output: length {@code m}; overwritten (junk on entry is fine)
-     * @param threads threads to use, ≥ 1 (1 runs on the caller's thread with no pool)
-     * @throws IllegalArgumentException if a length does not match the shape, or {@code threads < 1}
-     *     (the message states both)
+     * @param a   Input: {@code m × n} CSR (sorted or not)
+     * @param x   Input: length {@code n}
+     * @param y   Output: length {@code m}; overwritten (junk on entry is fine)
+     * @param par how parallel: {@link Par#SEQ} runs on the caller's thread with no pool
+     * @throws IllegalArgumentException if a length does not match the shape (the message states
+     *     both), or {@code par} is null
      */
-    public static void multiply(CsrMatrix a, double[] x, double[] y, int threads) {
+    public static void multiply(CsrMatrix a, double[] x, double[] y, Par par) {
         KernelSupport.checkMatrix(a, "A");
         KernelSupport.checkVector("x", x, a.cols(), a, "its column count, for A·x");
         KernelSupport.checkVector("y", y, a.rows(), a, "its row count, for A·x");
-        Parallelism.checkThreads(threads);
-        multiply(a.rows(), a.rowPointers(), a.columnIndices(), a.values(), x, y, threads);
+        multiply(a.rows(), a.rowPointers(), a.columnIndices(), a.values(), x, y, threads(par, a));
     }
 
     /**
-     * {@code y = Aᵀ·x} on {@code threads} threads. Deterministic for a given thread count; not
-     * bit-identical across thread counts (see the class comment). O(nnz + m + w·n) work for
-     * {@code w} workers, with {@code w·n ≤ nnz + n} by construction.
+     * {@code y = A·x} on exactly {@code threads} threads: {@code multiply(a, x, y, Par.threads(threads))}.
      *
-     * @param a       Input: {@code m × n} CSR (sorted or not)
-     * @param x       Input: length {@code m}
-     * @param y       Output: length {@code n}; overwritten (junk on entry is fine)
-     * @param threads threads to use, ≥ 1 (1 runs the sequential scatter loop, no pool)
-     * @throws IllegalArgumentException if a length does not match the shape, or {@code threads < 1}
+     * @throws IllegalArgumentException as the {@link Par} form, or if {@code threads < 1}
      */
-    public static void multiplyTranspose(CsrMatrix a, double[] x, double[] y, int threads) {
+    public static void multiply(CsrMatrix a, double[] x, double[] y, int threads) {
+        multiply(a, x, y, Par.threads(threads));
+    }
+
+    /**
+     * {@code y = Aᵀ·x}, as parallel as {@code par} says. Deterministic for a given thread count;
+     * not bit-identical across thread counts (see the class comment). O(nnz + m + w·n) work for
+     * {@code w} workers, with {@code w·n ≤ nnz + n} by construction. Allocates the workers'
+     * accumulators; {@link #multiplyTranspose(CsrMatrix, double[], double[], Par, double[])} takes them.
+     *
+     * @param a   Input: {@code m × n} CSR (sorted or not)
+     * @param x   Input: length {@code m}
+     * @param y   Output: length {@code n}; overwritten (junk on entry is fine)
+     * @param par how parallel: {@link Par#SEQ} runs the sequential scatter loop, no pool
+     * @throws IllegalArgumentException if a length does not match the shape, or {@code par} is null
+     */
+    public static void multiplyTranspose(CsrMatrix a, double[] x, double[] y, Par par) {
+        multiplyTranspose(a, x, y, par, null);
+    }
+
+    /**
+     * {@code y = Aᵀ·x} into the caller's workspace: the same result as the allocating form, bit for
+     * bit, and no allocation when {@code work} is long enough.
+     *
+     * @param work Optional workspace of at least {@link #transposeWorkspaceLength(CsrMatrix, Par)}
+     *             doubles (its contents on entry do not matter; they are overwritten), or null to allocate
+     * @throws IllegalArgumentException as {@link #multiplyTranspose(CsrMatrix, double[], double[], Par)},
+     *     or if {@code work} is too short
+     */
+    public static void multiplyTranspose(CsrMatrix a, double[] x, double[] y, Par par, double[] work) {
         KernelSupport.checkMatrix(a, "A");
         KernelSupport.checkVector("x", x, a.rows(), a, "its row count, for Aᵀ·x");
         KernelSupport.checkVector("y", y, a.cols(), a, "its column count, for Aᵀ·x");
-        Parallelism.checkThreads(threads);
-        multiplyTranspose(a.rows(), a.cols(), a.rowPointers(), a.columnIndices(), a.values(), x, y, threads);
+        int threads = threads(par, a);
+        int w = reductionWorkers(threads, a.rows(), a.cols(), a.nnz(), 1);
+        long need = (long) (w - 1) * a.cols();
+        if (work != null && work.length < need) {
+            throw new IllegalArgumentException("the workspace has length " + work.length + " but Aᵀ·x on " + threads
+                    + " threads needs " + need);
+        }
+        multiplyTranspose(a.rows(), a.cols(), a.rowPointers(), a.columnIndices(), a.values(), x, y, threads, w, work);
+    }
+
+    /**
+     * {@code y = Aᵀ·x} on exactly {@code threads} threads: {@code multiplyTranspose(a, x, y, Par.threads(threads))}.
+     *
+     * @throws IllegalArgumentException as the {@link Par} form, or if {@code threads < 1}
+     */
+    public static void multiplyTranspose(CsrMatrix a, double[] x, double[] y, int threads) {
+        multiplyTranspose(a, x, y, Par.threads(threads));
+    }
+
+    /**
+     * The workspace {@link #multiplyTranspose(CsrMatrix, double[], double[], Par, double[])} needs:
+     * one accumulator of {@code n} doubles per worker after the first (0 on one thread).
+     */
+    public static int transposeWorkspaceLength(CsrMatrix a, Par par) {
+        KernelSupport.checkMatrix(a, "A");
+        int w = reductionWorkers(threads(par, a), a.rows(), a.cols(), a.nnz(), 1);
+        return Math.multiplyExact(w - 1, a.cols());
+    }
+
+    private static int threads(Par par, CsrMatrix a) {
+        return Parallelism.threads(par, a.nnz());
     }
 
     // ---- array kernels -------------------------------------------------------------------------
@@ -150,19 +199,27 @@ public final class Spmv {
     public static void multiplyTranspose(int rows, int cols, int[] rowPtr, int[] colIdx, double[] values,
                                          double[] x, double[] y, int threads) {
         multiplyTranspose(rows, cols, rowPtr, colIdx, values, x, y, threads,
-                reductionWorkers(threads, rows, cols, rowPtr[rows], 1));
+                reductionWorkers(threads, rows, cols, rowPtr[rows], 1), null);
     }
 
     /** {@code y = Aᵀ·x} with exactly {@code w} row ranges (tests force a split on small matrices). */
     static void multiplyTranspose(int rows, int cols, int[] rowPtr, int[] colIdx, double[] values, double[] x,
                                   double[] y, int threads, int w) {
+        multiplyTranspose(rows, cols, rowPtr, colIdx, values, x, y, threads, w, null);
+    }
+
+    /**
+     * {@code y = Aᵀ·x} with exactly {@code w} row ranges, the accumulators of workers 1 … w−1 in {@code work} (allocated when null).
+     */
+    static void multiplyTranspose(int rows, int cols, int[] rowPtr, int[] colIdx, double[] values, double[] x,
+                                  double[] y, int threads, int w, double[] workspace) {
         Parallelism.checkThreads(threads);
         if (w <= 1) {
             multiplyTranspose(rows, cols, rowPtr, colIdx, values, x, y);
             return;
         }
         int[] split = KernelSupport.splitRows(rows, rowPtr, null, w);
-        double[] work = new double[(w - 1) * cols]; // w ≤ nnz/cols keeps this ≤ nnz
+        double[] work = workspace != null ? workspace : new double[(w - 1) * cols]; // w ≤ nnz/cols keeps this ≤ nnz
         Parallelism.forEachTask(threads, w, t -> {
             double[] acc = t == 0 ? y : work;
             int off = t == 0 ? 0 : (t - 1) * cols;
@@ -208,13 +265,13 @@ public final class Spmv {
 
     /**
      * The thread count {@link CsrMatrix}'s operator methods use for work of {@code nnz} stored
-     * entries: 1 below {@link #PARALLEL_MIN_NNZ}, else {@link Parallelism#defaultThreads()}.
+     * entries: {@code Par.AUTO.threadsFor(nnz)}.
      *
      * @param nnz the work, in stored entries (times the block width for SpMM)
      * @return the thread count to pass to a kernel, ≥ 1
      */
     public static int defaultThreads(long nnz) {
-        return nnz < PARALLEL_MIN_NNZ ? 1 : Parallelism.defaultThreads();
+        return Par.AUTO.threadsFor(nnz);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.sparrow.core.ops;
 
 import org.sparrow.core.CsrMatrix;
+import org.sparrow.core.Par;
 import org.sparrow.core.Parallelism;
 
 /**
@@ -25,7 +26,18 @@ public final class Transpose {
     }
 
     /**
-     * Aᵀ as a new canonical CSR matrix; bit-identical for every thread count. The input may be
+     * Aᵀ as a new canonical CSR matrix, as parallel as {@code par} says for nnz(A) entries;
+     * bit-identical for every thread count. As {@link #of(CsrMatrix, int)} otherwise.
+     *
+     * @throws IllegalArgumentException if {@code a} or {@code par} is null
+     */
+    public static CsrMatrix of(CsrMatrix a, Par par) {
+        KernelSupport.checkMatrix(a, "A");
+        return of(a, Parallelism.threads(par, a.nnz()));
+    }
+
+    /**
+     * Aᵀ as a new canonical CSR matrix on exactly {@code threads} threads; bit-identical for every thread count. The input may be
      * unsorted: the output is canonical whatever the order of A's rows. O(nnz + rows + P·cols) work.
      *
      * @param a       Input: {@code m × n} CSR (sorted or not)

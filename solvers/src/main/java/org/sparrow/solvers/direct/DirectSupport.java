@@ -1,5 +1,7 @@
 package org.sparrow.solvers.direct;
 
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.ejml.data.DMatrixSparseCSC;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Reductions;
@@ -54,6 +56,22 @@ final class DirectSupport {
         }
     }
 
+    /** Checks the vectors of a solve: b as {@link #checkRhs} (length {@code m}), x non-null of length {@code n}. */
+    static void checkSolve(double[] b, int m, double[] x, int n, String who) {
+        checkRhs(b, m, who);
+        if (x == null || x.length != n) {
+            throw new IllegalArgumentException(who + ": x must have length " + n + ", got "
+                    + (x == null ? "null" : String.valueOf(x.length)));
+        }
+    }
+
+    /** {@code x = Pᵀ·y}: {@code x[perm[k]] = y[k]} ({@code perm[new] = old}). */
+    static void unpermute(double[] y, int[] perm, double[] x) {
+        for (int k = 0; k < perm.length; k++) {
+            x[perm[k]] = y[k];
+        }
+    }
+
     /**
      * Checks that a canonical square A is symmetric: {@code |A(i,j) − A(j,i)| ≤ 1e-12·max(|A(i,j)|, |A(j,i)|)},
      * naming the first pair that differs.
@@ -81,22 +99,21 @@ final class DirectSupport {
     }
 
     /**
-     * The position of the diagonal entry of each column of a square CSC factor (EJML keeps it first
-     * in L and last in U; found, not assumed).
+     * The position of the diagonal entry of each column of a square CSC factor: first in every
+     * column of a lower factor, last in every column of an upper one (as {@code cs_chol} and
+     * {@code cs_lu} build them, and as {@link org.sparrow.core.ops.Triangular}'s kernels read them);
+     * checked, not assumed.
      */
-    static int[] diagonalPositions(DMatrixSparseCSC f) {
+    static int[] diagonalPositions(DMatrixSparseCSC f, boolean lower) {
         int n = f.numCols;
         int[] d = new int[n];
         for (int j = 0; j < n; j++) {
-            d[j] = -1;
-            for (int p = f.col_idx[j]; p < f.col_idx[j + 1]; p++) {
-                if (f.nz_rows[p] == j) {
-                    d[j] = p;
-                    break;
-                }
-            }
-            if (d[j] < 0) {
-                throw new IllegalStateException("the factor has no diagonal entry in column " + j);
+            int start = f.col_idx[j];
+            int end = f.col_idx[j + 1];
+            d[j] = lower ? start : end - 1;
+            if (start == end || f.nz_rows[d[j]] != j) {
+                throw new IllegalStateException("the " + (lower ? "lower" : "upper") + " factor does not hold its diagonal "
+                        + (lower ? "first" : "last") + " in column " + (j + 1));
             }
         }
         return d;
@@ -139,6 +156,25 @@ final class DirectSupport {
         }
         double[] atr = a.applyTranspose(r);
         return Reductions.norm2(atr, 0, atr.length) / (na * nr);
+    }
+
+    /**
+     * Orders, factors and solves once, timing all of it: b is checked first (so a bad b is reported
+     * before the factorization's work), the residuals are recomputed from x.
+     *
+     * @param factor       A ↦ the solve {@code b ↦ x} of its factorization
+     * @param leastSquares also report the normal residual ‖Aᵀr‖/(‖A‖_F·‖r‖) (else NaN)
+     */
+    static SolverResult solveOnce(String who, String method, CsrMatrix a, double[] b,
+                                  Function<CsrMatrix, UnaryOperator<double[]>> factor, boolean leastSquares) {
+        long start = System.nanoTime();
+        if (a != null) {
+            checkRhs(b, a.rows(), who);
+        }
+        double[] x = factor.apply(a).apply(b);
+        double[] r = new double[b.length];
+        double rr = relativeResidual(a, x, b, r);
+        return result(method, x, rr, leastSquares ? normalResidual(a, r) : Double.NaN, start);
     }
 
     static SolverResult result(String method, double[] x, double relativeResidual, double normalResidual, long start) {

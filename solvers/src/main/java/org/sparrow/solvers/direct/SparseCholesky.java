@@ -4,6 +4,7 @@ import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.sparse.csc.decomposition.chol.CholeskyUpLooking_DSCC;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Permute;
+import org.sparrow.core.ops.Triangular;
 import org.sparrow.core.ordering.FillReducingOrdering;
 import org.sparrow.solvers.SolverResult;
 
@@ -30,7 +31,8 @@ public final class SparseCholesky {
     private final int[] lp;          // L in CSC (EJML's arrays)
     private final int[] li;
     private final double[] lx;
-    private final int[] diag;        // position of L(j, j) in column j
+    private final int[] diag;        // position of L(j, j) in column j: the first
+    private final double[] pivots;   // L(j, j)
     private final int factorNonzeros;
 
     private SparseCholesky(int n, FillReducingOrdering ordering, int[] perm, DMatrixSparseCSC l) {
@@ -40,7 +42,8 @@ public final class SparseCholesky {
         this.lp = l.col_idx;
         this.li = l.nz_rows;
         this.lx = l.nz_values;
-        this.diag = DirectSupport.diagonalPositions(l);
+        this.diag = DirectSupport.diagonalPositions(l, true);
+        this.pivots = Triangular.diagonal(lx, diag);
         this.factorNonzeros = l.col_idx[n];
     }
 
@@ -89,15 +92,7 @@ public final class SparseCholesky {
 
     /** As {@link #solve(CsrMatrix, double[])} with the given ordering. */
     public static SolverResult solve(CsrMatrix a, double[] b, FillReducingOrdering ordering) {
-        long start = System.nanoTime();
-        if (a != null) {
-            DirectSupport.checkRhs(b, a.rows(), "Cholesky");
-        }
-        SparseCholesky f = factor(a, ordering);
-        double[] x = f.solve(b);
-        double[] r = new double[b.length];
-        double rr = DirectSupport.relativeResidual(a, x, b, r);
-        return DirectSupport.result("cholesky", x, rr, Double.NaN, start);
+        return DirectSupport.solveOnce("Cholesky", "cholesky", a, b, m -> factor(m, ordering)::solve, false);
     }
 
     /** {@code x = A⁻¹·b} into a new array. */
@@ -115,36 +110,14 @@ public final class SparseCholesky {
      * @param x Output, length n; overwritten (may be b)
      */
     public void solve(double[] b, double[] x) {
-        DirectSupport.checkRhs(b, n, "Cholesky");
-        if (x == null || x.length != n) {
-            throw new IllegalArgumentException("Cholesky: x must have length " + n + ", got "
-                    + (x == null ? "null" : String.valueOf(x.length)));
-        }
+        DirectSupport.checkSolve(b, n, x, n, "Cholesky");
         double[] z = new double[n];
         for (int k = 0; k < n; k++) {
             z[k] = b[perm[k]]; // z = P·b
         }
-        for (int j = 0; j < n; j++) { // L·z = P·b, column by column
-            double zj = z[j] / lx[diag[j]];
-            z[j] = zj;
-            for (int p = lp[j]; p < lp[j + 1]; p++) {
-                if (p != diag[j]) {
-                    z[li[p]] -= lx[p] * zj;
-                }
-            }
-        }
-        for (int j = n - 1; j >= 0; j--) { // Lᵀ·y = z: row j of Lᵀ is column j of L
-            double sum = z[j];
-            for (int p = lp[j]; p < lp[j + 1]; p++) {
-                if (p != diag[j]) {
-                    sum -= lx[p] * z[li[p]];
-                }
-            }
-            z[j] = sum / lx[diag[j]];
-        }
-        for (int k = 0; k < n; k++) {
-            x[perm[k]] = z[k]; // x = Pᵀ·y
-        }
+        Triangular.lsolve(n, lp, li, lx, diag, pivots, z); // L·z = P·b
+        Triangular.ltsolve(n, lp, li, lx, diag, pivots, z); // Lᵀ·y = z
+        DirectSupport.unpermute(z, perm, x); // x = Pᵀ·y
     }
 
     /** nnz(L), diagonal included: the fill the ordering left. */

@@ -4,6 +4,7 @@ import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.sparse.csc.decomposition.lu.LuUpLooking_DSCC;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Permute;
+import org.sparrow.core.ops.Triangular;
 import org.sparrow.core.ordering.FillReducingOrdering;
 import org.sparrow.solvers.SolverResult;
 
@@ -35,8 +36,9 @@ public final class SparseLu {
     private final int[] up;          // U in CSC
     private final int[] ui;
     private final double[] ux;
-    private final int[] ldiag;
-    private final int[] udiag;
+    private final int[] ldiag;       // position of L(j, j) (= 1) in column j: the first
+    private final int[] udiag;       // position of U(j, j) in column j: the last
+    private final double[] upivots;  // U(j, j)
     private final int factorNonzeros;
 
     private SparseLu(int n, FillReducingOrdering ordering, int[] colPerm, int[] rowPinv, DMatrixSparseCSC l,
@@ -51,8 +53,9 @@ public final class SparseLu {
         this.up = u.col_idx;
         this.ui = u.nz_rows;
         this.ux = u.nz_values;
-        this.ldiag = DirectSupport.diagonalPositions(l);
-        this.udiag = DirectSupport.diagonalPositions(u);
+        this.ldiag = DirectSupport.diagonalPositions(l, true);
+        this.udiag = DirectSupport.diagonalPositions(u, false);
+        this.upivots = Triangular.diagonal(ux, udiag);
         this.factorNonzeros = l.col_idx[n] + u.col_idx[n] - n;
     }
 
@@ -103,15 +106,7 @@ public final class SparseLu {
      *     null, of the wrong length or not finite, or if A is singular to working precision (x not finite)
      */
     public static SolverResult solve(CsrMatrix a, double[] b, FillReducingOrdering ordering) {
-        long start = System.nanoTime();
-        if (a != null) {
-            DirectSupport.checkRhs(b, a.rows(), "LU");
-        }
-        SparseLu f = factor(a, ordering);
-        double[] x = f.solve(b);
-        double[] r = new double[b.length];
-        double rr = DirectSupport.relativeResidual(a, x, b, r);
-        return DirectSupport.result("lu", x, rr, Double.NaN, start);
+        return DirectSupport.solveOnce("LU", "lu", a, b, m -> factor(m, ordering)::solve, false);
     }
 
     /** {@code x = A⁻¹·b} into a new array. */
@@ -130,36 +125,14 @@ public final class SparseLu {
      * @throws IllegalArgumentException if the solution is not finite (A singular to working precision)
      */
     public void solve(double[] b, double[] x) {
-        DirectSupport.checkRhs(b, n, "LU");
-        if (x == null || x.length != n) {
-            throw new IllegalArgumentException("LU: x must have length " + n + ", got "
-                    + (x == null ? "null" : String.valueOf(x.length)));
-        }
+        DirectSupport.checkSolve(b, n, x, n, "LU");
         double[] z = new double[n];
         for (int i = 0; i < n; i++) {
             z[rowPinv[i]] = b[i]; // z = P·b: row i of A is pivot row rowPinv[i]
         }
-        for (int j = 0; j < n; j++) { // L·z = P·b, column by column
-            double zj = z[j] / lx[ldiag[j]];
-            z[j] = zj;
-            for (int p = lp[j]; p < lp[j + 1]; p++) {
-                if (p != ldiag[j]) {
-                    z[li[p]] -= lx[p] * zj;
-                }
-            }
-        }
-        for (int j = n - 1; j >= 0; j--) { // U·y = z, column by column from the last
-            double yj = z[j] / ux[udiag[j]];
-            z[j] = yj;
-            for (int p = up[j]; p < up[j + 1]; p++) {
-                if (p != udiag[j]) {
-                    z[ui[p]] -= ux[p] * yj;
-                }
-            }
-        }
-        for (int k = 0; k < n; k++) {
-            x[colPerm[k]] = z[k]; // x = Qᵀ·y
-        }
+        Triangular.lsolve(n, lp, li, lx, ldiag, null, z); // L·z = P·b, L(j, j) = 1
+        Triangular.usolve(n, up, ui, ux, udiag, upivots, z); // U·y = z
+        DirectSupport.unpermute(z, colPerm, x); // x = Qᵀ·y
         DirectSupport.checkSolution(x, "LU", "A is singular to working precision");
     }
 

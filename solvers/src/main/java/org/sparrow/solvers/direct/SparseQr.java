@@ -99,15 +99,7 @@ public final class SparseQr {
      *     null, of the wrong length or not finite
      */
     public static SolverResult solve(CsrMatrix a, double[] b, FillReducingOrdering ordering) {
-        long start = System.nanoTime();
-        if (a != null) {
-            DirectSupport.checkRhs(b, a.rows(), "QR");
-        }
-        SparseQr f = factor(a, ordering);
-        double[] x = f.solve(b);
-        double[] r = new double[b.length];
-        double rr = DirectSupport.relativeResidual(a, x, b, r);
-        return DirectSupport.result("qr", x, rr, DirectSupport.normalResidual(a, r), start);
+        return DirectSupport.solveOnce("QR", "qr", a, b, m -> factor(m, ordering)::solve, true);
     }
 
     /** The least-squares solution into a new array of length n. */
@@ -125,17 +117,10 @@ public final class SparseQr {
      * @param x Output, length n; overwritten
      */
     public synchronized void solve(double[] b, double[] x) {
-        DirectSupport.checkRhs(b, m, "QR");
-        if (x == null || x.length != n) {
-            throw new IllegalArgumentException("QR: x must have length " + n + ", got "
-                    + (x == null ? "null" : String.valueOf(x.length)));
-        }
+        DirectSupport.checkSolve(b, m, x, n, "QR");
         DMatrixRMaj y = new DMatrixRMaj(n, 1);
         solver.solve(DMatrixRMaj.wrap(m, 1, b), y); // EJML reads b, never writes it
-        double[] yd = y.data;
-        for (int k = 0; k < n; k++) {
-            x[colPerm[k]] = yd[k]; // x = Q_cᵀ·y
-        }
+        DirectSupport.unpermute(y.data, colPerm, x); // x = Q_cᵀ·y
         DirectSupport.checkSolution(x, "QR", "A is rank deficient to working precision");
     }
 

@@ -262,18 +262,20 @@ final class KrylovRun {
 
     /**
      * The first step of the Golub–Kahan bidiagonalization that LSQR and LSMR share (Paige and Saunders 1982,
-     * eq. 3.1): β₁·u₁ = b, α₁·v₁ = Aᵀ·u₁, leaving u₁ in {@code u} and v₁ in {@code v}. x = 0 ends the solve when the
+     * eq. 3.1): β₁·u₁ = b, α₁·v₁ = Aᵀ·u₁, leaving u₁, v₁, α₁ and β₁ in {@code g}; the later steps are {@link GolubKahan#step}. x = 0 ends the solve when the
      * absolute floor is above ‖b‖ or Aᵀb = 0 (x = 0 is optimal), and Aᵀb that is not finite stops it.
      */
-    BidiagonalStart bidiagonalStart(double[] x, double[] u, double[] v, double[] um, double[] vn) {
+    BidiagonalStart bidiagonalStart(double[] x, GolubKahan g) {
         double lambda = Math.abs(o.damping());
+        double[] um = g.um;
+        double[] vn = g.vn;
         if (met(bnorm)) { // the absolute floor is above ‖b‖: x = 0 meets it
             return new BidiagonalStart(0.0, bnorm, finishLeastSquares(x, StopReason.CONVERGED, "", 0, lambda, um, vn, false));
         }
         double beta = bnorm;
-        Vectors.scale(1.0 / beta, b, u);
-        a.applyTranspose(u, v);
-        double alpha = Vectors.norm(v);
+        Vectors.scale(1.0 / beta, b, g.u);
+        g.applyTranspose(g.u, g.v);
+        double alpha = Vectors.norm(g.v);
         if (!Double.isFinite(alpha)) {
             return new BidiagonalStart(alpha, beta, finishLeastSquares(x, StopReason.NOT_FINITE, notFinite("Aᵀ·b", 0), 0,
                     lambda, um, vn, false));
@@ -281,7 +283,9 @@ final class KrylovRun {
         if (alpha == 0.0) { // Aᵀb = 0: x = 0 is optimal
             return new BidiagonalStart(alpha, beta, finishLeastSquares(x, StopReason.CONVERGED, "", 0, lambda, um, vn, false));
         }
-        Vectors.scale(1.0 / alpha, v, v);
+        Vectors.scale(1.0 / alpha, g.v, g.v);
+        g.alpha = alpha;
+        g.beta = beta;
         return new BidiagonalStart(alpha, beta, null);
     }
 

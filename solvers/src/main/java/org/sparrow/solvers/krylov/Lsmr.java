@@ -1,7 +1,5 @@
 package org.sparrow.solvers.krylov;
 
-import org.sparrow.solvers.StopReason;
-
 import org.sparrow.solvers.SolverOptions;
 
 import org.sparrow.solvers.SolverResult;
@@ -47,108 +45,44 @@ public final class Lsmr {
     }
 
     /**
-     * Solves min ‖A·x − b‖² + λ²‖x‖².
+     * Solves min ‖A·x − b‖² + λ²‖x‖² by LSMR; arguments, result and errors as {@link Lsqr#solve}
+     * (the same stopping rules and confirmation), only the recurrences differ.
      *
-     * @param a Input: an m×n operator (any shape; products with A and Aᵀ).
-     * @param b Input: the right-hand side, length m, finite.
-     * @param o Input: tolerances, iteration limit, damping λ and listener (restart and
-     *          re-orthogonalization are ignored).
-     * @return what happened; normalResidual holds the least-squares optimality measure
-     * @throws IllegalArgumentException if b has the wrong length or a non-finite entry
+     * @param a Input: an m×n operator
+     * @param b Input: length m, finite
+     * @param o Input: tolerances, iteration limit, damping λ and listener
+     * @return as {@link Lsqr#solve}
      */
     public static SolverResult solve(LinearOperator a, double[] b, SolverOptions o) {
-        KrylovRun run = KrylovRun.leastSquares("lsmr", a, b, o);
-        int rows = a.rows();
-        int cols = a.cols();
-        double[] x = new double[cols];
-        if (run.bnorm == 0.0) {
-            return run.zero(x, true);
+        LeastSquaresIteration it = new LeastSquaresIteration("lsmr", a, b, o);
+        double[] x = it.x;
+        GolubKahan g = it.g;
+        if (it.finished() != null) {
+            return it.finished();
         }
-        double[] u = new double[rows];
-        double[] um = new double[rows];
-        double[] v = new double[cols];
-        double[] vn = new double[cols];
-        double[] h = new double[cols];
-        double[] hbar = new double[cols];
-        double lambda = o.damping();
-        double tol = o.relativeTolerance();
-        run.start(1.0);
-        KrylovRun.BidiagonalStart start = run.bidiagonalStart(x, u, v, um, vn);
-        if (start.finished() != null) {
-            return start.finished();
-        }
-        double beta = start.beta();
-        double alpha = start.alpha();
-        Vectors.copy(v, h);
-
+        double lambda = it.lambda;
+        double[] h = g.v.clone(); // h₁ = v₁
+        double[] hbar = new double[x.length];
         // the QR recurrences
-        double alphabar = alpha;
-        double zetabar = alpha * beta;
+        double alphabar = g.alpha;
+        double zetabar = g.alpha * g.beta;
         double rho = 1.0;
         double rhobar = 1.0;
         double cbar = 1.0;
         double sbar = 0.0;
         double zeta = 0.0;
         // the ‖r̄‖ recurrence
-        double betadd = beta; // β̈
+        double betadd = g.beta; // β̈
         double betad = 0.0; // β̇
         double rhodold = 1.0; // ρ̇
         double tautildeold = 0.0; // τ̃ₖ₋₂, then τ̃ₖ₋₁
         double thetatilde = 0.0; // θ̃
         double sumCheck2 = 0.0; // Σβ̌²
         double sumFinal2 = 0.0; // Σ(β̃ − τ̃)²
-        double anorm2 = 0.0;
-
-        int maxIt = o.maxIterations();
-        int k = 0;
-        int refreshes = 0;
-        boolean measured = false;
-        double target1 = run.target; // the tests on the estimates; tightened after a failed confirmation
-        double tol2 = tol;
-        StopReason reason;
-        String detail = "";
-        while (true) {
-            if (k >= maxIt) {
-                reason = StopReason.MAX_ITERATIONS;
-                detail = run.maxIterationsDetailLeastSquares();
-                break;
-            }
-            // bidiagonalization: βu = A·v − α·u,  αv = Aᵀ·u − β·v
-            a.apply(v, um);
-            for (int i = 0; i < rows; i++) {
-                um[i] -= alpha * u[i];
-            }
-            double[] t = u;
-            u = um;
-            um = t;
-            beta = Vectors.norm(u);
-            if (!Double.isFinite(beta)) {
-                reason = StopReason.NOT_FINITE;
-                detail = KrylovRun.notFinite("A·v", k + 1);
-                break;
-            }
-            anorm2 += alpha * alpha + beta * beta + lambda * lambda;
-            if (beta > 0.0) {
-                Vectors.scale(1.0 / beta, u, u);
-                a.applyTranspose(u, vn);
-                for (int i = 0; i < cols; i++) {
-                    vn[i] -= beta * v[i];
-                }
-                t = v;
-                v = vn;
-                vn = t;
-                alpha = Vectors.norm(v);
-                if (!Double.isFinite(alpha)) {
-                    reason = StopReason.NOT_FINITE;
-                    detail = KrylovRun.notFinite("Aᵀ·u", k + 1);
-                    break;
-                }
-                if (alpha > 0.0) {
-                    Vectors.scale(1.0 / alpha, v, v);
-                }
-            } else {
-                alpha = 0.0;
-            }
+        while (it.step()) { // βu = A·v − α·u,  αv = Aᵀ·u − β·v
+            double alpha = g.alpha;
+            double beta = g.beta;
+            double[] v = g.v;
             // P̂ₖ (damping)
             double alphahat = Math.hypot(alphabar, lambda);
             double chat = alphabar / alphahat;
@@ -174,13 +108,12 @@ public final class Lsmr {
             double fhbar = -(thetabar * rho) / (rhoold * rhobarold);
             double fx = zeta / (rho * rhobar);
             double fh = -thetanew / rho;
-            for (int i = 0; i < cols; i++) {
+            for (int i = 0; i < x.length; i++) {
                 double hb = h[i] + fhbar * hbar[i];
                 hbar[i] = hb;
                 x[i] += fx * hb;
                 h[i] = v[i] + fh * h[i];
             }
-            k++;
             // ‖r̄ₖ‖: rotate β̈ by P̂ₖ and Pₖ, then P̃ₖ₋₁ on (ρ̇ₖ₋₁, θ̄ₖ)
             double betaacute = chat * betadd;
             double betacheck = -shat * betadd;
@@ -201,35 +134,10 @@ public final class Lsmr {
             sumCheck2 += betacheck * betacheck;
             double dlast = betad - taud;
             double rnorm = Math.sqrt(dlast * dlast + betadd * betadd + sumCheck2 + sumFinal2);
-
-            double arnorm = Math.abs(zetabar);
-            double anorm = Math.sqrt(anorm2);
-            double test1 = rnorm / run.bnorm;
-            double test2 = rnorm == 0.0 ? 0.0 : arnorm / (anorm * rnorm);
-            run.record(k, Math.min(test1, test2));
-            measured = false;
-            boolean rule1 = rnorm <= target1;
-            boolean rule2 = test2 <= tol2;
-            if (rule1 || rule2) { // confirm with the true residuals
-                run.measureLeastSquares(x, um, vn, anorm);
-                measured = true;
-                if (!Double.isFinite(run.lsRbar) || !Double.isFinite(run.lsNormal)) {
-                    reason = StopReason.NOT_FINITE;
-                    detail = KrylovRun.notFinite("b − A·x or Aᵀ(b − A·x)", k);
-                    break;
-                }
-                if (run.leastSquaresMet() || ++refreshes > KrylovRun.MAX_REFRESHES) {
-                    reason = StopReason.CONVERGED;
-                    break;
-                }
-                if (rule1) { // the estimate ran ahead of the truth: tighten by the observed ratio
-                    target1 *= Math.min(0.5, Math.max(1e-3, run.target / run.lsRbar));
-                }
-                if (rule2) {
-                    tol2 *= Math.min(0.5, Math.max(1e-3, tol / run.lsNormal));
-                }
+            if (it.stop(rnorm, Math.abs(zetabar))) {
+                break;
             }
         }
-        return run.finishLeastSquares(x, reason, detail, k, Math.sqrt(anorm2), um, vn, measured);
+        return it.finish();
     }
 }

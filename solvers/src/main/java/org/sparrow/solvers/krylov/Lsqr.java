@@ -1,7 +1,5 @@
 package org.sparrow.solvers.krylov;
 
-import org.sparrow.solvers.StopReason;
-
 import org.sparrow.solvers.SolverOptions;
 
 import org.sparrow.solvers.SolverResult;
@@ -68,82 +66,22 @@ public final class Lsqr {
      * @throws IllegalArgumentException if b has the wrong length or a non-finite entry
      */
     public static SolverResult solve(LinearOperator a, double[] b, SolverOptions o) {
-        KrylovRun run = KrylovRun.leastSquares("lsqr", a, b, o);
-        int rows = a.rows();
-        int cols = a.cols();
-        double[] x = new double[cols];
-        if (run.bnorm == 0.0) {
-            return run.zero(x, true);
+        LeastSquaresIteration it = new LeastSquaresIteration("lsqr", a, b, o);
+        if (it.finished() != null) {
+            return it.finished();
         }
-        double[] u = new double[rows];
-        double[] um = new double[rows];
-        double[] v = new double[cols];
-        double[] vn = new double[cols];
-        double[] w = new double[cols];
-        double lambda = o.damping();
-        double tol = o.relativeTolerance();
-        run.start(1.0);
-        KrylovRun.BidiagonalStart start = run.bidiagonalStart(x, u, v, um, vn);
-        if (start.finished() != null) {
-            return start.finished();
-        }
-        double beta = start.beta();
-        double alpha = start.alpha();
-        double anorm2 = 0.0;
-        int k = 0;
-        StopReason reason;
-        String detail = "";
-        Vectors.copy(v, w);
-        double phibar = beta;
-        double rhobar = alpha;
+        GolubKahan g = it.g;
+        double[] x = it.x;
+        int cols = x.length;
+        double lambda = it.lambda;
+        double[] w = g.v.clone(); // w₁ = v₁
+        double phibar = g.beta;
+        double rhobar = g.alpha;
         double psi2 = 0.0; // Σψ², the part of ‖r̄‖² moved out by the damping rotations
-        int maxIt = o.maxIterations();
-        int refreshes = 0;
-        boolean measured = false;
-        double target1 = run.target; // the tests on the estimates; tightened after a failed confirmation
-        double tol2 = tol;
-        while (true) {
-            if (k >= maxIt) {
-                reason = StopReason.MAX_ITERATIONS;
-                detail = run.maxIterationsDetailLeastSquares();
-                break;
-            }
-            // bidiagonalization: βu = A·v − α·u,  αv = Aᵀ·u − β·v
-            a.apply(v, um);
-            for (int i = 0; i < rows; i++) {
-                um[i] -= alpha * u[i];
-            }
-            double[] t = u;
-            u = um;
-            um = t;
-            beta = Vectors.norm(u);
-            if (!Double.isFinite(beta)) {
-                reason = StopReason.NOT_FINITE;
-                detail = KrylovRun.notFinite("A·v", k + 1);
-                break;
-            }
-            anorm2 += alpha * alpha + beta * beta + lambda * lambda;
-            if (beta > 0.0) {
-                Vectors.scale(1.0 / beta, u, u);
-                a.applyTranspose(u, vn);
-                for (int i = 0; i < cols; i++) {
-                    vn[i] -= beta * v[i];
-                }
-                t = v;
-                v = vn;
-                vn = t;
-                alpha = Vectors.norm(v);
-                if (!Double.isFinite(alpha)) {
-                    reason = StopReason.NOT_FINITE;
-                    detail = KrylovRun.notFinite("Aᵀ·u", k + 1);
-                    break;
-                }
-                if (alpha > 0.0) {
-                    Vectors.scale(1.0 / alpha, v, v);
-                }
-            } else {
-                alpha = 0.0; // the bidiagonalization ended; the rotations below finish the solve
-            }
+        while (it.step()) { // βu = A·v − α·u,  αv = Aᵀ·u − β·v
+            double alpha = g.alpha;
+            double beta = g.beta;
+            double[] v = g.v;
             // eliminate the damping, then βᵢ₊₁
             double rhohat = Math.hypot(rhobar, lambda);
             double chat = rhobar / rhohat;
@@ -164,37 +102,13 @@ public final class Lsqr {
                 x[i] += fx * w[i];
                 w[i] = v[i] + fw * w[i];
             }
-            k++;
             psi2 += psi * psi;
             double rnorm = Math.hypot(phibar, Math.sqrt(psi2));
             double arnorm = Math.abs(phibar) * alpha * Math.abs(c);
-            double anorm = Math.sqrt(anorm2);
-            double test1 = rnorm / run.bnorm;
-            double test2 = rnorm == 0.0 ? 0.0 : arnorm / (anorm * rnorm);
-            run.record(k, Math.min(test1, test2));
-            measured = false;
-            boolean rule1 = rnorm <= target1;
-            boolean rule2 = test2 <= tol2;
-            if (rule1 || rule2) { // confirm with the true residuals
-                run.measureLeastSquares(x, um, vn, anorm);
-                measured = true;
-                if (!Double.isFinite(run.lsRbar) || !Double.isFinite(run.lsNormal)) {
-                    reason = StopReason.NOT_FINITE;
-                    detail = KrylovRun.notFinite("b − A·x or Aᵀ(b − A·x)", k);
-                    break;
-                }
-                if (run.leastSquaresMet() || ++refreshes > KrylovRun.MAX_REFRESHES) {
-                    reason = StopReason.CONVERGED;
-                    break;
-                }
-                if (rule1) { // the estimate ran ahead of the truth: tighten by the observed ratio
-                    target1 *= Math.min(0.5, Math.max(1e-3, run.target / run.lsRbar));
-                }
-                if (rule2) {
-                    tol2 *= Math.min(0.5, Math.max(1e-3, tol / run.lsNormal));
-                }
+            if (it.stop(rnorm, arnorm)) {
+                break;
             }
         }
-        return run.finishLeastSquares(x, reason, detail, k, Math.sqrt(anorm2), um, vn, measured);
+        return it.finish();
     }
 }

@@ -2,6 +2,7 @@ package org.sparrow.solvers.precond;
 
 import java.util.Arrays;
 import org.sparrow.core.CsrMatrix;
+import org.sparrow.core.ops.Triangular;
 
 /**
  * The incomplete Cholesky factorization with no fill, IC(0): lower triangular L with the pattern of
@@ -30,6 +31,8 @@ public final class Ic0 implements Preconditioner {
     private final int[] rowPtr;   // L in CSR, lower triangle, diagonal last in each row
     private final int[] colIdx;
     private final double[] values;
+    private final int[] diag;     // position of L(i, i): the last in row i
+    private final double[] pivots; // L(i, i)
     private final double shift;
 
     private Ic0(int n, int[] rowPtr, int[] colIdx, double[] values, double shift) {
@@ -38,6 +41,11 @@ public final class Ic0 implements Preconditioner {
         this.colIdx = colIdx;
         this.values = values;
         this.shift = shift;
+        this.diag = new int[n];
+        for (int i = 0; i < n; i++) {
+            diag[i] = rowPtr[i + 1] - 1;
+        }
+        this.pivots = Triangular.diagonal(values, diag);
     }
 
     /**
@@ -131,34 +139,12 @@ public final class Ic0 implements Preconditioner {
         return n;
     }
 
-    @Override
-    public int cols() {
-        return n;
-    }
-
     /** {@code y = L⁻ᵀ·L⁻¹·x}; x and y may be the same array. */
     @Override
     public void apply(double[] x, double[] y) {
-        Inputs.vectors(x, y, n);
-        int[] lp = rowPtr;
-        int[] lj = colIdx;
-        double[] lx = values;
-        for (int i = 0; i < n; i++) { // L·z = x
-            double sum = x[i];
-            int di = lp[i + 1] - 1;
-            for (int p = lp[i]; p < di; p++) {
-                sum -= lx[p] * y[lj[p]];
-            }
-            y[i] = sum / lx[di];
-        }
-        for (int i = n - 1; i >= 0; i--) { // Lᵀ·y = z: y_i final, then scatter row i of L
-            int di = lp[i + 1] - 1;
-            double yi = y[i] / lx[di];
-            y[i] = yi;
-            for (int p = lp[i]; p < di; p++) {
-                y[lj[p]] -= lx[p] * yi;
-            }
-        }
+        Inputs.copyIn(x, y, n);
+        Triangular.lsolveCsr(n, rowPtr, colIdx, values, diag, pivots, y); // L·z = x
+        Triangular.ltsolveCsr(n, rowPtr, colIdx, values, diag, pivots, y); // Lᵀ·y = z
     }
 
     /** The same as {@link #apply(double[], double[])}: {@code M = L·Lᵀ} is symmetric. */

@@ -2,6 +2,7 @@ package org.sparrow.solvers.precond;
 
 import java.util.Arrays;
 import org.sparrow.core.CsrMatrix;
+import org.sparrow.core.ops.Triangular;
 
 /**
  * The incomplete LU factorization with no fill, ILU(0): unit lower L and upper U with the pattern
@@ -31,10 +32,7 @@ public final class Ilu0 implements Preconditioner {
         this.colIdx = colIdx;
         this.lu = lu;
         this.diag = diag;
-        this.pivots = new double[n];
-        for (int i = 0; i < n; i++) {
-            pivots[i] = lu[diag[i]];
-        }
+        this.pivots = Triangular.diagonal(lu, diag);
     }
 
     /**
@@ -92,41 +90,19 @@ public final class Ilu0 implements Preconditioner {
         return n;
     }
 
-    @Override
-    public int cols() {
-        return n;
-    }
-
     /** {@code y = U⁻¹·L⁻¹·x}; x and y may be the same array. */
     @Override
     public void apply(double[] x, double[] y) {
-        Inputs.vectors(x, y, n);
-        Sweeps.forward(n, rowPtr, colIdx, lu, diag, null, x, y); // L·z = x (unit diagonal)
-        Sweeps.backward(n, rowPtr, colIdx, lu, diag, pivots, y); // U·y = z
+        Inputs.copyIn(x, y, n);
+        Triangular.lsolveCsr(n, rowPtr, colIdx, lu, diag, null, y); // L·z = x (unit diagonal)
+        Triangular.usolveCsr(n, rowPtr, colIdx, lu, diag, pivots, y); // U·y = z
     }
 
     /** {@code y = L⁻ᵀ·U⁻ᵀ·x}, column-oriented sweeps over the rows of U and L; x and y may be the same array. */
     @Override
     public void applyTranspose(double[] x, double[] y) {
-        Inputs.vectors(x, y, n);
-        int[] ap = rowPtr;
-        int[] aj = colIdx;
-        double[] f = lu;
-        if (y != x) {
-            System.arraycopy(x, 0, y, 0, n);
-        }
-        for (int i = 0; i < n; i++) { // Uᵀ·z = x
-            double zi = y[i] / f[diag[i]];
-            y[i] = zi;
-            for (int p = diag[i] + 1; p < ap[i + 1]; p++) {
-                y[aj[p]] -= f[p] * zi;
-            }
-        }
-        for (int i = n - 1; i >= 0; i--) { // Lᵀ·y = z (unit diagonal)
-            double yi = y[i];
-            for (int p = ap[i]; p < diag[i]; p++) {
-                y[aj[p]] -= f[p] * yi;
-            }
-        }
+        Inputs.copyIn(x, y, n);
+        Triangular.utsolveCsr(n, rowPtr, colIdx, lu, diag, pivots, y); // Uᵀ·z = x
+        Triangular.ltsolveCsr(n, rowPtr, colIdx, lu, diag, null, y); // Lᵀ·y = z (unit diagonal)
     }
 }

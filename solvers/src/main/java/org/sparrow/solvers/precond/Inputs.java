@@ -87,4 +87,12 @@ final class Inputs {
                     + " but the preconditioner is " + n + "×" + n);
         }
     }
+
+    /** Checks the vectors of an apply as {@link #vectors} and copies x into y, where the solves then run in place. */
+    static void copyIn(double[] x, double[] y, int n) {
+        vectors(x, y, n);
+        if (y != x) {
+            System.arraycopy(x, 0, y, 0, n);
+        }
+    }
 }

@@ -48,11 +48,6 @@ public final class Jacobi implements Preconditioner {
         return inverseDiagonal.length;
     }
 
-    @Override
-    public int cols() {
-        return inverseDiagonal.length;
-    }
-
     /** {@code y = diag(A)⁻¹·x}; x and y may be the same array. */
     @Override
     public void apply(double[] x, double[] y) {

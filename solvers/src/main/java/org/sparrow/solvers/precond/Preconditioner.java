@@ -11,6 +11,12 @@ public interface Preconditioner extends LinearOperator {
     /** Short name for results and the CLI: "jacobi", "ssor", "ilu0", "ic0". */
     String name();
 
+    /** A preconditioner is square: {@code cols() == rows()}. */
+    @Override
+    default int cols() {
+        return rows();
+    }
+
     /**
      * The diagonal shift α this preconditioner had to add (A + α·diag(A)) because the plain
      * incomplete factorization broke down; 0 when none was needed.

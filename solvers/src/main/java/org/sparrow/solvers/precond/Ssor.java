@@ -1,6 +1,7 @@
 package org.sparrow.solvers.precond;
 
 import org.sparrow.core.CsrMatrix;
+import org.sparrow.core.ops.Triangular;
 
 /**
  * The symmetric successive over-relaxation (SSOR) preconditioner. With {@code A = L + D + U}
@@ -76,24 +77,17 @@ public final class Ssor implements Preconditioner {
         return n;
     }
 
-    @Override
-    public int cols() {
-        return n;
-    }
-
     /** {@code y = M⁻¹·x}: forward sweep, scaling, backward sweep; x and y may be the same array. */
     @Override
     public void apply(double[] x, double[] y) {
-        Inputs.vectors(x, y, n);
+        Inputs.copyIn(x, y, n);
         double[] dw = dOverOmega;
-        Sweeps.forward(n, rowPtr, colIdx, values, diag, dw, x, y); // (D/ω + L)·z = x
+        Triangular.lsolveCsr(n, rowPtr, colIdx, values, diag, dw, y); // (D/ω + L)·z = x
         for (int i = 0; i < n; i++) { // z ← (D/ω)·z
             y[i] *= dw[i];
         }
-        Sweeps.backward(n, rowPtr, colIdx, values, diag, dw, y); // (D/ω + U)·y = z, then y ← (2−ω)/ω · y
-        for (int i = n - 1; i >= 0; i--) {
-            y[i] *= scale;
-        }
+        Triangular.usolveCsr(n, rowPtr, colIdx, values, diag, dw, y); // (D/ω + U)·y = z
+        scale(y);
     }
 
     /**
@@ -102,31 +96,18 @@ public final class Ssor implements Preconditioner {
      */
     @Override
     public void applyTranspose(double[] x, double[] y) {
-        Inputs.vectors(x, y, n);
-        int[] ap = rowPtr;
-        int[] aj = colIdx;
-        double[] ax = values;
+        Inputs.copyIn(x, y, n);
         double[] dw = dOverOmega;
-        if (y != x) {
-            System.arraycopy(x, 0, y, 0, n);
-        }
-        for (int i = 0; i < n; i++) { // (D/ω + U)ᵀ·z = x: z_i final, then scatter row i of U
-            double zi = y[i] / dw[i];
-            y[i] = zi;
-            for (int p = diag[i] + 1; p < ap[i + 1]; p++) {
-                y[aj[p]] -= ax[p] * zi;
-            }
-        }
+        Triangular.utsolveCsr(n, rowPtr, colIdx, values, diag, dw, y); // (D/ω + U)ᵀ·z = x
         for (int i = 0; i < n; i++) { // z ← (D/ω)·z
             y[i] *= dw[i];
         }
-        for (int i = n - 1; i >= 0; i--) { // (D/ω + L)ᵀ·y = z: y_i final, then scatter row i of L
-            double yi = y[i] / dw[i];
-            y[i] = yi;
-            for (int p = ap[i]; p < diag[i]; p++) {
-                y[aj[p]] -= ax[p] * yi;
-            }
-        }
+        Triangular.ltsolveCsr(n, rowPtr, colIdx, values, diag, dw, y); // (D/ω + L)ᵀ·y = z
+        scale(y);
+    }
+
+    /** {@code y ← (2−ω)/ω · y}. */
+    private void scale(double[] y) {
         for (int i = 0; i < n; i++) {
             y[i] *= scale;
         }
