@@ -3,8 +3,10 @@ package org.sparrow.solvers;
 /**
  * What a solve produced and what a user needs to trust it.
  *
- * @param method           the method ("cg", "bicgstab", "gmres", "minres", "lsqr", "lsmr", "cholesky", "lu", "qr")
- * @param preconditioner   the preconditioner's name ("none", "jacobi", "ssor", "ilu0", "ic0")
+ * @param method           the method that ran (never {@link SolverMethod#AUTO}); its
+ *                         {@link SolverMethod#cliName()} is the name of the CLI and the JSON output
+ * @param preconditioner   the preconditioner that ran: {@link PreconditionerKind#NONE} when none, and
+ *                         {@link PreconditionerKind#CUSTOM} for one the calling program supplied
  * @param solution         x (the last iterate when not converged: never passed off as converged)
  * @param converged        whether the stopping test was met
  * @param reason           why the solve stopped
@@ -23,7 +25,7 @@ package org.sparrow.solvers;
  *                         down (IC(0) with A + α·diag(A)), 0 when none was needed
  * @param seconds          wall-clock time of the solve, setup of the preconditioner excluded
  */
-public record SolverResult(String method, String preconditioner, double[] solution, boolean converged,
+public record SolverResult(SolverMethod method, PreconditionerKind preconditioner, double[] solution, boolean converged,
                            StopReason reason, String detail, int iterations, double relativeResidual,
                            double normalResidual, double[] residualHistory, double diagonalShift, double seconds) {
 

@@ -384,7 +384,7 @@ final class KernelReport {
                 + " (canonical CSR); EJML's and scipy's products are unsorted (EJML: row indices in each column in"
                 + " accumulation order; scipy: SMMP order), so **the like-for-like comparison is Sparrow unsorted**."
                 + " ojAlgo's `SparseStore` is kept sorted by construction. GFLOP/s = 2 · multiply-adds"
-                + " (`SpgemmFlops.multiply`) / time, for Sparrow %dT unsorted.%n%n", t));
+                + " (`SpgemmFlops.count`) / time, for Sparrow %dT unsorted.%n%n", t));
         Impl[] cols = {Impl.SPARROW_UNSORTED, Impl.SPARROW, Impl.SPARROW_1T_UNSORTED, Impl.SPARROW_1T, Impl.EJML,
             Impl.EJML_MT, Impl.OJALGO, Impl.COMMONS_MATH, Impl.SCIPY};
         md.append("| matrix | n | nnz(A) | multiply-adds | nnz(C) |");

@@ -7,7 +7,7 @@ package org.sparrow.benchmarks.kernels;
  * @param rows  rows
  * @param cols  columns
  * @param nnz   stored entries after symmetric expansion
- * @param flops multiply-adds of {@code A·A} ({@code SpgemmFlops.multiply(A, A)})
+ * @param flops multiply-adds of {@code A·A} ({@code SpgemmFlops.count(A, A)})
  * @param nnzC  stored entries of Sparrow's {@code A·A} (explicit zeros kept)
  * @param k     block width of the SpMM
  */

@@ -100,7 +100,7 @@ final class ScalingStudy {
         List<Row> rows = new ArrayList<>();
         for (Case c : cases()) {
             CsrMatrix a = c.make().get();
-            long flops = SpgemmFlops.multiply(a, a);
+            long flops = SpgemmFlops.count(a, a);
             Timer.Measured<CsrMatrix> spgemm = null;
             String note = "ok";
             long nnzC = -1;

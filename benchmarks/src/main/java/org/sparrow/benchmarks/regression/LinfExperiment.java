@@ -110,7 +110,7 @@ final class LinfExperiment {
                         }
                         e2 = Math.sqrt(e2);
                         points.add(new Point(k, m, s, eInf * sqrtD / scale, e2 / scale, eInf, e2,
-                                r.residualNorm() / p.optResidual(), r.linfBound(), sec, "ok"));
+                                r.residuals().norm() / p.optResidual(), r.linf().bound(), sec, "ok"));
                     } catch (RuntimeException e) {
                         points.add(new Point(k, m, s, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                                 Double.NaN, Double.NaN, e.getClass().getSimpleName() + ": " + e.getMessage()));

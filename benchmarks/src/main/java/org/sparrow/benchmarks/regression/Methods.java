@@ -176,9 +176,10 @@ final class Methods {
             LeastSquaresResult f = t.first();
             LeastSquaresResult l = last[0];
             Accuracy acc = Accuracy.of(p, f.solution());
-            log(p, method, sketch, f.sketchRows(), acc, t, f.iterations());
-            return row(p, method, sketch, f.sketchRows(), "ok", f.converged(), f.iterations(), acc, t, l.sketchSeconds(),
-                    l.factorSeconds(), l.solveSeconds(), f.detail());
+            int rows = f.sketch() == null ? 0 : f.sketch().rows();
+            log(p, method, sketch, rows, acc, t, f.iterations());
+            return row(p, method, sketch, rows, "ok", f.converged(), f.iterations(), acc, t, l.timings().sketch(),
+                    l.timings().factor(), l.timings().solve(), f.detail());
         } catch (UnsupportedOperationException e) {
             return failed(p, method, sketch, m, "unsupported", e);
         } catch (IllegalArgumentException e) {

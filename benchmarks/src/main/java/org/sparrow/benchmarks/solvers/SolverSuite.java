@@ -21,6 +21,8 @@ import org.sparrow.core.Parallelism;
 import org.sparrow.core.io.MatrixMarket;
 import org.sparrow.core.ops.Spmv;
 import org.sparrow.solvers.AutoSolver;
+import org.sparrow.solvers.PreconditionerKind;
+import org.sparrow.solvers.SolverMethod;
 import org.sparrow.solvers.SolverOptions;
 import org.sparrow.solvers.SolverResult;
 
@@ -194,7 +196,7 @@ public final class SolverSuite {
                     .withRestart(RESTART);
             String[] shift = {""};
             return measure(c, a, b, m, p, impl, timing, () -> {
-                SolverResult r = AutoSolver.solve(a, b, m, p, o).result();
+                SolverResult r = AutoSolver.solve(a, b, SolverMethod.parse(m), PreconditionerKind.parse(p), o).result();
                 if (r.diagonalShift() > 0) {
                     shift[0] = String.format(Locale.ROOT, "IC(0) shift %.3g", r.diagonalShift());
                 }

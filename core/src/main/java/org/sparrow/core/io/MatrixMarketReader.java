@@ -18,7 +18,7 @@ import org.sparrow.core.io.MatrixMarketHeader.Symmetry;
 /**
  * The Matrix Market parser behind {@link MatrixMarket}.
  *
- * <p>The approach of fast_matrix_market (A. Koutsoukos, fast_matrix_market, 2022): the text is read
+ * <p>The approach of fast_matrix_market (Adam Lugowski, fast_matrix_market, 2022): the text is read
  * into memory in blocks that end on line boundaries, the blocks are cut into segments, and the
  * segments are scanned in parallel twice — once to count their lines and entries, so that each
  * segment knows its first line number and its first entry's slot, then once to parse straight into

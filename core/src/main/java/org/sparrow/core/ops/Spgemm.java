@@ -10,8 +10,8 @@ import org.sparrow.core.Parallelism;
  * Sparse matrix–matrix product {@code C = A·B} on CSR inputs, row by row (Gustavson, "Two fast
  * algorithms for sparse matrices: multiplication and permuted transposition", ACM TOMS 4(3), 1978),
  * with every partial product merged into an accumulator the moment it is produced, as in SMASH
- * (Gaur et al., "SMASH: Co-designing Software Compression and Hardware-Accelerated Indexing for
- * Efficient Sparse Matrix Operations", MICRO 2019) and the CPU hash SpGEMM of Nagasaka, Matsuoka,
+ * (Shivdikar, "SMASH: Sparse Matrix Atomic Scratchpad Hashing", MS thesis, Northeastern University,
+ * 2021, arXiv:2105.14156) and the CPU hash SpGEMM of Nagasaka, Matsuoka,
  * Azad and Buluç ("Performance optimization, modeling and analysis of sparse matrix-matrix products
  * on multi-core and many-core processors", Parallel Computing 90, 2019):
  *
@@ -22,7 +22,7 @@ import org.sparrow.core.Parallelism;
  *       per thread, handed out dynamically), not equal row counts.</li>
  *   <li><b>Per-worker accumulators, allocated once and reused.</b> A dense accumulator (a value
  *       array and a bitmap of the row's columns over all columns of B) when B has at most 2^18 columns — its 3 MB stay
- *       in cache, and on every suite matrix it beat hashing — or when a row's bound is at least 1/64
+ *       in cache (see {@code benchmarks/results/kernels/design-measurements.md}) — or when a row's bound is at least 1/64
  *       of cols(B); otherwise a power-of-two open-addressing hash table (capacity ≥
  *       2·min(flops(i), cols(B)), multiplicative hashing, linear probing, cleared slot by slot after
  *       each row), which keeps short rows of a very wide B in a few cache lines.</li>
@@ -38,9 +38,8 @@ import org.sparrow.core.Parallelism;
  *       into exactly sized arrays. The two-phase alternative (a symbolic pass that counts each row,
  *       then a numeric pass writing in place; {@code -Dsparrow.spgemm.twoPhase=true}) touches every
  *       partial product twice; the one extra {@code memcpy} of C here costs less than that second
- *       pass. Measured for C = A·A on the 12 medium suite matrices, 2 threads, one run: one phase was
- *       faster on 11 of 12 (by 7–40%: Dubcova1 17.1 vs 22.2 ms, crack 3.5 vs 4.9 ms, bcsstk33 55 vs
- *       59 ms), two phases on bayer10 only. The price is temporary memory up to the flop bound.</li>
+ *       pass (the measurement is in {@code benchmarks/results/kernels/design-measurements.md}). The
+ *       price is temporary memory up to the flop bound.</li>
  *   <li><b>Sorting only when asked.</b> Sorted output sorts each hashed row's (column, slot) pairs
  *       packed in a {@code long} (an inline insertion sort for short rows); a dense row whose span
  *       covers at most 4 bitmap words per entry needs no sort at all: its bitmap, walked word by
@@ -59,8 +58,8 @@ public final class Spgemm {
     /** Rows whose bound is at least cols(B)/DENSE_FRACTION use the dense accumulator (tunable for measurement). */
     private static final int DENSE_FRACTION = Integer.getInteger("sparrow.spgemm.denseFraction", 64);
     /**
-     * Up to this many columns of B (12 bytes each: 3 MB) every row uses the dense accumulator: measured
-     * on the suite matrices (p ≤ 115k), it beat hashing on all of them, since its arrays stay in cache.
+     * Up to this many columns of B (12 bytes each: 3 MB) every row uses the dense accumulator, whose
+     * arrays stay in cache ({@code benchmarks/results/kernels/design-measurements.md}).
      */
     private static final int DENSE_MAX_COLS = Integer.getInteger("sparrow.spgemm.denseMaxCols", 1 << 18);
     /** Output sizing by a symbolic pass (true) or by a bound and a copy (false, the default: see the class comment). */

@@ -27,7 +27,7 @@ public final class SpgemmFlops {
      * @return {@code Σ_i Σ_{k ∈ A(i, :)} nnz(B(k, :))}
      * @throws IllegalArgumentException if the inner dimensions differ
      */
-    public static long multiply(CsrMatrix a, CsrMatrix b) {
+    public static long count(CsrMatrix a, CsrMatrix b) {
         checkInner(a.cols(), b.rows(), a, b, "A·B");
         int[] aj = a.columnIndices();
         int[] bp = b.rowPointers();
@@ -47,7 +47,7 @@ public final class SpgemmFlops {
      * @return {@code Σ_k nnz(A(:, k))·nnz(B(:, k))}
      * @throws IllegalArgumentException if A and B have different column counts
      */
-    public static long multiplyTransposeB(CsrMatrix a, CsrMatrix b) {
+    public static long countTransposeB(CsrMatrix a, CsrMatrix b) {
         checkInner(a.cols(), b.cols(), a, b, "A·Bᵀ");
         int n = a.cols();
         int[] countA = columnCounts(a);
@@ -67,7 +67,7 @@ public final class SpgemmFlops {
      * @return {@code Σ_k nnz(A(k, :))·nnz(B(k, :))}
      * @throws IllegalArgumentException if A and B have different row counts
      */
-    public static long multiplyTransposeA(CsrMatrix a, CsrMatrix b) {
+    public static long countTransposeA(CsrMatrix a, CsrMatrix b) {
         checkInner(a.rows(), b.rows(), a, b, "Aᵀ·B");
         int[] ap = a.rowPointers();
         int[] bp = b.rowPointers();

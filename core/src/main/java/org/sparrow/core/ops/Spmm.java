@@ -9,8 +9,8 @@ import org.sparrow.core.Parallelism;
  * Sparse × dense products {@code Y = A·X} and {@code Y = Aᵀ·X} for A in CSR and dense blocks stored
  * row-major, so the {@code k} entries of a block row are contiguous: the kernel reads eight
  * adjacent entries of {@code X(j,:)} per stored {@code a_ij} and keeps eight sums of
- * {@code Y(i,:) += a_ij·X(j,:)} in registers (measured 2–3× faster at k = 32 on this machine than
- * updating {@code Y} in memory per entry).
+ * {@code Y(i,:) += a_ij·X(j,:)} in registers instead of updating {@code Y} in memory per entry (the
+ * measurement is in {@code benchmarks/results/kernels/design-measurements.md}).
  *
  * <p>Rows are split into ranges of about equal nonzeros as in {@link Spmv}. {@code Y = A·X} is
  * <em>bit-identical for every thread count</em> (each block row is one row's sum in storage order,
@@ -162,8 +162,8 @@ public final class Spmm {
 
     /**
      * Block rows {@code [from, to)} of {@code Y = A·X}. Eight columns of a block row at a time are
-     * accumulated in registers over the row's entries (2–3× faster than updating {@code Y} in memory
-     * for every entry, which the JIT does not keep in registers), then a column at a time for the
+     * accumulated in registers over the row's entries (rather than updating {@code Y} in memory for
+     * every entry, which the JIT does not keep in registers), then a column at a time for the
      * last {@code k mod 8}; each {@code y_ic} is still {@code Σ_p a_ip x_(j_p)c} in storage order.
      */
     static void multiplyRows(int[] rowPtr, int[] colIdx, double[] values, double[] x, double[] y, int k,

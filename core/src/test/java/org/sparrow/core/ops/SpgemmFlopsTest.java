@@ -55,9 +55,9 @@ class SpgemmFlopsTest {
                 CsrMatrix a = random(s[0], s[1], density, rnd);
                 CsrMatrix b = random(s[1], s[2], density, rnd);
                 long expected = oracle(a, b);
-                assertEquals(expected, SpgemmFlops.multiply(a, b));
-                assertEquals(expected, SpgemmFlops.multiplyTransposeB(a, b.transpose()));
-                assertEquals(expected, SpgemmFlops.multiplyTransposeA(a.transpose(), b));
+                assertEquals(expected, SpgemmFlops.count(a, b));
+                assertEquals(expected, SpgemmFlops.countTransposeB(a, b.transpose()));
+                assertEquals(expected, SpgemmFlops.countTransposeA(a.transpose(), b));
                 assertTrue(Spgemm.multiply(a, b).nnz() <= expected, "nnz(C) ≤ flops");
             }
         }
@@ -67,9 +67,9 @@ class SpgemmFlopsTest {
     void shapeMismatchNamesBothShapes() {
         CsrMatrix a = CsrMatrix.zeros(3, 4);
         CsrMatrix b = CsrMatrix.zeros(5, 2);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SpgemmFlops.multiply(a, b));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SpgemmFlops.count(a, b));
         assertTrue(e.getMessage().contains("3×4") && e.getMessage().contains("5×2"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> SpgemmFlops.multiplyTransposeB(a, b));
-        assertThrows(IllegalArgumentException.class, () -> SpgemmFlops.multiplyTransposeA(a, b));
+        assertThrows(IllegalArgumentException.class, () -> SpgemmFlops.countTransposeB(a, b));
+        assertThrows(IllegalArgumentException.class, () -> SpgemmFlops.countTransposeA(a, b));
     }
 }

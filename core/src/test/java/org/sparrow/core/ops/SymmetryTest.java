@@ -28,14 +28,14 @@ class SymmetryTest {
     }
 
     @Test
-    void firstDifferingPairIsNamedInRowOrder() {
-        assertEquals("A(0, 1) = 1.0 and A(1, 0) = 2.0",
+    void firstDifferingPairIsNamedInRowOrderWithOneBasedIndices() {
+        assertEquals("A(1, 2) = 1.0 and A(2, 1) = 2.0",
                 Symmetry.firstAsymmetry(of(new double[][] {{2, 1, 0}, {2, 3, 4}, {0, 5, 5}}), 0.0));
     }
 
     @Test
     void aMissingMirrorCountsAsZero() {
-        assertEquals("A(1, 2) = 4.0 and A(2, 1) = 0.0",
+        assertEquals("A(2, 3) = 4.0 and A(3, 2) = 0.0",
                 Symmetry.firstAsymmetry(of(new double[][] {{2, 0, 0}, {0, 3, 4}, {0, 0, 5}}), 0.0));
     }
 
@@ -43,7 +43,7 @@ class SymmetryTest {
     void differencesWithinTheRelativeToleranceAreAccepted() {
         CsrMatrix a = of(new double[][] {{1, 1 + 1e-14}, {1, 1}});
         assertNull(Symmetry.firstAsymmetry(a, 1e-12));
-        assertEquals("A(0, 1) = 1.00000000000001 and A(1, 0) = 1.0", Symmetry.firstAsymmetry(a, 0.0));
+        assertEquals("A(1, 2) = 1.00000000000001 and A(2, 1) = 1.0", Symmetry.firstAsymmetry(a, 0.0));
     }
 
     @Test

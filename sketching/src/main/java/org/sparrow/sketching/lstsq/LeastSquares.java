@@ -10,6 +10,7 @@ import org.sparrow.core.Matrix;
 import org.sparrow.sketching.Sketch;
 import org.sparrow.sketching.SketchKind;
 import org.sparrow.sketching.Sketches;
+import org.sparrow.sketching.lstsq.LeastSquaresResult.Residuals;
 import org.sparrow.solvers.krylov.Lsqr;
 import org.sparrow.solvers.SolverOptions;
 import org.sparrow.solvers.SolverResult;
@@ -209,9 +210,6 @@ public final class LeastSquares {
     }
 
     /** Recomputed figures for a solution x. */
-    private record Measure(double rnorm, double relative, double normal) {
-    }
-
     private static LeastSquaresResult run(Problem p, LeastSquaresOptions o) {
         if (o == null) {
             throw new IllegalArgumentException("the options are null");
@@ -253,10 +251,11 @@ public final class LeastSquares {
         double[] z = f.solveCoordinates(p.b);
         double[] x = new double[d];
         f.applyN(z, x);
-        Measure m = measure(p, x, Double.NaN);
+        Residuals m = measure(p, x, Double.NaN);
         long t2 = System.nanoTime();
-        return new LeastSquaresResult(LeastSquaresMethod.QR, null, 0, x, true, "", 0, m.rnorm, m.relative, m.normal,
-                f.pinvNorm(), Double.NaN, 0.0, sec(t0, t1), sec(t1, t2), sec(t0, t2), 0L, d);
+        return new LeastSquaresResult(LeastSquaresMethod.QR, x, true, "", 0, d, m,
+                new LeastSquaresResult.Timings(0.0, sec(t0, t1), sec(t1, t2), sec(t0, t2)), null,
+                new LeastSquaresResult.LinfBound(f.pinvNorm(), Double.NaN));
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -264,16 +263,17 @@ public final class LeastSquares {
 
     private static LeastSquaresResult lsqr(Problem p, LeastSquaresOptions o) {
         long t0 = System.nanoTime();
-        SolverOptions so = SolverOptions.defaults().withRelativeTolerance(o.tolerance())
+        SolverOptions so = SolverOptions.defaults().withRelativeTolerance(o.relativeTolerance())
                 .withMaxIterations(o.maxIterations());
         SolverResult r = Lsqr.solve(p.op, p.b, so);
         double[] x = r.solution();
-        Measure m = measure(p, x, r.normalResidual());
+        Residuals m = measure(p, x, r.normalResidual());
         long t1 = System.nanoTime();
-        boolean ok = met(m, o.tolerance());
-        String detail = detailFor(ok, r, m, o.tolerance());
-        return new LeastSquaresResult(LeastSquaresMethod.LSQR, null, 0, x, ok, detail, r.iterations(), m.rnorm,
-                m.relative, m.normal, Double.NaN, Double.NaN, 0.0, 0.0, sec(t0, t1), sec(t0, t1), 0L, p.d);
+        boolean ok = met(m, o.relativeTolerance());
+        String detail = detailFor(ok, r, m, o.relativeTolerance());
+        return new LeastSquaresResult(LeastSquaresMethod.LSQR, x, ok, detail, r.iterations(), p.d, m,
+                new LeastSquaresResult.Timings(0.0, 0.0, sec(t0, t1), sec(t0, t1)), null,
+                new LeastSquaresResult.LinfBound(Double.NaN, Double.NaN));
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -306,11 +306,11 @@ public final class LeastSquares {
         if (f.rank > 0) {
             f.applyN(f.solveCoordinates(sb), x);
         }
-        Measure me = measure(p, x, Double.NaN);
+        Residuals me = measure(p, x, Double.NaN);
         long t3 = System.nanoTime();
         double pinv = f.pinvNorm();
         boolean dense = o.sketch().dense();
-        double bound = dense ? o.epsilon() / Math.sqrt(d) * me.rnorm * pinv : Double.NaN;
+        double bound = dense ? o.epsilon() / Math.sqrt(d) * me.norm() * pinv : Double.NaN;
         StringBuilder detail = new StringBuilder();
         rankNote(detail, f, m);
         if (!dense) {
@@ -320,9 +320,9 @@ public final class LeastSquares {
             append(detail, String.format(Locale.ROOT, "m = %d is below the formula's %d for ε = %s, δ = %s: the ℓ∞ "
                     + "bound is evaluated for comparison, the theorem does not cover it", m, formula, o.epsilon(), o.delta()));
         }
-        return new LeastSquaresResult(LeastSquaresMethod.SKETCH_SOLVE, o.sketch(), m, x, f.rank > 0, detail.toString(),
-                0, me.rnorm, me.relative, me.normal, pinv, bound, sec(t0, t1), sec(t1, t2), sec(t2, t3), sec(t0, t3),
-                formula, f.rank);
+        return new LeastSquaresResult(LeastSquaresMethod.SKETCH_SOLVE, x, f.rank > 0, detail.toString(), 0, f.rank,
+                me, new LeastSquaresResult.Timings(sec(t0, t1), sec(t1, t2), sec(t2, t3), sec(t0, t3)),
+                new LeastSquaresResult.SketchInfo(o.sketch(), m, formula), new LeastSquaresResult.LinfBound(pinv, bound));
     }
 
     /** S·b and the factorization of S·A for an m-row sketch of the options' kind, with when each was done. */
@@ -356,13 +356,14 @@ public final class LeastSquares {
         rankNote(detail, f, m);
         double[] x = new double[d];
         if (f.rank == 0) {
-            Measure me = measure(p, x, Double.NaN);
+            Residuals me = measure(p, x, Double.NaN);
             long t3 = System.nanoTime();
-            boolean ok = met(me, o.tolerance());
+            boolean ok = met(me, o.relativeTolerance());
             append(detail, "S·A is zero: x = 0");
-            return new LeastSquaresResult(LeastSquaresMethod.SKETCH_PRECONDITION, o.sketch(), m, x, ok,
-                    detail.toString(), 0, me.rnorm, me.relative, me.normal, Double.NaN, Double.NaN, sec(t0, t1),
-                    sec(t1, t2), sec(t2, t3), sec(t0, t3), 0L, 0);
+            return new LeastSquaresResult(LeastSquaresMethod.SKETCH_PRECONDITION, x, ok, detail.toString(), 0, 0,
+                    me, new LeastSquaresResult.Timings(sec(t0, t1), sec(t1, t2), sec(t2, t3), sec(t0, t3)),
+                    new LeastSquaresResult.SketchInfo(o.sketch(), m, 0L),
+                    new LeastSquaresResult.LinfBound(Double.NaN, Double.NaN));
         }
         // warm start: the sketch-and-solve solution x0 = N·z0
         f.applyN(f.solveCoordinates(sb), x);
@@ -372,7 +373,7 @@ public final class LeastSquares {
         double[] xn = new double[d];
         int iterations = 0;
         SolverResult last = null;
-        Measure me = null;
+        Residuals me = null;
         // Products with A·N carry errors of about κ·eps relative to the size of what they act on (κ = cond(S·A);
         // the triangular solves are backward stable, not forward accurate), so one LSQR round can reduce the
         // normal-equation residual of its correction problem by about τ = 10·κ·eps and no further; each round
@@ -389,9 +390,9 @@ public final class LeastSquares {
             }
             an.applyTranspose(res, g);
             double mu = norm(g) / (Math.sqrt(k) * rn); // ≈ the measure LSQR tests, at the round's start
-            double innerTol = Math.min(0.5, Math.max(tau * mu, 0.5 * o.tolerance()));
+            double innerTol = Math.min(0.5, Math.max(tau * mu, 0.5 * o.relativeTolerance()));
             SolverOptions so = SolverOptions.defaults().withRelativeTolerance(innerTol)
-                    .withAbsoluteTolerance(o.tolerance() * p.bnorm).withMaxIterations(left);
+                    .withAbsoluteTolerance(o.relativeTolerance() * p.bnorm).withMaxIterations(left);
             last = Lsqr.solve(an, res, so);
             iterations += last.iterations();
             double[] y = last.solution();
@@ -403,23 +404,24 @@ public final class LeastSquares {
                 x[i] += xn[i];
             }
             me = measure(p, x, Double.NaN);
-            if (met(me, o.tolerance()) || last.reason() == StopReason.MAX_ITERATIONS
+            if (met(me, o.relativeTolerance()) || last.reason() == StopReason.MAX_ITERATIONS
                     || last.reason() == StopReason.NOT_FINITE || last.reason() == StopReason.BREAKDOWN
-                    || !(me.normal < 0.5 * previous)) {
+                    || !(me.normal() < 0.5 * previous)) {
                 break; // done, out of iterations, or a round that no longer helps (rounding floor reached)
             }
-            previous = me.normal;
+            previous = me.normal();
         }
         if (me == null) {
             me = measure(p, x, Double.NaN);
         }
         long t3 = System.nanoTime();
-        boolean ok = met(me, o.tolerance());
-        String why = last == null ? "" : detailFor(ok, last, me, o.tolerance());
+        boolean ok = met(me, o.relativeTolerance());
+        String why = last == null ? "" : detailFor(ok, last, me, o.relativeTolerance());
         append(detail, why);
-        return new LeastSquaresResult(LeastSquaresMethod.SKETCH_PRECONDITION, o.sketch(), m, x, ok, detail.toString(),
-                iterations, me.rnorm, me.relative, me.normal, f.pinvNorm(), Double.NaN, sec(t0, t1), sec(t1, t2),
-                sec(t2, t3), sec(t0, t3), 0L, f.rank);
+        return new LeastSquaresResult(LeastSquaresMethod.SKETCH_PRECONDITION, x, ok, detail.toString(), iterations,
+                f.rank, me, new LeastSquaresResult.Timings(sec(t0, t1), sec(t1, t2), sec(t2, t3),
+                sec(t0, t3)), new LeastSquaresResult.SketchInfo(o.sketch(), m, 0L),
+                new LeastSquaresResult.LinfBound(f.pinvNorm(), Double.NaN));
     }
 
     /** A·N as an operator: y = A·(N·z), z = Nᵀ·(Aᵀ·y). */
@@ -502,7 +504,7 @@ public final class LeastSquares {
      * The recomputed figures: ‖r‖, ‖r‖/‖b‖ and ‖Aᵀr‖/(‖A‖_F·‖r‖); {@code fallbackNormal} is used when ‖A‖_F
      * is unknown (a bare operator under LSQR).
      */
-    private static Measure measure(Problem p, double[] x, double fallbackNormal) {
+    private static Residuals measure(Problem p, double[] x, double fallbackNormal) {
         double[] r = new double[p.n];
         residual(p, x, r);
         double rn = norm(r);
@@ -519,19 +521,19 @@ public final class LeastSquares {
             p.op.applyTranspose(r, atr);
             normal = norm(atr) / (p.frob * rn);
         }
-        return new Measure(rn, rel, normal);
+        return new Residuals(rn, rel, normal);
     }
 
-    private static boolean met(Measure m, double tol) {
-        return m.normal <= tol || m.relative <= tol;
+    private static boolean met(Residuals m, double tol) {
+        return m.normal() <= tol || m.relative() <= tol;
     }
 
-    private static String detailFor(boolean ok, SolverResult r, Measure m, double tol) {
+    private static String detailFor(boolean ok, SolverResult r, Residuals m, double tol) {
         if (ok) {
             return "";
         }
         String figures = String.format(Locale.ROOT, "recomputed ‖Aᵀr‖/(‖A‖_F‖r‖) = %.2g and ‖r‖/‖b‖ = %.2g, "
-                + "tolerance %.2g", m.normal, m.relative, tol);
+                + "tolerance %.2g", m.normal(), m.relative(), tol);
         if (r.reason() == StopReason.CONVERGED) {
             return "LSQR met its own test but the " + figures + " miss it (rounding limits the attainable accuracy)";
         }

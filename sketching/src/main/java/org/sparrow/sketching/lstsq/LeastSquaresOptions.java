@@ -14,12 +14,12 @@ import org.sparrow.sketching.SketchKind;
  * @param epsilon       ε in (0, 1): the accuracy parameter of sketch-and-solve (formula for m and the ℓ∞ bound)
  * @param delta         δ in (0, 1): the failure probability in the sketch-and-solve formula
  * @param seed          the seed of the sketch; equal options give equal results
- * @param tolerance     tolerance in (0, 1) of the iterative methods (LSQR, sketch-and-precondition): they stop
+ * @param relativeTolerance tolerance in (0, 1) of the iterative methods (LSQR, sketch-and-precondition): they stop
  *                      when ‖Aᵀr‖/(‖A‖_F·‖r‖) ≤ tolerance or ‖r‖ ≤ tolerance·‖b‖; ignored by QR and sketch-and-solve
  * @param maxIterations iteration limit ≥ 1 of the iterative methods
  */
 public record LeastSquaresOptions(LeastSquaresMethod method, SketchKind sketch, int sketchRows, double epsilon,
-                                  double delta, long seed, double tolerance, int maxIterations) {
+                                  double delta, long seed, double relativeTolerance, int maxIterations) {
 
     /** Checks every field, naming the one that is wrong. */
     public LeastSquaresOptions {
@@ -38,8 +38,8 @@ public record LeastSquaresOptions(LeastSquaresMethod method, SketchKind sketch, 
         if (!(delta > 0 && delta < 1)) {
             throw new IllegalArgumentException("delta must be in (0, 1), got " + delta);
         }
-        if (!(tolerance > 0 && tolerance < 1)) {
-            throw new IllegalArgumentException("tolerance must be in (0, 1), got " + tolerance);
+        if (!(relativeTolerance > 0 && relativeTolerance < 1)) {
+            throw new IllegalArgumentException("tolerance must be in (0, 1), got " + relativeTolerance);
         }
         if (maxIterations < 1) {
             throw new IllegalArgumentException("maximum iterations must be ≥ 1, got " + maxIterations);
@@ -58,41 +58,41 @@ public record LeastSquaresOptions(LeastSquaresMethod method, SketchKind sketch, 
 
     /** These options with another method. */
     public LeastSquaresOptions withMethod(LeastSquaresMethod m) {
-        return new LeastSquaresOptions(m, sketch, sketchRows, epsilon, delta, seed, tolerance, maxIterations);
+        return new LeastSquaresOptions(m, sketch, sketchRows, epsilon, delta, seed, relativeTolerance, maxIterations);
     }
 
     /** These options with another sketch family. */
     public LeastSquaresOptions withSketch(SketchKind k) {
-        return new LeastSquaresOptions(method, k, sketchRows, epsilon, delta, seed, tolerance, maxIterations);
+        return new LeastSquaresOptions(method, k, sketchRows, epsilon, delta, seed, relativeTolerance, maxIterations);
     }
 
     /** These options with another number of sketch rows (0: choose). */
     public LeastSquaresOptions withSketchRows(int m) {
-        return new LeastSquaresOptions(method, sketch, m, epsilon, delta, seed, tolerance, maxIterations);
+        return new LeastSquaresOptions(method, sketch, m, epsilon, delta, seed, relativeTolerance, maxIterations);
     }
 
     /** These options with another ε. */
     public LeastSquaresOptions withEpsilon(double e) {
-        return new LeastSquaresOptions(method, sketch, sketchRows, e, delta, seed, tolerance, maxIterations);
+        return new LeastSquaresOptions(method, sketch, sketchRows, e, delta, seed, relativeTolerance, maxIterations);
     }
 
     /** These options with another δ. */
     public LeastSquaresOptions withDelta(double d) {
-        return new LeastSquaresOptions(method, sketch, sketchRows, epsilon, d, seed, tolerance, maxIterations);
+        return new LeastSquaresOptions(method, sketch, sketchRows, epsilon, d, seed, relativeTolerance, maxIterations);
     }
 
     /** These options with another seed. */
     public LeastSquaresOptions withSeed(long s) {
-        return new LeastSquaresOptions(method, sketch, sketchRows, epsilon, delta, s, tolerance, maxIterations);
+        return new LeastSquaresOptions(method, sketch, sketchRows, epsilon, delta, s, relativeTolerance, maxIterations);
     }
 
-    /** These options with another tolerance. */
-    public LeastSquaresOptions withTolerance(double t) {
+    /** These options with another relative tolerance. */
+    public LeastSquaresOptions withRelativeTolerance(double t) {
         return new LeastSquaresOptions(method, sketch, sketchRows, epsilon, delta, seed, t, maxIterations);
     }
 
     /** These options with another iteration limit. */
     public LeastSquaresOptions withMaxIterations(int n) {
-        return new LeastSquaresOptions(method, sketch, sketchRows, epsilon, delta, seed, tolerance, n);
+        return new LeastSquaresOptions(method, sketch, sketchRows, epsilon, delta, seed, relativeTolerance, n);
     }
 }

@@ -6,6 +6,8 @@ import org.ejml.data.DMatrixSparseCSC;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Reductions;
 import org.sparrow.core.ops.Symmetry;
+import org.sparrow.solvers.PreconditionerKind;
+import org.sparrow.solvers.SolverMethod;
 import org.sparrow.solvers.SolverResult;
 import org.sparrow.solvers.StopReason;
 
@@ -27,7 +29,7 @@ final class DirectSupport {
         for (int i = 0; i < s.rows(); i++) {
             for (int p = ap[i]; p < ap[i + 1]; p++) {
                 if (!Double.isFinite(ax[p])) {
-                    throw new IllegalArgumentException(who + ": A(" + i + ", " + aj[p] + ") = " + ax[p] + " is not finite");
+                    throw new IllegalArgumentException(who + ": A(" + (i + 1) + ", " + (aj[p] + 1) + ") = " + ax[p] + " is not finite");
                 }
             }
         }
@@ -37,7 +39,7 @@ final class DirectSupport {
     static void checkSquare(CsrMatrix a, String who) {
         if (a.rows() != a.cols()) {
             throw new IllegalArgumentException(who + " needs a square matrix, got " + a.rows() + "×" + a.cols()
-                    + (a.rows() > a.cols() ? " (use SparseQr for least squares)" : ""));
+                    + (a.rows() > a.cols() ? " (use QR, --method qr, for least squares)" : ""));
         }
     }
 
@@ -51,7 +53,7 @@ final class DirectSupport {
         }
         for (int i = 0; i < m; i++) {
             if (!Double.isFinite(b[i])) {
-                throw new IllegalArgumentException(who + ": b[" + i + "] = " + b[i] + " is not finite");
+                throw new IllegalArgumentException(who + ": entry " + (i + 1) + " of b is " + b[i] + ", not finite");
             }
         }
     }
@@ -79,7 +81,7 @@ final class DirectSupport {
     static void checkSymmetric(CsrMatrix s, String who) {
         String pair = Symmetry.firstAsymmetry(s, 1e-12);
         if (pair != null) {
-            throw new IllegalArgumentException(who + " needs a symmetric matrix, but " + pair + " (use SparseLu)");
+            throw new IllegalArgumentException(who + " needs a symmetric matrix, but " + pair + " (use LU, --method lu, for a nonsymmetric A)");
         }
     }
 
@@ -132,7 +134,7 @@ final class DirectSupport {
     static void checkSolution(double[] x, String who, String what) {
         for (int i = 0; i < x.length; i++) {
             if (!Double.isFinite(x[i])) {
-                throw new IllegalArgumentException(who + ": the solution has x[" + i + "] = " + x[i] + ": " + what);
+                throw new IllegalArgumentException(who + ": entry " + (i + 1) + " of the solution x is " + x[i] + ": " + what);
             }
         }
     }
@@ -165,7 +167,7 @@ final class DirectSupport {
      * @param factor       A ↦ the solve {@code b ↦ x} of its factorization
      * @param leastSquares also report the normal residual ‖Aᵀr‖/(‖A‖_F·‖r‖) (else NaN)
      */
-    static SolverResult solveOnce(String who, String method, CsrMatrix a, double[] b,
+    static SolverResult solveOnce(String who, SolverMethod method, CsrMatrix a, double[] b,
                                   Function<CsrMatrix, UnaryOperator<double[]>> factor, boolean leastSquares) {
         long start = System.nanoTime();
         if (a != null) {
@@ -177,8 +179,9 @@ final class DirectSupport {
         return result(method, x, rr, leastSquares ? normalResidual(a, r) : Double.NaN, start);
     }
 
-    static SolverResult result(String method, double[] x, double relativeResidual, double normalResidual, long start) {
-        return new SolverResult(method, "none", x, true, StopReason.CONVERGED, "", 0, relativeResidual, normalResidual,
+    static SolverResult result(SolverMethod method, double[] x, double relativeResidual, double normalResidual,
+                               long start) {
+        return new SolverResult(method, PreconditionerKind.NONE, x, true, StopReason.CONVERGED, "", 0, relativeResidual, normalResidual,
                 new double[0], 0.0, (System.nanoTime() - start) * 1e-9);
     }
 }

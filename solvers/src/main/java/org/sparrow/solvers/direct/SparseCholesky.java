@@ -6,6 +6,7 @@ import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Permute;
 import org.sparrow.core.ops.Triangular;
 import org.sparrow.core.ordering.FillReducingOrdering;
+import org.sparrow.solvers.SolverMethod;
 import org.sparrow.solvers.SolverResult;
 
 /**
@@ -92,7 +93,7 @@ public final class SparseCholesky {
 
     /** As {@link #solve(CsrMatrix, double[])} with the given ordering. */
     public static SolverResult solve(CsrMatrix a, double[] b, FillReducingOrdering ordering) {
-        return DirectSupport.solveOnce("Cholesky", "cholesky", a, b, m -> factor(m, ordering)::solve, false);
+        return DirectSupport.solveOnce("Cholesky", SolverMethod.CHOLESKY, a, b, m -> factor(m, ordering)::solve, false);
     }
 
     /** {@code x = A⁻¹·b} into a new array. */
@@ -154,12 +155,12 @@ public final class SparseCholesky {
                 k = j;
             }
         }
-        String advice = "; for symmetric indefinite matrices use SparseLu or MINRES";
+        String advice = "; for symmetric indefinite matrices use LU (--method lu) or MINRES (--method minres)";
         if (k < 0) {
             return new IllegalArgumentException("Cholesky: A is not positive definite: a pivot was ≤ 0" + advice);
         }
-        String where = ordering == FillReducingOrdering.NATURAL ? "" : " (step " + k + " of the " + ordering.label() + " order)";
-        return new IllegalArgumentException("Cholesky: A is not positive definite: the pivot of row " + perm[k]
+        String where = ordering == FillReducingOrdering.NATURAL ? "" : " (step " + (k + 1) + " of the " + ordering.label() + " order)";
+        return new IllegalArgumentException("Cholesky: A is not positive definite: the pivot of row " + (perm[k] + 1)
                 + " of A is ≤ 0" + where + advice);
     }
 }

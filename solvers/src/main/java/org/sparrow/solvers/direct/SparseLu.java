@@ -6,6 +6,7 @@ import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Permute;
 import org.sparrow.core.ops.Triangular;
 import org.sparrow.core.ordering.FillReducingOrdering;
+import org.sparrow.solvers.SolverMethod;
 import org.sparrow.solvers.SolverResult;
 
 /**
@@ -106,7 +107,7 @@ public final class SparseLu {
      *     null, of the wrong length or not finite, or if A is singular to working precision (x not finite)
      */
     public static SolverResult solve(CsrMatrix a, double[] b, FillReducingOrdering ordering) {
-        return DirectSupport.solveOnce("LU", "lu", a, b, m -> factor(m, ordering)::solve, false);
+        return DirectSupport.solveOnce("LU", SolverMethod.LU, a, b, m -> factor(m, ordering)::solve, false);
     }
 
     /** {@code x = A⁻¹·b} into a new array. */
@@ -172,12 +173,12 @@ public final class SparseLu {
                 }
             }
             if (!rowHasNonzero) {
-                throw new IllegalArgumentException("LU: A is singular: row " + i + " is entirely zero");
+                throw new IllegalArgumentException("LU: A is singular: row " + (i + 1) + " is entirely zero");
             }
         }
         for (int j = 0; j < n; j++) {
             if (!colHasNonzero[j]) {
-                throw new IllegalArgumentException("LU: A is singular: column " + j + " is entirely zero");
+                throw new IllegalArgumentException("LU: A is singular: column " + (j + 1) + " is entirely zero");
             }
         }
     }

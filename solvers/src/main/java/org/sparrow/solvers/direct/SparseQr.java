@@ -7,6 +7,7 @@ import org.ejml.sparse.csc.linsol.qr.LinearSolverQrLeftLooking_DSCC;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Permute;
 import org.sparrow.core.ordering.FillReducingOrdering;
+import org.sparrow.solvers.SolverMethod;
 import org.sparrow.solvers.SolverResult;
 
 /**
@@ -99,7 +100,7 @@ public final class SparseQr {
      *     null, of the wrong length or not finite
      */
     public static SolverResult solve(CsrMatrix a, double[] b, FillReducingOrdering ordering) {
-        return DirectSupport.solveOnce("QR", "qr", a, b, m -> factor(m, ordering)::solve, true);
+        return DirectSupport.solveOnce("QR", SolverMethod.QR, a, b, m -> factor(m, ordering)::solve, true);
     }
 
     /** The least-squares solution into a new array of length n. */
@@ -160,7 +161,7 @@ public final class SparseQr {
         }
         for (int j = 0; j < nonzero.length; j++) {
             if (!nonzero[j]) {
-                throw new IllegalArgumentException("QR: A is rank deficient: column " + j
+                throw new IllegalArgumentException("QR: A is rank deficient: column " + (j + 1)
                         + " is entirely zero, so min‖Ax − b‖ has no unique solution");
             }
         }
@@ -181,8 +182,8 @@ public final class SparseQr {
         double tol = Math.max(m, n) * Math.ulp(1.0) * max;
         for (int j = 0; j < n; j++) {
             if (!(rjj[j] > tol)) {
-                throw new IllegalArgumentException("QR: A is numerically rank deficient: |R(" + j + ", " + j + ")| = "
-                        + rjj[j] + " ≤ " + String.format(java.util.Locale.ROOT, "%.2g", tol) + " at column " + q[j]
+                throw new IllegalArgumentException("QR: A is numerically rank deficient: |R(" + (j + 1) + ", " + (j + 1) + ")| = "
+                        + rjj[j] + " ≤ " + String.format(java.util.Locale.ROOT, "%.2g", tol) + " at column " + (q[j] + 1)
                         + " of A; min‖Ax − b‖ has no unique solution");
             }
         }

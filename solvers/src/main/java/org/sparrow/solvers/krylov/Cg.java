@@ -6,6 +6,8 @@ import org.sparrow.solvers.SolverOptions;
 
 import org.sparrow.solvers.SolverResult;
 
+import org.sparrow.solvers.SolverMethod;
+
 import static org.sparrow.solvers.krylov.KrylovRun.fmt;
 
 import org.sparrow.core.LinearOperator;
@@ -54,7 +56,7 @@ public final class Cg {
      *                                  or M's shape differs from A's
      */
     public static SolverResult solve(LinearOperator a, double[] b, Preconditioner m, SolverOptions o) {
-        KrylovRun run = KrylovRun.square("cg", "CG", a, b, m, o);
+        KrylovRun run = KrylovRun.square(SolverMethod.CG, a, b, m, o);
         int n = b.length;
         double[] x = new double[n];
         if (run.bnorm == 0.0) {

@@ -6,6 +6,8 @@ import org.sparrow.solvers.SolverOptions;
 
 import org.sparrow.solvers.SolverResult;
 
+import org.sparrow.solvers.SolverMethod;
+
 import static org.sparrow.solvers.krylov.KrylovRun.fmt;
 
 import java.util.Arrays;
@@ -72,7 +74,7 @@ public final class Gmres {
      *                                  or M's shape differs from A's
      */
     public static SolverResult solve(LinearOperator a, double[] b, Preconditioner m, SolverOptions o) {
-        KrylovRun run = KrylovRun.square("gmres", "GMRES", a, b, m, o);
+        KrylovRun run = KrylovRun.square(SolverMethod.GMRES, a, b, m, o);
         int n = b.length;
         double[] x = new double[n];
         if (run.bnorm == 0.0) {
@@ -113,7 +115,7 @@ public final class Gmres {
                 break;
             }
             if (claimed && ++refreshes > KrylovRun.MAX_REFRESHES) {
-                reason = StopReason.CONVERGED; // the verdict refuses it if the drift exceeds 10×
+                reason = StopReason.CONVERGED; // the verdict keeps it only if the true residual is ≤ τ
                 break;
             }
             if (fullCycle && beta > (1.0 - PROGRESS) * previousBeta) {

@@ -8,6 +8,10 @@ import org.sparrow.solvers.SolverOptions;
 
 import org.sparrow.solvers.SolverResult;
 
+import org.sparrow.solvers.SolverMethod;
+
+import org.sparrow.solvers.PreconditionerKind;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -26,13 +30,17 @@ final class KrylovRun {
     /** How many times a square solver restarts from the true residual after its recurrence claimed a convergence the true residual denies. */
     static final int MAX_REFRESHES = 3;
 
-    /** A claimed convergence is refused when the true residual exceeds this multiple of the target. */
+    /**
+     * A solve that stops without converging notes in its detail when its last residual estimate and the
+     * true residual differ by more than this factor (a diagnostic: convergence itself is decided only by
+     * the true residual against τ, see the {@linkplain org.sparrow.solvers.krylov package}).
+     */
     static final double DRIFT_FACTOR = 10.0;
 
     /** Unit roundoff of double (2⁻⁵²): the threshold of the near-breakdown tests. */
     static final double EPS = Math.ulp(1.0);
 
-    final String method;
+    final SolverMethod method;
     final LinearOperator a;
     final double[] b;
     final Preconditioner m;
@@ -53,7 +61,7 @@ final class KrylovRun {
     double lsNormal;
     private double frobenius = Double.NaN; // ‖Ā‖_F when A is a Matrix, −1 when it must be estimated
 
-    private KrylovRun(String method, LinearOperator a, double[] b, Preconditioner m, SolverOptions o) {
+    private KrylovRun(SolverMethod method, LinearOperator a, double[] b, Preconditioner m, SolverOptions o) {
         this.method = method;
         this.a = a;
         this.b = b;
@@ -70,15 +78,14 @@ final class KrylovRun {
     /**
      * Validates a square solve and starts its clock.
      *
-     * @param method  the result's method name ("cg")
-     * @param display the name in messages ("CG")
+     * @param method the method, which names the result and the messages
      */
-    static KrylovRun square(String method, String display, LinearOperator a, double[] b, Preconditioner m,
+    static KrylovRun square(SolverMethod method, LinearOperator a, double[] b, Preconditioner m,
                             SolverOptions o) {
         Objects.requireNonNull(a, "the operator A is null");
         Objects.requireNonNull(o, "the solver options are null");
         if (a.rows() != a.cols()) {
-            throw new IllegalArgumentException(display + " needs a square operator, but A is "
+            throw new IllegalArgumentException(method.displayName() + " needs a square operator, but A is "
                     + a.rows() + "×" + a.cols() + " (use LSQR or LSMR for a rectangular least-squares problem)");
         }
         checkRhs(a, b);
@@ -90,7 +97,7 @@ final class KrylovRun {
     }
 
     /** Validates a least-squares solve (any shape) and starts its clock. */
-    static KrylovRun leastSquares(String method, LinearOperator a, double[] b, SolverOptions o) {
+    static KrylovRun leastSquares(SolverMethod method, LinearOperator a, double[] b, SolverOptions o) {
         Objects.requireNonNull(a, "the operator A is null");
         Objects.requireNonNull(o, "the solver options are null");
         checkRhs(a, b);
@@ -105,7 +112,7 @@ final class KrylovRun {
         }
         int bad = Vectors.firstNonFinite(b);
         if (bad >= 0) {
-            throw new IllegalArgumentException("b[" + bad + "] is " + b[bad] + ": the right-hand side must be finite");
+            throw new IllegalArgumentException("entry " + (bad + 1) + " of b is " + b[bad] + ": the right-hand side must be finite");
         }
     }
 
@@ -180,7 +187,7 @@ final class KrylovRun {
 
     /** The result for b = 0: x = 0 exactly, converged, no iterations, relative residual 0. */
     SolverResult zero(double[] x, boolean leastSquares) {
-        return new SolverResult(method, precondName(), x, true, StopReason.CONVERGED, "", 0, 0.0,
+        return new SolverResult(method, precondKind(), x, true, StopReason.CONVERGED, "", 0, 0.0,
                 leastSquares ? 0.0 : Double.NaN, new double[] {0.0}, shift(), seconds());
     }
 
@@ -214,7 +221,7 @@ final class KrylovRun {
                         + "relative residual " + fmt(rel) + ": the iterates drifted";
             }
         }
-        return new SolverResult(method, precondName(), x, converged, reason, detail, iterations, rel, Double.NaN,
+        return new SolverResult(method, precondKind(), x, converged, reason, detail, iterations, rel, Double.NaN,
                 Arrays.copyOf(history, historyLength), shift(), seconds());
     }
 
@@ -319,7 +326,7 @@ final class KrylovRun {
                         + ", both above the tolerance " + fmt(o.relativeTolerance());
             }
         }
-        return new SolverResult(method, "none", x, converged, reason, detail, iterations, rel, normal,
+        return new SolverResult(method, PreconditionerKind.NONE, x, converged, reason, detail, iterations, rel, normal,
                 Arrays.copyOf(history, historyLength), 0.0, seconds());
     }
 
@@ -328,8 +335,8 @@ final class KrylovRun {
                 + " (relative), but the true relative residual ‖b − A·x‖/‖b‖ is " + fmt(rel) + ", above it";
     }
 
-    private String precondName() {
-        return m == null ? "none" : m.name();
+    private PreconditionerKind precondKind() {
+        return m == null ? PreconditionerKind.NONE : m.kind();
     }
 
     private double shift() {

@@ -1,5 +1,6 @@
 package org.sparrow.solvers.krylov;
 
+import org.sparrow.solvers.SolverMethod;
 import org.sparrow.core.LinearOperator;
 import org.sparrow.solvers.SolverOptions;
 import org.sparrow.solvers.SolverResult;
@@ -11,7 +12,7 @@ import org.sparrow.solvers.StopReason;
  * the estimates confirmed with the true residuals (tightened when a confirmation fails, see
  * {@link Lsqr}), and the verdict. A solver reads it as
  * <pre>
- *   LeastSquaresIteration it = new LeastSquaresIteration("lsqr", a, b, o);
+ *   LeastSquaresIteration it = new LeastSquaresIteration(SolverMethod.LSQR, a, b, o);
  *   if (it.finished() != null) return it.finished();
  *   while (it.step()) { …rotations, x update…; if (it.stop(rnorm, arnorm)) break; }
  *   return it.finish();
@@ -43,7 +44,7 @@ final class LeastSquaresIteration {
      *
      * @throws IllegalArgumentException if b has the wrong length or a non-finite entry
      */
-    LeastSquaresIteration(String method, LinearOperator a, double[] b, SolverOptions o) {
+    LeastSquaresIteration(SolverMethod method, LinearOperator a, double[] b, SolverOptions o) {
         this.run = KrylovRun.leastSquares(method, a, b, o);
         this.o = o;
         this.x = new double[a.cols()];

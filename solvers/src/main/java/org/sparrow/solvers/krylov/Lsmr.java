@@ -4,6 +4,8 @@ import org.sparrow.solvers.SolverOptions;
 
 import org.sparrow.solvers.SolverResult;
 
+import org.sparrow.solvers.SolverMethod;
+
 import org.sparrow.core.LinearOperator;
 
 /**
@@ -54,7 +56,7 @@ public final class Lsmr {
      * @return as {@link Lsqr#solve}
      */
     public static SolverResult solve(LinearOperator a, double[] b, SolverOptions o) {
-        LeastSquaresIteration it = new LeastSquaresIteration("lsmr", a, b, o);
+        LeastSquaresIteration it = new LeastSquaresIteration(SolverMethod.LSMR, a, b, o);
         double[] x = it.x;
         GolubKahan g = it.g;
         if (it.finished() != null) {

@@ -4,6 +4,8 @@ import org.sparrow.solvers.SolverOptions;
 
 import org.sparrow.solvers.SolverResult;
 
+import org.sparrow.solvers.SolverMethod;
+
 import org.sparrow.core.LinearOperator;
 
 /**
@@ -41,8 +43,8 @@ import org.sparrow.core.LinearOperator;
  * {@link org.sparrow.core.Matrix} and the estimate above otherwise (which over-states the measure).
  * If neither true value meets its rule — the estimates, built on a bidiagonalization that loses
  * orthogonality, ran ahead — the iteration goes on with the rule that fired tightened by the observed
- * ratio (at least halved), at most three times; a claim whose true values still miss both rules by
- * more than 10× is reported as STAGNATION (see the {@linkplain org.sparrow.solvers.krylov package}).
+ * ratio (at least halved), at most three times; a claim whose true values then still miss both rules
+ * is reported as STAGNATION (see the {@linkplain org.sparrow.solvers.krylov package}).
  * βᵢ₊₁ = 0 or αᵢ₊₁ = 0 ends the bidiagonalization (the Krylov space is exhausted): the estimate of
  * ‖Āᵀr̄‖ vanishes, and rule 2 stops the solve. When Aᵀb = 0, x = 0 is already optimal (0 iterations).
  *
@@ -66,7 +68,7 @@ public final class Lsqr {
      * @throws IllegalArgumentException if b has the wrong length or a non-finite entry
      */
     public static SolverResult solve(LinearOperator a, double[] b, SolverOptions o) {
-        LeastSquaresIteration it = new LeastSquaresIteration("lsqr", a, b, o);
+        LeastSquaresIteration it = new LeastSquaresIteration(SolverMethod.LSQR, a, b, o);
         if (it.finished() != null) {
             return it.finished();
         }

@@ -6,6 +6,8 @@ import org.sparrow.solvers.SolverOptions;
 
 import org.sparrow.solvers.SolverResult;
 
+import org.sparrow.solvers.SolverMethod;
+
 import static org.sparrow.solvers.krylov.KrylovRun.fmt;
 
 import java.util.Arrays;
@@ -75,7 +77,7 @@ public final class Minres {
      *                                  or M's shape differs from A's
      */
     public static SolverResult solve(LinearOperator a, double[] b, Preconditioner m, SolverOptions o) {
-        KrylovRun run = KrylovRun.square("minres", "MINRES", a, b, m, o);
+        KrylovRun run = KrylovRun.square(SolverMethod.MINRES, a, b, m, o);
         int n = b.length;
         double[] x = new double[n];
         if (run.bnorm == 0.0) {

@@ -22,14 +22,15 @@
  *       GMRES starts a new cycle, MINRES restarts its Lanczos process, LSQR and LSMR continue with the
  *       test that fired tightened by the observed ratio — at most three times.</li>
  *   <li><b>Verdict.</b> The result's {@code relativeResidual} is always the true ‖b − A·x‖/‖b‖,
- *       recomputed from the returned x. {@code converged} is true only for a claim whose true residual
- *       is within 10·τ (reachable above τ only once the three confirmations are spent, i.e. at the
- *       limit of attainable accuracy); a claim the truth misses by more than 10× is reported as
- *       {@link org.sparrow.solvers.StopReason#STAGNATION} with a detail saying the recurrence
- *       drifted. A non-finite true residual is
- *       {@link org.sparrow.solvers.StopReason#NOT_FINITE}, never converged. A solve that stops
- *       for another reason notes in its detail when its last estimate and the truth differ by more
- *       than 10×.</li>
+ *       recomputed from the returned x. {@code converged} is true only when that true residual is
+ *       ≤ τ (for LSQR and LSMR: when the true ‖r̄‖ ≤ τ or the true normal-equation measure ≤ tol) —
+ *       there is no tolerance band above τ. A claim of the recurrence that the truth still misses
+ *       once the three confirmations are spent (the limit of attainable accuracy, or drifted
+ *       iterates), by however little, is reported as {@link org.sparrow.solvers.StopReason#STAGNATION}
+ *       with a detail saying the recurrence drifted and giving the true residual. A non-finite true
+ *       residual is {@link org.sparrow.solvers.StopReason#NOT_FINITE}, never converged. A solve that
+ *       stops for another reason notes in its detail when its last estimate and the truth differ by
+ *       more than 10× (a diagnostic only: it changes no verdict).</li>
  *   <li><b>Non-finite values.</b> A product with A (or M⁻¹) that yields NaN or ±∞ is caught in the
  *       first inner product or norm that uses it, and the solve stops with
  *       {@link org.sparrow.solvers.StopReason#NOT_FINITE} and a detail naming the product and
@@ -46,6 +47,3 @@
  */
 package org.sparrow.solvers.krylov;
 
-import org.sparrow.solvers.StopReason;
-
-import org.sparrow.solvers.SolverResult;

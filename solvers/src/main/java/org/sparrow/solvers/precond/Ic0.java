@@ -1,5 +1,6 @@
 package org.sparrow.solvers.precond;
 
+import org.sparrow.solvers.PreconditionerKind;
 import java.util.Arrays;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Triangular;
@@ -124,8 +125,8 @@ public final class Ic0 implements Preconditioner {
     }
 
     @Override
-    public String name() {
-        return "ic0";
+    public PreconditionerKind kind() {
+        return PreconditionerKind.IC0;
     }
 
     /** The α of {@code A + α·diag(A)} that IC(0) was computed from: 0 when A itself factored. */

@@ -1,5 +1,6 @@
 package org.sparrow.solvers.precond;
 
+import org.sparrow.solvers.PreconditionerKind;
 import java.util.Arrays;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Triangular;
@@ -68,8 +69,8 @@ public final class Ilu0 implements Preconditioner {
             }
             double pivot = lu[diag[i]];
             if (pivot == 0.0 || !Double.isFinite(pivot)) {
-                throw new IllegalArgumentException("ILU(0) breaks down: pivot U(" + i + ", " + i + ") = " + pivot
-                        + " in row " + i + (pivot == 0.0 ? " is zero" : " is not finite")
+                throw new IllegalArgumentException("ILU(0) breaks down: pivot U(" + (i + 1) + ", " + (i + 1) + ") = " + pivot
+                        + " in row " + (i + 1) + (pivot == 0.0 ? " is zero" : " is not finite")
                         + "; ILU(0) does not suit this matrix (try a fill-reducing or diagonal-dominance ordering,"
                         + " Jacobi, or a diagonally shifted A)");
             }
@@ -81,8 +82,8 @@ public final class Ilu0 implements Preconditioner {
     }
 
     @Override
-    public String name() {
-        return "ilu0";
+    public PreconditionerKind kind() {
+        return PreconditionerKind.ILU0;
     }
 
     @Override

@@ -29,8 +29,8 @@ final class Inputs {
         for (int i = 0; i < s.rows(); i++) {
             for (int p = ap[i]; p < ap[i + 1]; p++) {
                 if (!Double.isFinite(ax[p])) {
-                    throw new IllegalArgumentException(who + ": A(" + i + ", " + aj[p] + ") = " + ax[p]
-                            + " in row " + i + " is not finite");
+                    throw new IllegalArgumentException(who + ": A(" + (i + 1) + ", " + (aj[p] + 1) + ") = " + ax[p]
+                            + " in row " + (i + 1) + " is not finite");
                 }
             }
         }
@@ -50,15 +50,15 @@ final class Inputs {
         for (int i = 0; i < n; i++) {
             int p = Arrays.binarySearch(aj, ap[i], ap[i + 1], i);
             if (p < 0) {
-                throw new IllegalArgumentException(who + ": row " + i + " stores no diagonal entry A(" + i + ", " + i
+                throw new IllegalArgumentException(who + ": row " + (i + 1) + " stores no diagonal entry A(" + (i + 1) + ", " + (i + 1)
                         + "); the preconditioner needs every diagonal entry");
             }
             if (ax[p] == 0.0) {
-                throw new IllegalArgumentException(who + ": A(" + i + ", " + i + ") = 0 in row " + i
+                throw new IllegalArgumentException(who + ": A(" + (i + 1) + ", " + (i + 1) + ") = 0 in row " + (i + 1)
                         + "; the diagonal must be nonzero");
             }
             if (positive && !(ax[p] > 0)) {
-                throw new IllegalArgumentException(who + ": A(" + i + ", " + i + ") = " + ax[p] + " in row " + i
+                throw new IllegalArgumentException(who + ": A(" + (i + 1) + ", " + (i + 1) + ") = " + ax[p] + " in row " + (i + 1)
                         + " is not positive, so A is not positive definite");
             }
             diag[i] = p;

@@ -1,5 +1,6 @@
 package org.sparrow.solvers.precond;
 
+import org.sparrow.solvers.PreconditionerKind;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Diagonal;
 
@@ -30,7 +31,7 @@ public final class Jacobi implements Preconditioner {
         for (int i = 0; i < d.length; i++) {
             double inv = 1.0 / d[i]; // M⁻¹ = diag(1 / a_ii)
             if (!Double.isFinite(inv)) {
-                throw new IllegalArgumentException("Jacobi: A(" + i + ", " + i + ") = " + d[i] + " in row " + i
+                throw new IllegalArgumentException("Jacobi: A(" + (i + 1) + ", " + (i + 1) + ") = " + d[i] + " in row " + (i + 1)
                         + " is too small to invert");
             }
             d[i] = inv;
@@ -39,8 +40,8 @@ public final class Jacobi implements Preconditioner {
     }
 
     @Override
-    public String name() {
-        return "jacobi";
+    public PreconditionerKind kind() {
+        return PreconditionerKind.JACOBI;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.sparrow.solvers.precond;
 
 import org.sparrow.core.LinearOperator;
+import org.sparrow.solvers.PreconditionerKind;
 
 /**
  * A preconditioner M ≈ A, applied as {@code y = M⁻¹·x} through {@link LinearOperator#apply}
@@ -8,8 +9,18 @@ import org.sparrow.core.LinearOperator;
  */
 public interface Preconditioner extends LinearOperator {
 
-    /** Short name for results and the CLI: "jacobi", "ssor", "ilu0", "ic0". */
-    String name();
+    /**
+     * Which preconditioner this is, for results and the CLI: {@link PreconditionerKind#CUSTOM} unless
+     * it is one of Sparrow's (which say which).
+     */
+    default PreconditionerKind kind() {
+        return PreconditionerKind.CUSTOM;
+    }
+
+    /** The name in messages: the kind's display name ("Jacobi", "ILU(0)"); a custom one may say more. */
+    default String name() {
+        return kind().displayName();
+    }
 
     /** A preconditioner is square: {@code cols() == rows()}. */
     @Override

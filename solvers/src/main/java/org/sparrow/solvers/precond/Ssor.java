@@ -1,5 +1,6 @@
 package org.sparrow.solvers.precond;
 
+import org.sparrow.solvers.PreconditionerKind;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Triangular;
 
@@ -68,8 +69,8 @@ public final class Ssor implements Preconditioner {
     }
 
     @Override
-    public String name() {
-        return "ssor";
+    public PreconditionerKind kind() {
+        return PreconditionerKind.SSOR;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.sparrow.solvers.krylov;
 
+import org.sparrow.solvers.PreconditionerKind;
 import org.sparrow.solvers.StopReason;
 
 import org.sparrow.solvers.SolverOptions;
@@ -109,7 +110,7 @@ class CgTest {
         assertFalse(r.converged());
         assertEquals(StopReason.BREAKDOWN, r.reason());
         assertTrue(r.detail().contains("rᵀM⁻¹r") && r.detail().contains("not positive definite"), r.detail());
-        assertEquals("test-diagonal", r.preconditioner());
+        assertEquals(PreconditionerKind.CUSTOM, r.preconditioner());
     }
 
     /** Jacobi (here a test-local diagonal M) must pay off on these badly scaled structural matrices. */

@@ -1,5 +1,6 @@
 package org.sparrow.solvers.precond;
 
+import org.sparrow.solvers.PreconditionerKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -72,7 +73,8 @@ class PreconditionersTest {
             m[i][i] = a[i][i];
         }
         Jacobi p = Jacobi.of(csr(a));
-        assertEquals("jacobi", p.name());
+        assertEquals(PreconditionerKind.JACOBI, p.kind());
+        assertEquals("Jacobi", p.name());
         assertEquals(0.0, p.diagonalShift());
         checkAgainst(p, m, rnd, "Jacobi");
     }
@@ -84,7 +86,7 @@ class PreconditionersTest {
         for (double[][] a : new double[][][] {DenseOracle.randomSpd(rnd, n, 0.3), DenseOracle.randomNonsymmetric(rnd, n, 0.3)}) {
             for (double omega : new double[] {0.3, 1.0, 1.7}) {
                 Ssor p = Ssor.of(csr(a), omega);
-                assertEquals("ssor", p.name());
+                assertEquals(PreconditionerKind.SSOR, p.kind());
                 assertEquals(omega, p.omega());
                 checkAgainst(p, DenseOracle.ssor(a, omega), rnd, "SSOR ω = " + omega);
             }
@@ -105,7 +107,7 @@ class PreconditionersTest {
             }
         }
         Ilu0 p = Ilu0.of(csr(a));
-        assertEquals("ilu0", p.name());
+        assertEquals(PreconditionerKind.ILU0, p.kind());
         checkAgainst(p, m, rnd, "ILU(0)");
     }
 
@@ -147,7 +149,7 @@ class PreconditionersTest {
             }
         }
         Ic0 p = Ic0.of(csr(a));
-        assertEquals("ic0", p.name());
+        assertEquals(PreconditionerKind.IC0, p.kind());
         assertEquals(0.0, p.diagonalShift(), "a diagonally dominant matrix needs no shift");
         checkAgainst(p, m, rnd, "IC(0)");
     }
@@ -234,15 +236,15 @@ class PreconditionersTest {
         java.util.List<Function<CsrMatrix, Preconditioner>> all = java.util.List.of(Jacobi::of, m -> Ssor.of(m, 1.0),
                 Ilu0::of, Ic0::of);
         CsrMatrix rect = csr(new double[][] {{1, 2, 3}, {4, 5, 6}});
-        CsrMatrix missingDiagonal = csr(new double[][] {{2, 1, 0}, {1, 0, 1}, {0, 1, 2}}); // row 1 stores no (1, 1)
+        CsrMatrix missingDiagonal = csr(new double[][] {{2, 1, 0}, {1, 0, 1}, {0, 1, 2}}); // row 2 stores no (2, 2), 1-based
         CsrMatrix zeroDiagonal = new CsrMatrix(2, 2, new int[] {0, 1, 3}, new int[] {0, 0, 1}, new double[] {1, 0.5, 0});
         CsrMatrix nan = csr(new double[][] {{2, 0}, {0, Double.NaN}});
         for (Function<CsrMatrix, Preconditioner> f : all) {
             assertMessage(f, null, "null");
             assertMessage(f, rect, "square", "2×3");
-            assertMessage(f, missingDiagonal, "row 1", "diagonal");
-            assertMessage(f, zeroDiagonal, "row 1");
-            assertMessage(f, nan, "NaN", "row 1");
+            assertMessage(f, missingDiagonal, "row 2", "diagonal", "A(2, 2)");
+            assertMessage(f, zeroDiagonal, "row 2");
+            assertMessage(f, nan, "NaN", "row 2");
         }
     }
 
@@ -251,14 +253,14 @@ class PreconditionersTest {
         // ILU(0): A(1,1) − A(1,0)·A(0,1)/A(0,0) = 1 − 1 = 0
         CsrMatrix singularPivot = csr(new double[][] {{1, 1}, {1, 1}});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Ilu0.of(singularPivot));
-        assertTrue(e.getMessage().contains("pivot") && e.getMessage().contains("row 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("pivot") && e.getMessage().contains("row 2"), e.getMessage());
         // IC(0): a nonsymmetric matrix, and a negative diagonal
         CsrMatrix nonsymmetric = csr(new double[][] {{4, 1}, {2, 4}});
         e = assertThrows(IllegalArgumentException.class, () -> Ic0.of(nonsymmetric));
         assertTrue(e.getMessage().contains("symmetric"), e.getMessage());
         CsrMatrix negative = csr(new double[][] {{4, 1}, {1, -3}});
         e = assertThrows(IllegalArgumentException.class, () -> Ic0.of(negative));
-        assertTrue(e.getMessage().contains("row 1") && e.getMessage().contains("positive"), e.getMessage());
+        assertTrue(e.getMessage().contains("row 2") && e.getMessage().contains("positive"), e.getMessage());
     }
 
     @Test

@@ -94,7 +94,7 @@ final class MultiplyCommand implements Callable<Integer> {
                     + " has " + inner + " rows");
         }
         SpgemmOptions options = SpgemmOptions.defaults().withSorted(!unsorted).withDropZeros(dropZeros);
-        long flops = transposeB ? SpgemmFlops.multiplyTransposeB(a, b) : SpgemmFlops.multiply(a, b);
+        long flops = transposeB ? SpgemmFlops.countTransposeB(a, b) : SpgemmFlops.count(a, b);
 
         product(a, b, options); // warm-up, result dropped
         CsrMatrix c = null;

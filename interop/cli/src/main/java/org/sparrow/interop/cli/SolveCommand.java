@@ -20,7 +20,9 @@ import org.sparrow.core.io.MatrixMarketHeader;
 import org.sparrow.core.io.MatrixMarketWriteOptions;
 import org.sparrow.solvers.AutoSolver;
 import org.sparrow.solvers.IterationListener;
+import org.sparrow.solvers.PreconditionerKind;
 import org.sparrow.solvers.SolverOptions;
+import org.sparrow.solvers.SolverMethod;
 import org.sparrow.solvers.SolverResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +40,10 @@ import picocli.CommandLine.Spec;
  * {@code ‖x − 1‖∞} is reported too. {@code --rhs} reads a Matrix Market vector: an array file or a
  * coordinate file, n×1 (or 1×n), whose length must be the number of rows of A. A and b must be finite;
  * the first bad entry is named. {@code --method auto} (the default) picks from the matrix
- * ({@link AutoSolver#choose}) and says why.
+ * ({@link AutoSolver#choose}), falls back when its pick cannot run or does not converge, and says why
+ * ({@code chosen_because}, {@code fallback}); a preconditioner named with {@code --precond} is never
+ * replaced. The names and the help come from the registries {@link SolverMethod} and
+ * {@link PreconditionerKind}.
  *
  * <p>Output: a PETSc-style verdict ({@link SolverResult#verdict}) and the figures; {@code -o} writes x
  * as a Matrix Market array, {@code --history} the residual history as CSV
@@ -56,7 +61,7 @@ import picocli.CommandLine.Spec;
  * files are still written); 1 bad input (unreadable file, wrong length, NaN or infinity, a method that
  * does not suit the matrix); 2 usage error.
  */
-@Command(name = "solve", mixinStandardHelpOptions = true,
+@Command(name = "solve", mixinStandardHelpOptions = true, resourceBundle = "org.sparrow.interop.cli.SolveHelp",
         description = {"Solve A·x = b (least squares when A is rectangular) and report whether x can be trusted.",
             "Without --rhs, b = A·1, so the error ‖x − 1‖∞ is reported too."})
 final class SolveCommand implements Callable<Integer> {
@@ -74,9 +79,9 @@ final class SolveCommand implements Callable<Integer> {
             description = "The right-hand side, a Matrix Market vector (array, or n×1 coordinate). Default: b = A·1.")
     private Path rhsFile;
 
-    private String method = "auto";
+    private SolverMethod method = SolverMethod.AUTO;
 
-    private String precond;
+    private PreconditionerKind precond;
 
     private double tol = SolverOptions.defaults().relativeTolerance();
 
@@ -96,29 +101,32 @@ final class SolveCommand implements Callable<Integer> {
             description = "Draw the residual history on a log scale into this PNG file.")
     private Path plot;
 
-    /** {@code --method}: one of {@link AutoSolver#METHODS}; anything else is a usage error. */
-    @Option(names = "--method", paramLabel = "M",
-            description = "auto (default: picked from the matrix), cg, bicgstab, gmres, minres, lsqr, lsmr, "
-                    + "cholesky, lu or qr.")
+    /**
+     * {@code --method}: a {@link SolverMethod} by its CLI name; anything else is a usage error. The help
+     * lists the registry ({@link SolveHelp}).
+     */
+    @Option(names = "--method", paramLabel = "M", descriptionKey = SolveHelp.METHOD)
     void setMethod(String m) {
-        String v = m.toLowerCase(Locale.ROOT);
-        if (!AutoSolver.METHODS.contains(v)) {
+        try {
+            method = SolverMethod.parse(m);
+        } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "unknown --method '" + m + "'; expected one of "
-                    + AutoSolver.METHOD_NAMES);
+                    + SolverMethod.names());
         }
-        method = v;
     }
 
-    /** {@code --precond}: one of {@link AutoSolver#PRECONDITIONERS}; anything else is a usage error. */
-    @Option(names = "--precond", paramLabel = "P",
-            description = "none, jacobi, ssor, ilu0 or ic0. Default: auto's pick with --method auto, else none.")
+    /**
+     * {@code --precond}: a {@link PreconditionerKind} by its CLI name; anything else is a usage error. The
+     * help lists the registry ({@link SolveHelp}).
+     */
+    @Option(names = "--precond", paramLabel = "P", descriptionKey = SolveHelp.PRECOND)
     void setPrecond(String p) {
-        String v = p.toLowerCase(Locale.ROOT);
-        if (!AutoSolver.PRECONDITIONERS.contains(v)) {
+        try {
+            precond = PreconditionerKind.parse(p);
+        } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "unknown --precond '" + p + "'; expected one of "
-                    + AutoSolver.PRECONDITIONER_NAMES);
+                    + PreconditionerKind.names());
         }
-        precond = v;
     }
 
     /** {@code --tol}: the relative tolerance, in (0, 1). */
@@ -191,27 +199,26 @@ final class SolveCommand implements Callable<Integer> {
         if (output != null) {
             MatrixMarket.write(new DenseMatrix(x.length, 1, x), output, MatrixMarketWriteOptions.defaults()
                     .withFormat(MatrixMarketHeader.Format.ARRAY)
-                    .withComment("x from sparrow solve " + aFile.getFileName() + " (" + r.method() + ", "
-                            + r.preconditioner() + "): " + r.verdict(tol)));
+                    .withComment("x from sparrow solve " + aFile.getFileName() + " (" + r.method().cliName() + ", "
+                            + r.preconditioner().cliName() + "): " + r.verdict(tol)));
         }
         if (history != null) {
             writeHistory(history, r.residualHistory());
         }
         if (plot != null) {
-            ResidualPlot.write(plot, r.residualHistory(), tol, aFile.getFileName() + ": " + r.method()
-                    + (r.preconditioner().equals("none") ? "" : " + " + r.preconditioner()));
+            ResidualPlot.write(plot, r.residualHistory(), tol, aFile.getFileName() + ": " + methodLabel(r));
         }
 
-        boolean leastSquares = AutoSolver.isLeastSquares(r.method());
+        boolean leastSquares = r.method().isLeastSquares();
         String reason = r.reason().name().toLowerCase(Locale.ROOT);
-        String chosen = method.equals("auto") ? s.choice().reason() : "asked for with --method " + method;
+        boolean auto = method == SolverMethod.AUTO;
+        String chosen = auto ? s.choice().reason() : "asked for with --method " + method.cliName();
         Report rep = new Report()
-                .json("method", r.method())
-                .json("precond", r.preconditioner())
+                .json("method", r.method().cliName())
+                .json("precond", r.preconditioner().cliName())
                 .line("matrix", aFile + ", " + a.rows() + "x" + a.cols() + ", " + a.nnz() + " nonzeros")
                 .line("right-hand side", rhsFile == null ? "A·1 (so the exact solution is x = 1)" : rhsFile.toString())
-                .line("method", r.method() + (r.preconditioner().equals("none") ? "" : " + " + r.preconditioner())
-                        + (method.equals("auto") ? " (auto: " + s.choice().reason() + ")" : ""))
+                .line("method", methodLabel(r) + (auto ? " (auto: " + s.choice().reason() + ")" : ""))
                 .json("converged", r.converged())
                 .json("reason", reason)
                 .json("iterations", r.iterations())
@@ -266,6 +273,12 @@ final class SolveCommand implements Callable<Integer> {
             return SparrowCli.EXIT_NOT_CONVERGED;
         }
         return SparrowCli.EXIT_OK;
+    }
+
+    /** "gmres + ilu0", or "lsqr" without a preconditioner: what ran, by the CLI names. */
+    private static String methodLabel(SolverResult r) {
+        return r.method().cliName()
+                + (r.preconditioner() == PreconditionerKind.NONE ? "" : " + " + r.preconditioner().cliName());
     }
 
     /**
