@@ -1,6 +1,7 @@
 package org.sparrow.core;
 
 import java.util.Arrays;
+import org.sparrow.core.ops.Checks;
 import org.sparrow.core.ops.SparseConversions;
 
 /**
@@ -191,7 +192,7 @@ public final class CooMatrix implements Matrix {
     /** A one-line summary: shape, triplet count and density. */
     @Override
     public String toString() {
-        return "CooMatrix " + rows + "×" + cols + ", " + values.length + " triplets (" + Checks.density(values.length, rows, cols)
+        return "CooMatrix " + rows + "×" + cols + ", " + values.length + " triplets (" + MatrixStatistics.density(values.length, rows, cols)
                 + " dense)";
     }
 

@@ -1,5 +1,7 @@
 package org.sparrow.core;
 
+import org.sparrow.core.ops.Checks;
+
 /**
  * A sparse matrix in compressed sparse column (CSC) form: for column {@code j}, the row indices
  * {@code rowIdx[colPtr[j] .. colPtr[j+1])} and the matching {@code values}.
@@ -141,7 +143,7 @@ public final class CscMatrix implements Matrix {
     /** A one-line summary: shape, stored entries and density. */
     @Override
     public String toString() {
-        return "CscMatrix " + rows() + "×" + cols() + ", nnz=" + nnz() + " (" + Checks.density(nnz(), rows(), cols())
+        return "CscMatrix " + rows() + "×" + cols() + ", nnz=" + nnz() + " (" + MatrixStatistics.density(nnz(), rows(), cols())
                 + " dense)";
     }
 }

@@ -1,7 +1,8 @@
 package org.sparrow.core;
 
 import java.util.Arrays;
-import org.sparrow.core.ops.Reductions;
+import org.sparrow.core.ops.Blas;
+import org.sparrow.core.ops.Checks;
 import org.sparrow.core.ops.Spmm;
 import org.sparrow.core.ops.Spmv;
 import org.sparrow.core.ops.Transpose;
@@ -246,7 +247,7 @@ public final class CsrMatrix implements Matrix {
 
     @Override
     public double frobeniusNorm() {
-        return Reductions.norm2(values, 0, nnz());
+        return Blas.norm2(values, 0, nnz());
     }
 
     /** {@code n + 1} as a pointer array length, or a clear error when {@code n} is {@code Integer.MAX_VALUE}. */
@@ -342,7 +343,7 @@ public final class CsrMatrix implements Matrix {
     /** A one-line summary: shape, stored entries, density and form (never a dump of the entries). */
     @Override
     public String toString() {
-        return "CsrMatrix " + rows + "×" + cols + ", nnz=" + nnz() + " (" + Checks.density(nnz(), rows, cols)
+        return "CsrMatrix " + rows + "×" + cols + ", nnz=" + nnz() + " (" + MatrixStatistics.density(nnz(), rows, cols)
                 + " dense)" + (sorted ? "" : ", unsorted");
     }
 

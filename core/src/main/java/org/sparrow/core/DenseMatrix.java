@@ -1,8 +1,9 @@
 package org.sparrow.core;
 
 import java.util.Arrays;
+import org.sparrow.core.ops.Blas;
+import org.sparrow.core.ops.Checks;
 import org.sparrow.core.ops.DenseProducts;
-import org.sparrow.core.ops.Reductions;
 
 /**
  * A dense matrix stored row-major in one {@code double[]}: {@code a(i, j) = data[i·cols + j]}, the
@@ -166,7 +167,7 @@ public final class DenseMatrix implements Matrix {
 
     @Override
     public double frobeniusNorm() {
-        return Reductions.norm2(data, 0, data.length);
+        return Blas.norm2(data, 0, data.length);
     }
 
     /** Equal shape and equal entries (as {@link Double#equals}). */

@@ -1,5 +1,7 @@
 package org.sparrow.core;
 
+import org.sparrow.core.ops.Checks;
+
 /**
  * A linear map {@code A: R^cols -> R^rows} known only through its products — all a Krylov solver,
  * a sketch or a randomized low-rank method needs.
@@ -12,6 +14,46 @@ package org.sparrow.core;
  * arrays filled with junk (they are overwritten, never accumulated into).
  */
 public interface LinearOperator {
+
+    /**
+     * A product {@code out = M·in} by some map M: the form {@link #of} takes A's two products in.
+     */
+    @FunctionalInterface
+    interface Product {
+
+        /**
+         * {@code out = M·in}.
+         *
+         * @param in  Input; not to be modified.
+         * @param out Output; overwritten.
+         */
+        void apply(double[] in, double[] out);
+    }
+
+    /**
+     * The operator whose products are the given functions — scipy's
+     * {@code LinearOperator(shape, matvec, rmatvec)}: a matrix-free operator, a wrapper that counts or
+     * perturbs another's products, a composition such as {@code x ↦ A·(N·x)}.
+     *
+     * <p>The returned operator checks the lengths of the vectors it is given (O(1), so the functions
+     * see only vectors of the right length) and then calls the function; its block forms apply it
+     * column by column.
+     *
+     * @param rows           the row count m of A, ≥ 0
+     * @param cols           the column count n of A, ≥ 0
+     * @param apply          {@code y = A·x}: x of length n, y of length m, overwritten
+     * @param applyTranspose {@code y = Aᵀ·x}: x of length m, y of length n, overwritten
+     * @return the operator
+     * @throws IllegalArgumentException if a dimension is negative or a function is null
+     */
+    static LinearOperator of(int rows, int cols, Product apply, Product applyTranspose) {
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException("an operator's dimensions must be ≥ 0, got " + Checks.shape(rows, cols));
+        }
+        Checks.checkNotNull(apply, "the product A·x (apply)");
+        Checks.checkNotNull(applyTranspose, "the product Aᵀ·x (applyTranspose)");
+        return new ProductOperator(rows, cols, apply, applyTranspose);
+    }
 
     /** Number of rows of A (the length of {@code y} in {@code y = A·x}). */
     int rows();

@@ -177,4 +177,12 @@ public record MatrixStatistics(
         }
         return true;
     }
+
+    /** Stored entries as a percentage of rows·cols, for the formats' summaries ("0.31%"). */
+    static String density(long nnz, int rows, int cols) {
+        double cells = (double) rows * cols;
+        double pct = cells == 0 ? 0.0 : 100.0 * nnz / cells;
+        return (pct >= 1 ? String.format(java.util.Locale.ROOT, "%.1f", pct)
+                : String.format(java.util.Locale.ROOT, "%.2g", pct)) + "%";
+    }
 }

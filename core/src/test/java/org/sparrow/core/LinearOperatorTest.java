@@ -43,6 +43,8 @@ class LinearOperatorTest {
         ops.put("dense", coo.toDense());
         ops.put("CSR transposeView of Aᵀ", coo.toCsr().transpose().transposeView());
         ops.put("plain operator", new DenseOracleOperator(t.dense(), t.cols()));
+        DenseOracleOperator oracle = new DenseOracleOperator(t.dense(), t.cols());
+        ops.put("LinearOperator.of", LinearOperator.of(t.rows(), t.cols(), oracle::apply, oracle::applyTranspose));
         return ops;
     }
 
@@ -285,5 +287,57 @@ class LinearOperatorTest {
         DenseMatrix r = op.apply(DenseMatrix.zeros(3, 0));
         assertEquals(3, r.rows());
         assertEquals(0, r.cols());
+    }
+
+    // ---- LinearOperator.of ----
+
+    @Test
+    void ofCallsTheGivenProductsAndReportsItsShape() {
+        double[][] a = {{1, 2, 0}, {0, -1, 4}};
+        LinearOperator op = LinearOperator.of(2, 3, (x, y) -> {
+            y[0] = x[0] + 2 * x[1];
+            y[1] = -x[1] + 4 * x[2];
+        }, (x, y) -> {
+            y[0] = x[0];
+            y[1] = 2 * x[0] - x[1];
+            y[2] = 4 * x[1];
+        });
+        assertEquals(2, op.rows());
+        assertEquals(3, op.cols());
+        assertArrayEquals(oracleApply(a, 3, new double[] {1, 2, 3}), op.apply(new double[] {1, 2, 3}));
+        assertArrayEquals(oracleApplyTranspose(a, 3, new double[] {5, -7}), op.applyTranspose(new double[] {5, -7}));
+        assertEquals("LinearOperator 2×3", op.toString());
+    }
+
+    @Test
+    void ofRefusesNegativeDimensionsAndMissingProducts() {
+        LinearOperator.Product none = (x, y) -> { };
+        var neg = assertThrows(IllegalArgumentException.class, () -> LinearOperator.of(-1, 3, none, none));
+        assertEquals("an operator's dimensions must be ≥ 0, got -1×3", neg.getMessage());
+        var cols = assertThrows(IllegalArgumentException.class, () -> LinearOperator.of(2, -4, none, none));
+        assertTrue(cols.getMessage().contains("2×-4"), cols.getMessage());
+        var apply = assertThrows(IllegalArgumentException.class, () -> LinearOperator.of(2, 3, null, none));
+        assertEquals("the product A·x (apply) is null", apply.getMessage());
+        var transpose = assertThrows(IllegalArgumentException.class, () -> LinearOperator.of(2, 3, none, null));
+        assertEquals("the product Aᵀ·x (applyTranspose) is null", transpose.getMessage());
+        LinearOperator empty = LinearOperator.of(0, 0, none, none);
+        assertEquals(0, empty.apply(new double[0]).length, "a 0×0 operator maps the empty vector to itself");
+    }
+
+    @Test
+    void ofChecksVectorLengthsBeforeCallingTheProducts() {
+        int[] calls = new int[1];
+        LinearOperator.Product counting = (x, y) -> calls[0]++;
+        LinearOperator op = LinearOperator.of(3, 5, counting, counting);
+        var e = assertThrows(IllegalArgumentException.class, () -> op.apply(new double[4], new double[3]));
+        assertEquals("x has length 4 but the operator is 3×5, so it needs length 5 (its column count, for A·x)",
+                e.getMessage());
+        var t = assertThrows(IllegalArgumentException.class, () -> op.applyTranspose(new double[3], new double[3]));
+        assertEquals("y has length 3 but the operator is 3×5, so it needs length 5 (its column count, for Aᵀ·x)",
+                t.getMessage());
+        assertEquals(0, calls[0], "no product ran on a wrong-length vector");
+        op.apply(new double[5], new double[3]);
+        op.applyTranspose(new double[3], new double[5]);
+        assertEquals(2, calls[0]);
     }
 }

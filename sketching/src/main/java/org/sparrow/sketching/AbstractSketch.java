@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.DenseMatrix;
 import org.sparrow.core.Parallelism;
+import org.sparrow.core.ops.Checks;
 
 /**
  * What every sketch shares: the shape and seed, argument checks, output allocation, and the
@@ -68,24 +69,24 @@ abstract sealed class AbstractSketch implements Sketch
 
     @Override
     public final void apply(double[] x, double[] y) {
-        checkLength("x", x, n, "the sketch's column count n");
-        checkLength("y", y, m, "the sketch's row count m");
+        Checks.checkLength("x", x, n, "the sketch's column count n");
+        Checks.checkLength("y", y, m, "the sketch's row count m");
         Arrays.fill(y, 0.0);
         forward(x, null, 1, y, Parallelism.defaultThreads());
     }
 
     @Override
     public final void applyTranspose(double[] x, double[] y) {
-        checkLength("x", x, m, "the sketch's row count m");
-        checkLength("y", y, n, "the sketch's column count n");
+        Checks.checkLength("x", x, m, "the sketch's row count m");
+        Checks.checkLength("y", y, n, "the sketch's column count n");
         Arrays.fill(y, 0.0);
         transpose(x, 1, y, Parallelism.defaultThreads());
     }
 
     @Override
     public final void applyBlock(double[] x, double[] y, int k) {
-        checkBlock("x", x, n, k);
-        checkBlock("y", y, m, k);
+        Checks.checkBlock("x", x, n, k);
+        Checks.checkBlock("y", y, m, k);
         Arrays.fill(y, 0.0);
         if (k > 0) {
             forward(x, null, k, y, Parallelism.defaultThreads());
@@ -94,8 +95,8 @@ abstract sealed class AbstractSketch implements Sketch
 
     @Override
     public final void applyTransposeBlock(double[] x, double[] y, int k) {
-        checkBlock("x", x, m, k);
-        checkBlock("y", y, n, k);
+        Checks.checkBlock("x", x, m, k);
+        Checks.checkBlock("y", y, n, k);
         Arrays.fill(y, 0.0);
         if (k > 0) {
             transpose(x, k, y, Parallelism.defaultThreads());
@@ -169,28 +170,6 @@ abstract sealed class AbstractSketch implements Sketch
     /** {@code ⌊h·bound / 2^64⌋} for {@code h} read as unsigned: a uniform index in {@code [0, bound)} (Lemire). */
     static int bounded(long h, int bound) {
         return (int) Math.unsignedMultiplyHigh(h, bound);
-    }
-
-    static void checkLength(String name, double[] x, int expected, String what) {
-        if (x == null) {
-            throw new IllegalArgumentException(name + " is null");
-        }
-        if (x.length != expected) {
-            throw new IllegalArgumentException(name + " has length " + x.length + " but " + what + " is " + expected);
-        }
-    }
-
-    static void checkBlock(String name, double[] x, int rows, int k) {
-        if (k < 0) {
-            throw new IllegalArgumentException("block width k must be ≥ 0, got " + k);
-        }
-        if (x == null) {
-            throw new IllegalArgumentException(name + " is null");
-        }
-        if (x.length != (long) rows * k) {
-            throw new IllegalArgumentException(name + " has length " + x.length + " but a " + rows + "×" + k
-                    + " block needs " + (long) rows * k);
-        }
     }
 
     /** Multiplies rows {@code [r0, r1)} of the row-major {@code · × d} array by {@code s}. */

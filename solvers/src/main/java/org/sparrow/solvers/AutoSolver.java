@@ -3,6 +3,7 @@ package org.sparrow.solvers;
 import java.util.Locale;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.MatrixStatistics;
+import org.sparrow.core.ops.Checks;
 import org.sparrow.core.ops.Diagonal;
 import org.sparrow.core.ops.Symmetry;
 import org.sparrow.solvers.precond.Preconditioner;
@@ -354,19 +355,10 @@ public final class AutoSolver {
      * @param a    Input: the matrix
      * @param name how messages call it, e.g. "A" or a file name
      * @throws IllegalArgumentException naming the first non-finite entry in row order, 1-based
+     *     ("a.mtx: A(3, 2) = NaN in row 3 is not finite")
      */
     public static void checkFinite(CsrMatrix a, String name) {
-        int[] rp = a.rowPointers();
-        int[] ci = a.columnIndices();
-        double[] x = a.values();
-        for (int i = 0; i < a.rows(); i++) {
-            for (int k = rp[i]; k < rp[i + 1]; k++) {
-                if (!Double.isFinite(x[k])) {
-                    throw new IllegalArgumentException(name + " has a non-finite entry: (" + (i + 1) + ", "
-                            + (ci[k] + 1) + ") is " + x[k] + "; a solve needs finite values");
-                }
-            }
-        }
+        Checks.checkFinite(a, name.equals("A") ? "" : name + ": ", "A");
     }
 
     /**
@@ -374,15 +366,10 @@ public final class AutoSolver {
      *
      * @param b    Input: the vector
      * @param name how messages call it, e.g. "b" or a file name
-     * @throws IllegalArgumentException naming the first non-finite entry, 1-based
+     * @throws IllegalArgumentException naming the first non-finite entry, 1-based ("b.mtx: b(2) = NaN is not finite")
      */
     public static void checkFinite(double[] b, String name) {
-        for (int i = 0; i < b.length; i++) {
-            if (!Double.isFinite(b[i])) {
-                throw new IllegalArgumentException(name + " has a non-finite entry: entry " + (i + 1) + " is " + b[i]
-                        + "; a solve needs finite values");
-            }
-        }
+        Checks.checkFinite(b, name.equals("b") ? "" : name + ": ", "b");
     }
 
     private static void checkCombination(CsrMatrix a, Choice c) {

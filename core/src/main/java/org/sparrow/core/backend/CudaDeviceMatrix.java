@@ -7,6 +7,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.ref.Cleaner;
 import java.util.Arrays;
 import org.sparrow.core.CsrMatrix;
+import org.sparrow.core.ops.Checks;
 
 /**
  * A CSR matrix in GPU memory with its cuSPARSE handle and descriptor; products by
@@ -155,8 +156,8 @@ final class CudaDeviceMatrix implements DeviceMatrix {
             throw new IllegalStateException("this GPU matrix handle (" + rows + "×" + cols + ", " + nnz
                     + " entries) was closed");
         }
-        checkBlock("X", x, cols, k);
-        checkBlock("Y", y, rows, k);
+        Checks.checkBlock("X", x, cols, k);
+        Checks.checkBlock("Y", y, rows, k);
         if (k == 0 || rows == 0) {
             return SpmmTiming.NONE;
         }
@@ -272,19 +273,5 @@ final class CudaDeviceMatrix implements DeviceMatrix {
     @Override
     public String toString() {
         return "cuda " + rows + "×" + cols + " CSR matrix, nnz=" + nnz + (closed ? " (closed)" : "");
-    }
-
-    private static void checkBlock(String name, double[] b, int blockRows, int k) {
-        if (k < 0) {
-            throw new IllegalArgumentException("block width k must be ≥ 0, got " + k);
-        }
-        if (b == null) {
-            throw new IllegalArgumentException(name + " is null");
-        }
-        long expected = (long) blockRows * k;
-        if (b.length != expected) {
-            throw new IllegalArgumentException(name + " has length " + b.length + " but a " + blockRows + "×" + k
-                    + " row-major block needs " + expected);
-        }
     }
 }

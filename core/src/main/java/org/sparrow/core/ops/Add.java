@@ -31,8 +31,8 @@ public final class Add {
      * @throws IllegalArgumentException as the thread-count form, or if {@code par} is null
      */
     public static CsrMatrix of(double alpha, CsrMatrix a, double beta, CsrMatrix b, Par par) {
-        KernelSupport.checkMatrix(a, "A");
-        KernelSupport.checkMatrix(b, "B");
+        Checks.checkMatrix(a, "A");
+        Checks.checkMatrix(b, "B");
         return of(alpha, a, beta, b, Parallelism.threads(par, (long) a.nnz() + b.nnz()));
     }
 
@@ -50,10 +50,10 @@ public final class Add {
      *     null, {@code threads < 1}, or C would hold more entries than an array can
      */
     public static CsrMatrix of(double alpha, CsrMatrix a, double beta, CsrMatrix b, int threads) {
-        KernelSupport.checkMatrix(a, "A");
-        KernelSupport.checkMatrix(b, "B");
+        Checks.checkMatrix(a, "A");
+        Checks.checkMatrix(b, "B");
         if (a.rows() != b.rows() || a.cols() != b.cols()) {
-            throw new IllegalArgumentException("cannot add A " + KernelSupport.shape(a) + " and B " + KernelSupport.shape(b)
+            throw new IllegalArgumentException("cannot add A " + Checks.shape(a.rows(), a.cols()) + " and B " + Checks.shape(b.rows(), b.cols())
                     + ": shapes differ");
         }
         Parallelism.checkThreads(threads);
@@ -74,7 +74,7 @@ public final class Add {
         for (int i = 0; i < rows; i++) {
             total += cp[i + 1];
             if (total > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("α·A + β·B of two " + KernelSupport.shape(a) + " matrices would hold more than "
+                throw new IllegalArgumentException("α·A + β·B of two " + Checks.shape(a.rows(), a.cols()) + " matrices would hold more than "
                         + (Integer.MAX_VALUE - 8) + " entries, more than a Java array holds");
             }
             cp[i + 1] = (int) total;

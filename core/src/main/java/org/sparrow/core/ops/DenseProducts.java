@@ -44,16 +44,16 @@ public final class DenseProducts {
      * @param par     how parallel
      */
     public static void multiply(DenseMatrix a, double[] x, double[] y, Par par) {
-        checkMatrix(a);
+        Checks.checkNotNull(a, "A");
         int m = a.rows();
         int n = a.cols();
-        checkLength("x", x, n, a, "its column count, for A·x");
-        checkLength("y", y, m, a, "its row count, for A·x");
+        Checks.checkLength("x", x, n, "A", m, n, "its column count, for A·x");
+        Checks.checkLength("y", y, m, "A", m, n, "its row count, for A·x");
         double[] d = a.data();
         int chunks = chunks(m, n, 1);
         run(par, m, n, chunks, c -> {
             for (int i = rowStart(c, chunks, m), end = rowStart(c + 1, chunks, m); i < end; i++) {
-                y[i] = dot(d, i * n, x, n);
+                y[i] = Blas.dotKernel(d, i * n, x, 0, n);
             }
         });
     }
@@ -85,11 +85,11 @@ public final class DenseProducts {
      * @throws IllegalArgumentException if a length is wrong or {@code work} is too short
      */
     public static void multiplyTranspose(DenseMatrix a, double[] x, double[] y, Par par, double[] work) {
-        checkMatrix(a);
+        Checks.checkNotNull(a, "A");
         int m = a.rows();
         int n = a.cols();
-        checkLength("x", x, m, a, "its row count, for Aᵀ·x");
-        checkLength("y", y, n, a, "its column count, for Aᵀ·x");
+        Checks.checkLength("x", x, m, "A", m, n, "its row count, for Aᵀ·x");
+        Checks.checkLength("y", y, n, "A", m, n, "its column count, for Aᵀ·x");
         double[] d = a.data();
         int chunks = chunks(m, n, 1);
         int need = transposeWorkspaceLength(a);
@@ -103,7 +103,7 @@ public final class DenseProducts {
             int off = c == 0 ? 0 : (c - 1) * n;
             Arrays.fill(p, off, off + n, 0.0);
             for (int i = rowStart(c, chunks, m), end = rowStart(c + 1, chunks, m); i < end; i++) {
-                axpy(x[i], d, i * n, p, off, n); // p += x_i · A(i, :)
+                Blas.axpyKernel(x[i], d, i * n, p, off, n); // p += x_i · A(i, :)
             }
         });
         sumInto(partial, y, chunks, n);
@@ -119,7 +119,7 @@ public final class DenseProducts {
      * partial sum of n doubles per row chunk after the first; a function of the shape only.
      */
     public static int transposeWorkspaceLength(DenseMatrix a) {
-        checkMatrix(a);
+        Checks.checkNotNull(a, "A");
         return Math.multiplyExact(chunks(a.rows(), a.cols(), 1) - 1, a.cols());
     }
 
@@ -133,11 +133,11 @@ public final class DenseProducts {
      * @param par     how parallel
      */
     public static void multiplyBlock(DenseMatrix a, double[] x, double[] y, int k, Par par) {
-        checkMatrix(a);
+        Checks.checkNotNull(a, "A");
         int m = a.rows();
         int n = a.cols();
-        checkBlock("x", x, n, k, a, "its column count, for A·X");
-        checkBlock("y", y, m, k, a, "its row count, for A·X");
+        Checks.checkBlock("x", x, n, k, "A", m, n, "A·X");
+        Checks.checkBlock("y", y, m, k, "A", m, n, "A·X");
         double[] d = a.data();
         int chunks = chunks(m, n, k);
         run(par, m, (long) n * k, chunks, c -> {
@@ -146,7 +146,7 @@ public final class DenseProducts {
                 Arrays.fill(y, yi, yi + k, 0.0);
                 int ai = i * n;
                 for (int j = 0; j < n; j++) {
-                    axpy(d[ai + j], x, j * k, y, yi, k); // Y(i, :) += a_ij · X(j, :)
+                    Blas.axpyKernel(d[ai + j], x, j * k, y, yi, k); // Y(i, :) += a_ij · X(j, :)
                 }
             }
         });
@@ -163,11 +163,11 @@ public final class DenseProducts {
      * @param par     how parallel
      */
     public static void multiplyTransposeBlock(DenseMatrix a, double[] x, double[] y, int k, Par par) {
-        checkMatrix(a);
+        Checks.checkNotNull(a, "A");
         int m = a.rows();
         int n = a.cols();
-        checkBlock("x", x, m, k, a, "its row count, for Aᵀ·X");
-        checkBlock("y", y, n, k, a, "its column count, for Aᵀ·X");
+        Checks.checkBlock("x", x, m, k, "A", m, n, "Aᵀ·X");
+        Checks.checkBlock("y", y, n, k, "A", m, n, "Aᵀ·X");
         double[] d = a.data();
         long perChunk = Math.max(1L, (long) n * k);
         int chunks = (int) Math.max(1, Math.min(chunks(m, n, k), MAX_PARTIAL_DOUBLES / perChunk));
@@ -182,7 +182,7 @@ public final class DenseProducts {
                 for (int j = 0; j < n; j++) {
                     double aij = d[ai + j];
                     if (aij != 0.0) {
-                        axpy(aij, x, xi, p, off + j * k, k); // P(j, :) += a_ij · X(i, :)
+                        Blas.axpyKernel(aij, x, xi, p, off + j * k, k); // P(j, :) += a_ij · X(i, :)
                     }
                 }
             }
@@ -201,32 +201,6 @@ public final class DenseProducts {
     }
 
     // ---- kernels -------------------------------------------------------------------------------
-
-    /** Σ_j a[off + j]·x[j] for j < n, with four accumulators. */
-    private static double dot(double[] a, int off, double[] x, int n) {
-        double s0 = 0.0;
-        double s1 = 0.0;
-        double s2 = 0.0;
-        double s3 = 0.0;
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            s0 += a[off + j] * x[j];
-            s1 += a[off + j + 1] * x[j + 1];
-            s2 += a[off + j + 2] * x[j + 2];
-            s3 += a[off + j + 3] * x[j + 3];
-        }
-        for (; j < n; j++) {
-            s0 += a[off + j] * x[j];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /** y[yo + j] += alpha·x[xo + j] for j < len. */
-    private static void axpy(double alpha, double[] x, int xo, double[] y, int yo, int len) {
-        for (int j = 0; j < len; j++) {
-            y[yo + j] += alpha * x[xo + j];
-        }
-    }
 
     /**
      * out = chunk 0 (already in out) + the chunks 1 … chunks−1 kept one after another in partial,
@@ -267,36 +241,6 @@ public final class DenseProducts {
             body.accept(0);
         } else {
             Parallelism.forEachTask(threads, chunks, body);
-        }
-    }
-
-    private static void checkMatrix(DenseMatrix a) {
-        if (a == null) {
-            throw new IllegalArgumentException("A is null");
-        }
-    }
-
-    private static void checkLength(String name, double[] v, int expected, DenseMatrix a, String why) {
-        if (v == null) {
-            throw new IllegalArgumentException(name + " is null");
-        }
-        if (v.length != expected) {
-            throw new IllegalArgumentException(name + " has length " + v.length + " but the " + a.rows() + "×" + a.cols()
-                    + " matrix needs " + expected + " (" + why + ")");
-        }
-    }
-
-    private static void checkBlock(String name, double[] v, int blockRows, int k, DenseMatrix a, String why) {
-        if (k < 0) {
-            throw new IllegalArgumentException("block width k must be ≥ 0, got " + k);
-        }
-        if (v == null) {
-            throw new IllegalArgumentException(name + " is null");
-        }
-        long expected = (long) blockRows * k;
-        if (v.length != expected) {
-            throw new IllegalArgumentException(name + " has length " + v.length + " but a " + blockRows + "×" + k
-                    + " block needs " + expected + " (" + why + ", " + a.rows() + "×" + a.cols() + " matrix)");
         }
     }
 }

@@ -18,7 +18,7 @@ public final class Diagonal {
      * @throws IllegalArgumentException if {@code a} is null
      */
     public static double[] of(CsrMatrix a) {
-        KernelSupport.checkMatrix(a, "A");
+        Checks.checkMatrix(a, "A");
         int[] ap = a.rowPointers();
         int[] aj = a.columnIndices();
         double[] ax = a.values();

@@ -1,10 +1,9 @@
 package org.sparrow.core.ops;
 
 import java.util.Arrays;
-import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.Parallelism;
 
-/** What the kernels in this package share: how work is cut into row ranges, and argument checks. */
+/** What the kernels in this package share: how work is cut into row ranges (the argument checks are in {@link Checks}). */
 final class KernelSupport {
 
     /** Ranges per thread, so that unequal ranges still balance when handed out dynamically. */
@@ -76,30 +75,5 @@ final class KernelSupport {
         }
         cuts[n++] = rows;
         return n == cuts.length ? cuts : Arrays.copyOf(cuts, n);
-    }
-
-    /** "m×n", for messages. */
-    static String shape(CsrMatrix a) {
-        return a.rows() + "×" + a.cols();
-    }
-
-    /** Checks that a matrix argument is present. */
-    static CsrMatrix checkMatrix(CsrMatrix a, String name) {
-        if (a == null) {
-            throw new IllegalArgumentException(name + " is null");
-        }
-        return a;
-    }
-
-    /** Checks {@code v.length == expected}, with a message naming the vector, both lengths and the reason. */
-    static void checkVector(String name, double[] v, long expected, CsrMatrix a, String why) {
-        checkMatrix(a, "A");
-        if (v == null) {
-            throw new IllegalArgumentException(name + " is null");
-        }
-        if (v.length != expected) {
-            throw new IllegalArgumentException(name + " has length " + v.length + " but A is " + shape(a)
-                    + ", so it needs length " + expected + " (" + why + ")");
-        }
     }
 }

@@ -32,7 +32,7 @@ public final class Permute {
      *     entry out of range or a repeated entry (the message names the first such entry)
      */
     public static CsrMatrix of(CsrMatrix a, int[] rowPerm, int[] colPerm) {
-        KernelSupport.checkMatrix(a, "A");
+        Checks.checkMatrix(a, "A");
         int m = a.rows();
         int n = a.cols();
         checkPermutation("rowPerm", rowPerm, m, "row", a);
@@ -89,7 +89,7 @@ public final class Permute {
             return;
         }
         if (perm.length != n) {
-            throw new IllegalArgumentException(name + " has length " + perm.length + " but A is " + KernelSupport.shape(a)
+            throw new IllegalArgumentException(name + " has length " + perm.length + " but A is " + Checks.shape(a.rows(), a.cols())
                     + ", so a " + what + " permutation needs length " + n);
         }
         int[] firstAt = new int[n];
@@ -98,7 +98,7 @@ public final class Permute {
             int v = perm[k];
             if (v < 0 || v >= n) {
                 throw new IllegalArgumentException(name + "[" + k + "] = " + v + " is out of range [0, " + n
-                        + "): not a " + what + " permutation of a " + KernelSupport.shape(a) + " matrix");
+                        + "): not a " + what + " permutation of a " + Checks.shape(a.rows(), a.cols()) + " matrix");
             }
             if (firstAt[v] >= 0) {
                 throw new IllegalArgumentException(name + "[" + k + "] = " + v + " repeats " + name + "["

@@ -26,7 +26,7 @@ public final class Scale {
      * @throws IllegalArgumentException if {@code a} is null
      */
     public static CsrMatrix of(double alpha, CsrMatrix a) {
-        KernelSupport.checkMatrix(a, "A");
+        Checks.checkMatrix(a, "A");
         double[] ax = a.values();
         double[] bx = new double[a.nnz()];
         for (int p = 0; p < bx.length; p++) {
@@ -44,7 +44,7 @@ public final class Scale {
      * @throws IllegalArgumentException if {@code d.length != m} (the message states both) or an input is null
      */
     public static CsrMatrix rows(double[] d, CsrMatrix a) {
-        KernelSupport.checkVector("d", d, a == null ? 0 : a.rows(), a, "its row count, for diag(d)·A");
+        Checks.checkVector("d", d, a == null ? 0 : a.rows(), a, "its row count, for diag(d)·A");
         int[] ap = a.rowPointers();
         double[] ax = a.values();
         double[] bx = new double[a.nnz()];
@@ -66,7 +66,7 @@ public final class Scale {
      * @throws IllegalArgumentException if {@code d.length != n} (the message states both) or an input is null
      */
     public static CsrMatrix columns(CsrMatrix a, double[] d) {
-        KernelSupport.checkVector("d", d, a == null ? 0 : a.cols(), a, "its column count, for A·diag(d)");
+        Checks.checkVector("d", d, a == null ? 0 : a.cols(), a, "its column count, for A·diag(d)");
         int[] aj = a.columnIndices();
         double[] ax = a.values();
         double[] bx = new double[a.nnz()];

@@ -97,7 +97,7 @@ public final class Spgemm {
      *                                  entries than a Java array
      */
     public static CsrMatrix multiply(CsrMatrix a, CsrMatrix b, SpgemmOptions options) {
-        checkInner(a.cols(), b.rows(), a, b, "A·B");
+        Checks.checkInner(a.cols(), b.rows(), a, b, "A·B");
         return multiply(a, b, options, HEAVY_MIN_FLOPS);
     }
 
@@ -106,7 +106,7 @@ public final class Spgemm {
      * parallel counting sort, O(nnz(B))) and multiplies; row-by-row dot products would cost far more.
      */
     public static CsrMatrix multiplyTransposeB(CsrMatrix a, CsrMatrix b, SpgemmOptions options) {
-        checkInner(a.cols(), b.cols(), a, b, "A·Bᵀ");
+        Checks.checkInner(a.cols(), b.cols(), a, b, "A·Bᵀ");
         return multiply(a, b.transpose(), options, HEAVY_MIN_FLOPS);
     }
 
@@ -116,15 +116,8 @@ public final class Spgemm {
      * {@link #multiply(CsrMatrix, CsrMatrix, SpgemmOptions)} instead and no transpose is formed.
      */
     public static CsrMatrix multiplyTransposeA(CsrMatrix a, CsrMatrix b, SpgemmOptions options) {
-        checkInner(a.rows(), b.rows(), a, b, "Aᵀ·B");
+        Checks.checkInner(a.rows(), b.rows(), a, b, "Aᵀ·B");
         return multiply(a.transpose(), b, options, HEAVY_MIN_FLOPS);
-    }
-
-    private static void checkInner(int left, int right, CsrMatrix a, CsrMatrix b, String what) {
-        if (left != right) {
-            throw new IllegalArgumentException("cannot form " + what + " with A " + a.rows() + "×" + a.cols() + " and B "
-                    + b.rows() + "×" + b.cols() + ": inner dimensions " + left + " and " + right + " differ");
-        }
     }
 
     /** The product, with the heavy-row threshold exposed so tests can drive the shared-table path. */

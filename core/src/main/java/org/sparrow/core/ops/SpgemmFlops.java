@@ -28,7 +28,7 @@ public final class SpgemmFlops {
      * @throws IllegalArgumentException if the inner dimensions differ
      */
     public static long count(CsrMatrix a, CsrMatrix b) {
-        checkInner(a.cols(), b.rows(), a, b, "A·B");
+        Checks.checkInner(a.cols(), b.rows(), a, b, "A·B");
         int[] aj = a.columnIndices();
         int[] bp = b.rowPointers();
         long flops = 0;
@@ -48,7 +48,7 @@ public final class SpgemmFlops {
      * @throws IllegalArgumentException if A and B have different column counts
      */
     public static long countTransposeB(CsrMatrix a, CsrMatrix b) {
-        checkInner(a.cols(), b.cols(), a, b, "A·Bᵀ");
+        Checks.checkInner(a.cols(), b.cols(), a, b, "A·Bᵀ");
         int n = a.cols();
         int[] countA = columnCounts(a);
         int[] countB = columnCounts(b);
@@ -68,7 +68,7 @@ public final class SpgemmFlops {
      * @throws IllegalArgumentException if A and B have different row counts
      */
     public static long countTransposeA(CsrMatrix a, CsrMatrix b) {
-        checkInner(a.rows(), b.rows(), a, b, "Aᵀ·B");
+        Checks.checkInner(a.rows(), b.rows(), a, b, "Aᵀ·B");
         int[] ap = a.rowPointers();
         int[] bp = b.rowPointers();
         long flops = 0;
@@ -85,12 +85,5 @@ public final class SpgemmFlops {
             count[j[p]]++;
         }
         return count;
-    }
-
-    private static void checkInner(int left, int right, CsrMatrix a, CsrMatrix b, String what) {
-        if (left != right) {
-            throw new IllegalArgumentException("cannot form " + what + " with A " + a.rows() + "×" + a.cols() + " and B "
-                    + b.rows() + "×" + b.cols() + ": inner dimensions " + left + " and " + right + " differ");
-        }
     }
 }

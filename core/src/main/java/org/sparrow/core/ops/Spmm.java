@@ -30,7 +30,7 @@ public final class Spmm {
      * @throws IllegalArgumentException as the thread-count form, or if {@code par} is null
      */
     public static void multiply(CsrMatrix a, double[] x, double[] y, int k, Par par) {
-        KernelSupport.checkMatrix(a, "A");
+        Checks.checkMatrix(a, "A");
         multiply(a, x, y, k, Parallelism.threads(par, (long) a.nnz() * Math.max(k, 0)));
     }
 
@@ -41,7 +41,7 @@ public final class Spmm {
      * @throws IllegalArgumentException as the thread-count form, or if {@code par} is null
      */
     public static void multiplyTranspose(CsrMatrix a, double[] x, double[] y, int k, Par par) {
-        KernelSupport.checkMatrix(a, "A");
+        Checks.checkMatrix(a, "A");
         multiplyTranspose(a, x, y, k, Parallelism.threads(par, (long) a.nnz() * Math.max(k, 0)));
     }
 
@@ -245,26 +245,11 @@ public final class Spmm {
     }
 
     private static void checkBlocks(CsrMatrix a, double[] x, double[] y, int k, boolean transpose) {
-        KernelSupport.checkMatrix(a, "A");
-        if (k < 0) {
-            throw new IllegalArgumentException("block width k must be ≥ 0, got " + k);
-        }
+        Checks.checkMatrix(a, "A");
         int in = transpose ? a.rows() : a.cols();
         int out = transpose ? a.cols() : a.rows();
         String op = transpose ? "Aᵀ·X" : "A·X";
-        checkBlock("X", x, in, k, a, op);
-        checkBlock("Y", y, out, k, a, op);
-    }
-
-    private static void checkBlock(String name, double[] b, int blockRows, int k, CsrMatrix a, String op) {
-        if (b == null) {
-            throw new IllegalArgumentException(name + " is null");
-        }
-        long expected = (long) blockRows * k;
-        if (b.length != expected) {
-            throw new IllegalArgumentException(name + " has length " + b.length + " but A is " + KernelSupport.shape(a)
-                    + " and k = " + k + ", so " + op + " needs " + name + " as a " + blockRows + "×" + k
-                    + " row-major block of length " + expected);
-        }
+        Checks.checkBlock("X", x, in, k, "A", a.rows(), a.cols(), op);
+        Checks.checkBlock("Y", y, out, k, "A", a.rows(), a.cols(), op);
     }
 }

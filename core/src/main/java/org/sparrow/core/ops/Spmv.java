@@ -46,9 +46,9 @@ public final class Spmv {
      *     both), or {@code par} is null
      */
     public static void multiply(CsrMatrix a, double[] x, double[] y, Par par) {
-        KernelSupport.checkMatrix(a, "A");
-        KernelSupport.checkVector("x", x, a.cols(), a, "its column count, for A·x");
-        KernelSupport.checkVector("y", y, a.rows(), a, "its row count, for A·x");
+        Checks.checkMatrix(a, "A");
+        Checks.checkVector("x", x, a.cols(), a, "its column count, for A·x");
+        Checks.checkVector("y", y, a.rows(), a, "its row count, for A·x");
         multiply(a.rows(), a.rowPointers(), a.columnIndices(), a.values(), x, y, threads(par, a));
     }
 
@@ -87,9 +87,9 @@ public final class Spmv {
      *     or if {@code work} is too short
      */
     public static void multiplyTranspose(CsrMatrix a, double[] x, double[] y, Par par, double[] work) {
-        KernelSupport.checkMatrix(a, "A");
-        KernelSupport.checkVector("x", x, a.rows(), a, "its row count, for Aᵀ·x");
-        KernelSupport.checkVector("y", y, a.cols(), a, "its column count, for Aᵀ·x");
+        Checks.checkMatrix(a, "A");
+        Checks.checkVector("x", x, a.rows(), a, "its row count, for Aᵀ·x");
+        Checks.checkVector("y", y, a.cols(), a, "its column count, for Aᵀ·x");
         int threads = threads(par, a);
         int w = reductionWorkers(threads, a.rows(), a.cols(), a.nnz(), 1);
         long need = (long) (w - 1) * a.cols();
@@ -114,7 +114,7 @@ public final class Spmv {
      * one accumulator of {@code n} doubles per worker after the first (0 on one thread).
      */
     public static int transposeWorkspaceLength(CsrMatrix a, Par par) {
-        KernelSupport.checkMatrix(a, "A");
+        Checks.checkMatrix(a, "A");
         int w = reductionWorkers(threads(par, a), a.rows(), a.cols(), a.nnz(), 1);
         return Math.multiplyExact(w - 1, a.cols());
     }

@@ -29,7 +29,7 @@ public final class Submatrix {
      *     range and A's shape), or {@code a} is null
      */
     public static CsrMatrix of(CsrMatrix a, int rowStart, int rowEnd, int colStart, int colEnd) {
-        KernelSupport.checkMatrix(a, "A");
+        Checks.checkMatrix(a, "A");
         checkRange("row", rowStart, rowEnd, a.rows(), a);
         checkRange("column", colStart, colEnd, a.cols(), a);
         int[] ap = a.rowPointers();
@@ -84,7 +84,7 @@ public final class Submatrix {
      *     than an array can
      */
     public static CsrMatrix of(CsrMatrix a, int[] rows, int[] cols) {
-        KernelSupport.checkMatrix(a, "A");
+        Checks.checkMatrix(a, "A");
         if (rows == null || cols == null) {
             throw new IllegalArgumentException((rows == null ? "rows" : "cols") + " is null");
         }
@@ -92,7 +92,7 @@ public final class Submatrix {
         for (int i = 0; i < rows.length; i++) {
             if (rows[i] < 0 || rows[i] >= a.rows()) {
                 throw new IllegalArgumentException("rows[" + i + "] = " + rows[i] + " is out of range [0, " + a.rows()
-                        + ") of a " + KernelSupport.shape(a) + " matrix");
+                        + ") of a " + Checks.shape(a.rows(), a.cols()) + " matrix");
             }
         }
         int[] pos = new int[n]; // pos[c] = t where cols[t] = c, else -1
@@ -101,7 +101,7 @@ public final class Submatrix {
             int c = cols[t];
             if (c < 0 || c >= n) {
                 throw new IllegalArgumentException("cols[" + t + "] = " + c + " is out of range [0, " + n + ") of a "
-                        + KernelSupport.shape(a) + " matrix");
+                        + Checks.shape(a.rows(), a.cols()) + " matrix");
             }
             if (pos[c] >= 0) {
                 throw new IllegalArgumentException("cols[" + t + "] = " + c + " repeats cols[" + pos[c]
@@ -163,7 +163,7 @@ public final class Submatrix {
     private static void checkRange(String what, int start, int end, int size, CsrMatrix a) {
         if (start < 0 || end > size || start > end) {
             throw new IllegalArgumentException(what + " range [" + start + ", " + end + ") is not a range within [0, "
-                    + size + ") of a " + KernelSupport.shape(a) + " matrix"
+                    + size + ") of a " + Checks.shape(a.rows(), a.cols()) + " matrix"
                     + (start > end ? ": start > end" : start < 0 ? ": start < 0" : ": end > " + size));
         }
     }

@@ -10,7 +10,8 @@ public final class Symmetry {
 
     /**
      * The first pair (in row order) with {@code |a_ij − a_ji| > relTol·max(|a_ij|, |a_ji|)}, an
-     * absent entry counting as 0, described as "A(i, j) = x and A(j, i) = y" with 1-based i and j (as Matrix Market and the CLI count); or
+     * absent entry counting as 0, described as "A(i, j) = x and A(j, i) = y" (1-based, as
+     * {@link Checks} prints entries); or
      * {@code null} when A is symmetric within {@code relTol}. One transpose, then a merge of each row
      * of A with the same row of Aᵀ: O(nnz + n).
      *
@@ -19,9 +20,7 @@ public final class Symmetry {
      * @throws IllegalArgumentException if A is not square or not sorted
      */
     public static String firstAsymmetry(CsrMatrix a, double relTol) {
-        if (a.rows() != a.cols()) {
-            throw new IllegalArgumentException("symmetry needs a square matrix, A is " + a.rows() + "×" + a.cols());
-        }
+        Checks.checkSquare(a.rows(), a.cols(), "symmetry", "");
         if (!a.isSorted()) {
             throw new IllegalArgumentException("symmetry check needs a sorted (canonical) matrix; call sorted() first");
         }
@@ -42,7 +41,7 @@ public final class Symmetry {
                 double aij = ja == j ? ax[p++] : 0.0;
                 double aji = jt == j ? tx[q++] : 0.0;
                 if (Math.abs(aij - aji) > relTol * Math.max(Math.abs(aij), Math.abs(aji))) {
-                    return "A(" + (i + 1) + ", " + (j + 1) + ") = " + aij + " and A(" + (j + 1) + ", " + (i + 1) + ") = " + aji;
+                    return Checks.entry("A", i, j) + " = " + aij + " and " + Checks.entry("A", j, i) + " = " + aji;
                 }
             }
         }

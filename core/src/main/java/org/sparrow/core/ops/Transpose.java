@@ -32,7 +32,7 @@ public final class Transpose {
      * @throws IllegalArgumentException if {@code a} or {@code par} is null
      */
     public static CsrMatrix of(CsrMatrix a, Par par) {
-        KernelSupport.checkMatrix(a, "A");
+        Checks.checkMatrix(a, "A");
         return of(a, Parallelism.threads(par, a.nnz()));
     }
 
@@ -46,13 +46,13 @@ public final class Transpose {
      * @throws IllegalArgumentException if {@code a} is null or {@code threads < 1}
      */
     public static CsrMatrix of(CsrMatrix a, int threads) {
-        KernelSupport.checkMatrix(a, "A");
+        Checks.checkMatrix(a, "A");
         Parallelism.checkThreads(threads);
         int rows = a.rows();
         int cols = a.cols();
         int nnz = a.nnz();
         if (cols == Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("cannot transpose a " + KernelSupport.shape(a) + " matrix: the transpose's row"
+            throw new IllegalArgumentException("cannot transpose a " + Checks.shape(a.rows(), a.cols()) + " matrix: the transpose's row"
                     + " pointer would need " + ((long) cols + 1) + " entries");
         }
         int[] tp = new int[cols + 1];

@@ -205,13 +205,13 @@ public final class Triangular {
      *     needs is missing or zero (naming the 1-based row)
      */
     public static void solve(CsrMatrix a, Part part, DiagonalKind kind, double[] b, double[] x) {
-        CsrMatrix s = KernelSupport.checkMatrix(a, "A").sorted();
+        CsrMatrix s = Checks.checkMatrix(a, "A").sorted();
         solve(s.rows(), s.cols(), s.rowPointers(), s.columnIndices(), s.values(), true, part, kind, false, b, x);
     }
 
     /** {@code x = T⁻ᵀ·b}, T as in {@link #solve(CsrMatrix, Part, DiagonalKind, double[], double[])}. */
     public static void solveTranspose(CsrMatrix a, Part part, DiagonalKind kind, double[] b, double[] x) {
-        CsrMatrix s = KernelSupport.checkMatrix(a, "A").sorted();
+        CsrMatrix s = Checks.checkMatrix(a, "A").sorted();
         solve(s.rows(), s.cols(), s.rowPointers(), s.columnIndices(), s.values(), true, part, kind, true, b, x);
     }
 
@@ -254,10 +254,7 @@ public final class Triangular {
     }
 
     private static CscMatrix checkCsc(CscMatrix a) {
-        if (a == null) {
-            throw new IllegalArgumentException("A is null");
-        }
-        return a;
+        return Checks.checkNotNull(a, "A");
     }
 
     /**
@@ -279,19 +276,11 @@ public final class Triangular {
     }
 
     private static int checkSquare(int rows, int cols, Part part, DiagonalKind kind, double[] b, double[] x) {
-        if (rows != cols) {
-            throw new IllegalArgumentException("a triangular solve needs a square matrix, got " + rows + "×" + cols);
-        }
-        if (part == null || kind == null) {
-            throw new IllegalArgumentException((part == null ? "the triangle" : "the diagonal kind") + " is null");
-        }
-        if (b == null || x == null) {
-            throw new IllegalArgumentException((b == null ? "b" : "x") + " is null");
-        }
-        if (b.length != rows || x.length != rows) {
-            throw new IllegalArgumentException((b.length != rows ? "b has length " + b.length : "x has length " + x.length)
-                    + " but the matrix is " + rows + "×" + cols);
-        }
+        Checks.checkSquare(rows, cols, "a triangular solve", "");
+        Checks.checkNotNull(part, "the triangle");
+        Checks.checkNotNull(kind, "the diagonal kind");
+        Checks.checkLength("b", b, rows, "A", rows, cols, "its order");
+        Checks.checkLength("x", x, rows, "A", rows, cols, "its order");
         return rows;
     }
 }

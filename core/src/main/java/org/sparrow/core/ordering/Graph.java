@@ -1,6 +1,7 @@
 package org.sparrow.core.ordering;
 
 import org.sparrow.core.CsrMatrix;
+import org.sparrow.core.ops.Checks;
 
 /**
  * An undirected graph on {@code n} vertices in adjacency (CSR) form: the neighbours of {@code v} are
@@ -124,13 +125,8 @@ final class Graph {
     }
 
     static void checkSquare(CsrMatrix a) {
-        if (a == null) {
-            throw new IllegalArgumentException("A is null");
-        }
-        if (a.rows() != a.cols()) {
-            throw new IllegalArgumentException("a symmetric ordering needs a square matrix, got " + a.rows() + "×"
-                    + a.cols() + " (order the columns through the graph of AᵀA instead)");
-        }
+        Checks.checkNotNull(a, "A");
+        Checks.checkSquare(a.rows(), a.cols(), "a symmetric ordering", "order the columns through the graph of AᵀA instead");
     }
 
     /** The dense-row threshold used for {@link #ofColumns}: {@code max(16, 10·√n)}, as COLAMD's default. */

@@ -160,10 +160,10 @@ class DenseProductsTest {
         assertTrue(e.getMessage().contains("x has length 3") && e.getMessage().contains("3×2"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> DenseProducts.multiplyTranspose(a, new double[3], new double[3], 1));
-        assertTrue(e.getMessage().contains("y has length 3") && e.getMessage().contains("needs 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("y has length 3") && e.getMessage().contains("needs length 2"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> DenseProducts.multiplyBlock(a, new double[4], new double[5], 2, 1));
-        assertTrue(e.getMessage().contains("y has length 5") && e.getMessage().contains("3×2 block"), e.getMessage());
+        assertTrue(e.getMessage().contains("y has length 5") && e.getMessage().contains("3×2 row-major block"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> DenseProducts.multiplyTransposeBlock(a, new double[6], new double[4], -1, 1));
         assertTrue(e.getMessage().contains("k must be ≥ 0"), e.getMessage());

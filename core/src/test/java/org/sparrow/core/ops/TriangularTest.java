@@ -126,7 +126,7 @@ class TriangularTest {
         CsrMatrix id = CsrMatrix.identity(3);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Triangular.solve(id, Part.UPPER, DiagonalKind.STORED, new double[2], new double[3]));
-        assertEquals("b has length 2 but the matrix is 3×3", e.getMessage());
+        assertEquals("b has length 2 but A is 3×3, so it needs length 3 (its order)", e.getMessage());
     }
 
     // ---- oracle --------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.sparrow.core.DenseMatrix;
 import org.sparrow.core.LinearOperator;
+import org.sparrow.core.ops.Blas;
 
 /**
  * The randomized SVD of Halko, Martinsson and Tropp (SIAM Review 53(2), 2011): stage A, an orthonormal basis
@@ -212,7 +213,7 @@ public final class RandomizedSvd {
         double[] c = new double[k];
         double best = 0;
         for (int step = 0; step < RESIDUAL_POWER_STEPS; step++) {
-            double nx = norm(x);
+            double nx = Blas.norm2(x);
             if (nx == 0) {
                 break;
             }
@@ -234,7 +235,7 @@ public final class RandomizedSvd {
                 }
                 y[i] -= s;
             }
-            best = Math.max(best, norm(y));
+            best = Math.max(best, Blas.norm2(y));
             // x = Aᵀ·y − V·(σ ∘ Uᵀy)
             a.applyTranspose(y, x);
             java.util.Arrays.fill(c, 0.0);
@@ -252,14 +253,6 @@ public final class RandomizedSvd {
             }
         }
         return best;
-    }
-
-    private static double norm(double[] x) {
-        double s = 0;
-        for (double t : x) {
-            s += t * t;
-        }
-        return Math.sqrt(s);
     }
 
     /** 10·√(2/π)·max_i ‖(I − Q·Qᵀ)·A·ω_i‖ over r Gaussian ω_i (HMT eq. 4.3). */

@@ -7,6 +7,8 @@ import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.DenseMatrix;
 import org.sparrow.core.LinearOperator;
 import org.sparrow.core.Matrix;
+import org.sparrow.core.ops.Blas;
+import org.sparrow.core.ops.Checks;
 import org.sparrow.sketching.Sketch;
 import org.sparrow.sketching.SketchKind;
 import org.sparrow.sketching.Sketches;
@@ -184,13 +186,8 @@ public final class LeastSquares {
             this.matrix = matrix;
             this.n = op.rows();
             this.d = op.cols();
-            if (b == null) {
-                throw new IllegalArgumentException("the right-hand side b is null");
-            }
-            if (b.length != n) {
-                throw new IllegalArgumentException("b has length " + b.length + " but A is " + n + "×" + d
-                        + ": b needs " + n + " entries");
-            }
+            Checks.checkNotNull(b, "the right-hand side b");
+            Checks.checkLength("b", b, n, "A", n, d, "its row count");
             if (d < 1 || n < 1) {
                 throw new IllegalArgumentException("A is " + n + "×" + d + ": least squares needs at least one row and one column");
             }
@@ -198,13 +195,9 @@ public final class LeastSquares {
                 throw new IllegalArgumentException("A is " + n + "×" + d + " with fewer rows than columns: these methods "
                         + "solve overdetermined problems (n ≥ d)");
             }
-            for (int i = 0; i < n; i++) {
-                if (!Double.isFinite(b[i])) {
-                    throw new IllegalArgumentException("b[" + i + "] = " + b[i] + " is not finite");
-                }
-            }
+            Checks.checkFinite(b, "", "b");
             this.b = b;
-            this.bnorm = norm(b);
+            this.bnorm = Blas.norm2(b);
             this.frob = matrix == null ? Double.NaN : matrix.frobeniusNorm();
         }
     }
@@ -382,14 +375,14 @@ public final class LeastSquares {
         double[] g = new double[k];
         double previous = Double.POSITIVE_INFINITY;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            residual(p, x, res);
+            Blas.residual(p.op, x, p.b, res);
             int left = o.maxIterations() - iterations;
-            double rn = norm(res);
+            double rn = Blas.norm2(res);
             if (left < 1 || rn == 0) {
                 break;
             }
             an.applyTranspose(res, g);
-            double mu = norm(g) / (Math.sqrt(k) * rn); // ≈ the measure LSQR tests, at the round's start
+            double mu = Blas.norm2(g) / (Math.sqrt(k) * rn); // ≈ the measure LSQR tests, at the round's start
             double innerTol = Math.min(0.5, Math.max(tau * mu, 0.5 * o.relativeTolerance()));
             SolverOptions so = SolverOptions.defaults().withRelativeTolerance(innerTol)
                     .withAbsoluteTolerance(o.relativeTolerance() * p.bnorm).withMaxIterations(left);
@@ -429,31 +422,14 @@ public final class LeastSquares {
         int n = a.rows();
         int d = a.cols();
         int k = f.preconditionedCols();
-        return new LinearOperator() {
-            private final double[] t = new double[d];
-
-            @Override
-            public int rows() {
-                return n;
-            }
-
-            @Override
-            public int cols() {
-                return k;
-            }
-
-            @Override
-            public void apply(double[] z, double[] y) {
-                f.applyN(z, t);
-                a.apply(t, y);
-            }
-
-            @Override
-            public void applyTranspose(double[] y, double[] z) {
-                a.applyTranspose(y, t);
-                f.applyNt(t, z);
-            }
-        };
+        double[] t = new double[d]; // work vector of length d (N·z or Aᵀ·y), reused by every product
+        return LinearOperator.of(n, k, (z, y) -> {
+            f.applyN(z, t);
+            a.apply(t, y);
+        }, (y, z) -> {
+            a.applyTranspose(y, t);
+            f.applyNt(t, z);
+        });
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -491,23 +467,14 @@ public final class LeastSquares {
         return new DenseMatrix(m, d, out);
     }
 
-    /** r = b − A·x. */
-    private static void residual(Problem p, double[] x, double[] r) {
-        p.op.apply(x, r);
-        double[] b = p.b;
-        for (int i = 0; i < r.length; i++) {
-            r[i] = b[i] - r[i];
-        }
-    }
-
     /**
      * The recomputed figures: ‖r‖, ‖r‖/‖b‖ and ‖Aᵀr‖/(‖A‖_F·‖r‖); {@code fallbackNormal} is used when ‖A‖_F
      * is unknown (a bare operator under LSQR).
      */
     private static Residuals measure(Problem p, double[] x, double fallbackNormal) {
         double[] r = new double[p.n];
-        residual(p, x, r);
-        double rn = norm(r);
+        Blas.residual(p.op, x, p.b, r);
+        double rn = Blas.norm2(r);
         double rel = p.bnorm == 0 ? (rn == 0 ? 0 : Double.POSITIVE_INFINITY) : rn / p.bnorm;
         double normal;
         if (rn == 0) {
@@ -519,7 +486,7 @@ public final class LeastSquares {
         } else {
             double[] atr = new double[p.d];
             p.op.applyTranspose(r, atr);
-            normal = norm(atr) / (p.frob * rn);
+            normal = Blas.norm2(atr) / (p.frob * rn);
         }
         return new Residuals(rn, rel, normal);
     }
@@ -564,54 +531,10 @@ public final class LeastSquares {
 
     private static void checkFinite(Matrix a) {
         switch (a) {
-            case DenseMatrix dm -> {
-                double[] v = dm.data();
-                int c = dm.cols();
-                for (int i = 0; i < v.length; i++) {
-                    if (!Double.isFinite(v[i])) {
-                        throw new IllegalArgumentException("A(" + i / c + ", " + i % c + ") = " + v[i] + " is not finite");
-                    }
-                }
-            }
-            case CsrMatrix cm -> {
-                int[] rp = cm.rowPointers();
-                int[] ci = cm.columnIndices();
-                double[] v = cm.values();
-                for (int i = 0; i < cm.rows(); i++) {
-                    for (int q = rp[i]; q < rp[i + 1]; q++) {
-                        if (!Double.isFinite(v[q])) {
-                            throw new IllegalArgumentException("A(" + i + ", " + ci[q] + ") = " + v[q] + " is not finite");
-                        }
-                    }
-                }
-            }
-            default -> checkFinite(a.toCsr());
+            case DenseMatrix dm -> Checks.checkFinite(dm, "", "A");
+            case CsrMatrix cm -> Checks.checkFinite(cm, "", "A");
+            default -> Checks.checkFinite(a.toCsr(), "", "A");
         }
-    }
-
-    static double norm(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v * v;
-        }
-        double r = Math.sqrt(s);
-        if (r == 0 || Double.isInfinite(r) || r < 1e-150) {
-            // rescale against overflow or underflow of the squares
-            double scale = 0;
-            for (double v : x) {
-                scale = Math.max(scale, Math.abs(v));
-            }
-            if (scale == 0 || !Double.isFinite(scale)) {
-                return scale == 0 ? 0 : scale;
-            }
-            s = 0;
-            for (double v : x) {
-                double t = v / scale;
-                s += t * t;
-            }
-            r = scale * Math.sqrt(s);
-        }
-        return r;
     }
 
     private static double sec(long from, long to) {

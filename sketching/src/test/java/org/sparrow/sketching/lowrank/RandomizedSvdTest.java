@@ -253,27 +253,7 @@ class RandomizedSvdTest {
     void worksOnABareOperatorAndChecksArguments() {
         Random rnd = new Random(6);
         DenseMatrix a = Problems.withSpectrum(80, 50, Problems.geometric(50, 1e6), rnd);
-        LinearOperator op = new LinearOperator() {
-            @Override
-            public int rows() {
-                return 80;
-            }
-
-            @Override
-            public int cols() {
-                return 50;
-            }
-
-            @Override
-            public void apply(double[] x, double[] y) {
-                a.apply(x, y);
-            }
-
-            @Override
-            public void applyTranspose(double[] x, double[] y) {
-                a.applyTranspose(x, y);
-            }
-        };
+        LinearOperator op = LinearOperator.of(80, 50, a::apply, a::applyTranspose);
         LowRankApproximation viaOp = RandomizedSvd.compute(op, RandomizedSvdOptions.defaults(5));
         LowRankApproximation viaMatrix = RandomizedSvd.compute(a, RandomizedSvdOptions.defaults(5));
         assertTrue(Arrays.equals(viaOp.singularValues(), viaMatrix.singularValues())

@@ -4,7 +4,8 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.ejml.data.DMatrixSparseCSC;
 import org.sparrow.core.CsrMatrix;
-import org.sparrow.core.ops.Reductions;
+import org.sparrow.core.ops.Blas;
+import org.sparrow.core.ops.Checks;
 import org.sparrow.core.ops.Symmetry;
 import org.sparrow.solvers.PreconditionerKind;
 import org.sparrow.solvers.SolverMethod;
@@ -17,54 +18,28 @@ final class DirectSupport {
     private DirectSupport() {
     }
 
-    /** Checks that A is non-null and finite (naming the first bad entry); returns its canonical form. */
+    /** Checks that A is non-null and finite (naming the first bad entry, 1-based); returns its canonical form. */
     static CsrMatrix checkMatrix(CsrMatrix a, String who) {
-        if (a == null) {
-            throw new IllegalArgumentException(who + ": A is null");
-        }
+        Checks.checkNotNull(a, who + ": A");
         CsrMatrix s = a.sorted();
-        int[] ap = s.rowPointers();
-        int[] aj = s.columnIndices();
-        double[] ax = s.values();
-        for (int i = 0; i < s.rows(); i++) {
-            for (int p = ap[i]; p < ap[i + 1]; p++) {
-                if (!Double.isFinite(ax[p])) {
-                    throw new IllegalArgumentException(who + ": A(" + (i + 1) + ", " + (aj[p] + 1) + ") = " + ax[p] + " is not finite");
-                }
-            }
-        }
+        Checks.checkFinite(s, who + ": ", "A");
         return s;
     }
 
     static void checkSquare(CsrMatrix a, String who) {
-        if (a.rows() != a.cols()) {
-            throw new IllegalArgumentException(who + " needs a square matrix, got " + a.rows() + "×" + a.cols()
-                    + (a.rows() > a.cols() ? " (use QR, --method qr, for least squares)" : ""));
-        }
+        Checks.checkSquare(a.rows(), a.cols(), who, a.rows() > a.cols() ? "use QR, --method qr, for least squares" : "");
     }
 
-    /** Checks a right-hand side: non-null, length {@code m}, finite (naming the first bad entry). */
+    /** Checks a right-hand side: non-null, length {@code m}, finite (naming the first bad entry, 1-based). */
     static void checkRhs(double[] b, int m, String who) {
-        if (b == null) {
-            throw new IllegalArgumentException(who + ": b is null");
-        }
-        if (b.length != m) {
-            throw new IllegalArgumentException(who + ": b has length " + b.length + " but A has " + m + " rows");
-        }
-        for (int i = 0; i < m; i++) {
-            if (!Double.isFinite(b[i])) {
-                throw new IllegalArgumentException(who + ": entry " + (i + 1) + " of b is " + b[i] + ", not finite");
-            }
-        }
+        Checks.checkLength(who + ": b", b, m, "A's row count");
+        Checks.checkFinite(b, who + ": ", "b");
     }
 
     /** Checks the vectors of a solve: b as {@link #checkRhs} (length {@code m}), x non-null of length {@code n}. */
     static void checkSolve(double[] b, int m, double[] x, int n, String who) {
         checkRhs(b, m, who);
-        if (x == null || x.length != n) {
-            throw new IllegalArgumentException(who + ": x must have length " + n + ", got "
-                    + (x == null ? "null" : String.valueOf(x.length)));
-        }
+        Checks.checkLength(who + ": x", x, n, "A's column count");
     }
 
     /** {@code x = Pᵀ·y}: {@code x[perm[k]] = y[k]} ({@code perm[new] = old}). */
@@ -132,32 +107,28 @@ final class DirectSupport {
 
     /** Throws when x holds NaN or infinity: the factorization met a (numerically) singular matrix. */
     static void checkSolution(double[] x, String who, String what) {
-        for (int i = 0; i < x.length; i++) {
-            if (!Double.isFinite(x[i])) {
-                throw new IllegalArgumentException(who + ": entry " + (i + 1) + " of the solution x is " + x[i] + ": " + what);
-            }
+        int bad = Blas.firstNonFinite(x);
+        if (bad >= 0) {
+            throw new IllegalArgumentException(who + ": the solution has x(" + (bad + 1) + ") = " + x[bad] + ": " + what);
         }
     }
 
     /** ‖b − A·x‖/‖b‖ (0 for b = 0), with the residual left in {@code r}. */
     static double relativeResidual(CsrMatrix a, double[] x, double[] b, double[] r) {
-        a.apply(x, r);
-        for (int i = 0; i < r.length; i++) {
-            r[i] = b[i] - r[i]; // r = b − A·x
-        }
-        double nb = Reductions.norm2(b, 0, b.length);
-        return nb == 0 ? 0.0 : Reductions.norm2(r, 0, r.length) / nb;
+        Blas.residual(a, x, b, r);
+        double nb = Blas.norm2(b);
+        return nb == 0 ? 0.0 : Blas.norm2(r) / nb;
     }
 
     /** ‖Aᵀr‖/(‖A‖_F·‖r‖), the optimality measure of min‖Ax − b‖; 0 when r = 0. */
     static double normalResidual(CsrMatrix a, double[] r) {
-        double nr = Reductions.norm2(r, 0, r.length);
+        double nr = Blas.norm2(r);
         double na = a.frobeniusNorm();
         if (nr == 0 || na == 0) {
             return 0.0;
         }
         double[] atr = a.applyTranspose(r);
-        return Reductions.norm2(atr, 0, atr.length) / (na * nr);
+        return Blas.norm2(atr) / (na * nr);
     }
 
     /**

@@ -11,6 +11,7 @@ import org.sparrow.solvers.SolverMethod;
 import static org.sparrow.solvers.krylov.KrylovRun.fmt;
 
 import org.sparrow.core.LinearOperator;
+import org.sparrow.core.ops.Blas;
 import org.sparrow.solvers.precond.Preconditioner;
 
 /**
@@ -108,7 +109,7 @@ public final class Bicgstab {
                 detail = run.maxIterationsDetail(rnorm / run.bnorm);
                 break;
             }
-            double rho = Vectors.dot(rhat, r);
+            double rho = Blas.dot(rhat, r);
             if (!Double.isFinite(rho)) {
                 reason = StopReason.NOT_FINITE;
                 detail = "ρ = (r̂, r) = " + rho + " at iteration " + (k + 1) + ": the residual holds NaN or infinity";
@@ -121,7 +122,7 @@ public final class Bicgstab {
                 break;
             }
             if (first) {
-                Vectors.copy(r, p);
+                Blas.copy(r, p);
                 first = false;
             } else {
                 double beta = (rho / rhoPrev) * (alpha / omega);
@@ -133,26 +134,25 @@ public final class Bicgstab {
                 m.apply(p, phat);
             }
             a.apply(phat, v);
-            double sigma = Vectors.dot(rhat, v);
+            double sigma = Blas.dot(rhat, v);
             if (!Double.isFinite(sigma)) {
                 reason = StopReason.NOT_FINITE;
                 detail = "A·M⁻¹·p produced NaN or infinity at iteration " + (k + 1) + " ((r̂, v) = " + sigma
                         + "): A or the preconditioner holds non-finite values, or the iterates overflowed";
                 break;
             }
-            if (Math.abs(sigma) <= NEGLIGIBLE * rhatNorm * Vectors.norm(v)) {
+            if (Math.abs(sigma) <= NEGLIGIBLE * rhatNorm * Blas.norm2(v)) {
                 reason = StopReason.BREAKDOWN;
                 detail = "(r̂, v) = " + fmt(sigma) + " vanished at iteration " + (k + 1)
                         + " (v = A·M⁻¹·p), so α = ρ/(r̂, v) is undefined; A may be singular";
                 break;
             }
             alpha = rho / sigma;
-            Vectors.axpy(-alpha, v, r); // r now holds s = r − α·v
-            double snorm = Vectors.norm(r);
+            double snorm = Blas.axpyNorm(-alpha, v, r); // r now holds s = r − α·v
             k++;
             trueNorm = Double.NaN;
             if (run.met(snorm)) { // half-step convergence
-                Vectors.axpy(alpha, phat, x);
+                Blas.axpy(alpha, phat, x);
                 run.record(k, snorm / run.bnorm);
                 trueNorm = run.residual(x, r);
                 if (run.met(trueNorm) || ++refreshes > KrylovRun.MAX_REFRESHES) {
@@ -168,17 +168,17 @@ public final class Bicgstab {
                 m.apply(r, shat);
             }
             a.apply(shat, t);
-            double tt = Vectors.dot(t, t);
-            double ts = Vectors.dot(t, r);
+            double tt = Blas.dot(t, t);
+            double ts = Blas.dot(t, r);
             if (!Double.isFinite(tt) || !Double.isFinite(ts)) {
                 reason = StopReason.NOT_FINITE;
                 detail = "A·M⁻¹·s produced NaN or infinity at iteration " + k + " ((t, t) = " + tt
                         + "): A or the preconditioner holds non-finite values, or the iterates overflowed";
-                Vectors.axpy(alpha, phat, x); // keep the finite half step
+                Blas.axpy(alpha, phat, x); // keep the finite half step
                 break;
             }
             if (tt == 0.0) {
-                Vectors.axpy(alpha, phat, x);
+                Blas.axpy(alpha, phat, x);
                 run.record(k, snorm / run.bnorm);
                 reason = StopReason.BREAKDOWN;
                 detail = "t = A·M⁻¹·s vanished at iteration " + k + " while ‖s‖ = " + fmt(snorm)
@@ -189,8 +189,7 @@ public final class Bicgstab {
             for (int i = 0; i < n; i++) { // x = x + α·p̂ + ω·ŝ
                 x[i] += alpha * phat[i] + omega * shat[i];
             }
-            Vectors.axpy(-omega, t, r); // r = s − ω·t
-            rnorm = Vectors.norm(r);
+            rnorm = Blas.axpyNorm(-omega, t, r); // r = s − ω·t
             run.record(k, rnorm / run.bnorm);
             if (run.met(rnorm)) {
                 trueNorm = run.residual(x, r);
@@ -221,7 +220,7 @@ public final class Bicgstab {
 
     /** Restarts from the true residual now in r: the shadow residual becomes r; returns ‖r̂‖. */
     private static double restart(double[] r, double[] rhat, double rnorm, KrylovRun run, int k) {
-        Vectors.copy(r, rhat);
+        Blas.copy(r, rhat);
         run.resetStagnation(k, rnorm);
         return rnorm;
     }

@@ -11,6 +11,7 @@ import org.sparrow.solvers.SolverMethod;
 import static org.sparrow.solvers.krylov.KrylovRun.fmt;
 
 import org.sparrow.core.LinearOperator;
+import org.sparrow.core.ops.Blas;
 import org.sparrow.solvers.precond.Preconditioner;
 
 /**
@@ -85,13 +86,13 @@ public final class Cg {
                 if (m != null) {
                     m.apply(r, z);
                 }
-                rho = Vectors.dot(r, z);
+                rho = Blas.dot(r, z);
                 if (!(rho > 0.0)) {
                     reason = rhoFailure(rho);
                     detail = rhoDetail(rho, m, k + 1);
                     break;
                 }
-                Vectors.copy(z, p);
+                Blas.copy(z, p);
                 restart = false;
             }
             if (k >= maxIt) {
@@ -100,7 +101,7 @@ public final class Cg {
                 break;
             }
             a.apply(p, q);
-            double pq = Vectors.dot(p, q);
+            double pq = Blas.dot(p, q);
             if (!Double.isFinite(pq)) {
                 reason = StopReason.NOT_FINITE;
                 detail = "A·p produced NaN or infinity at iteration " + (k + 1) + " (pᵀAp = " + pq
@@ -114,11 +115,10 @@ public final class Cg {
                 break;
             }
             double alpha = rho / pq;
-            Vectors.axpy(alpha, p, x); // x = x + α·p
-            Vectors.axpy(-alpha, q, r); // r = r − α·A·p
+            Blas.axpy(alpha, p, x); // x = x + α·p
+            rnorm = Blas.axpyNorm(-alpha, q, r); // r = r − α·A·p, and ‖r‖ in the same sweep
             k++;
             trueNorm = Double.NaN;
-            rnorm = Vectors.norm(r);
             run.record(k, rnorm / run.bnorm);
             if (run.met(rnorm)) {
                 trueNorm = run.residual(x, r); // r is now the true residual
@@ -133,7 +133,7 @@ public final class Cg {
             if (m != null) {
                 m.apply(r, z);
             }
-            double rhoNext = Vectors.dot(r, z);
+            double rhoNext = Blas.dot(r, z);
             if (!(rhoNext > 0.0)) {
                 reason = rhoFailure(rhoNext);
                 detail = rhoDetail(rhoNext, m, k + 1);
@@ -141,7 +141,7 @@ public final class Cg {
             }
             double beta = rhoNext / rho;
             rho = rhoNext;
-            Vectors.xpby(z, beta, p); // p = z + β·p
+            Blas.xpby(z, beta, p); // p = z + β·p
         }
         return run.finish(x, reason, detail, k, trueNorm, q);
     }

@@ -12,6 +12,7 @@ import static org.sparrow.solvers.krylov.KrylovRun.fmt;
 
 import java.util.Arrays;
 import org.sparrow.core.LinearOperator;
+import org.sparrow.core.ops.Blas;
 import org.sparrow.solvers.precond.Preconditioner;
 
 /**
@@ -131,7 +132,7 @@ public final class Gmres {
             }
             previousBeta = beta;
             claimed = false;
-            Vectors.scale(1.0 / beta, v[0], v[0]);
+            Blas.scale(1.0 / beta, v[0], v[0]);
             Arrays.fill(g, 0.0);
             g[0] = beta;
 
@@ -145,7 +146,7 @@ public final class Gmres {
                 }
                 double[] wj = v[j + 1];
                 a.apply(zj, wj);
-                double wnorm = Vectors.norm(wj);
+                double wnorm = Blas.norm2(wj);
                 if (!Double.isFinite(wnorm)) {
                     inner = StopReason.NOT_FINITE;
                     detail = "A·M⁻¹·v produced NaN or infinity at iteration " + (k + 1)
@@ -154,23 +155,23 @@ public final class Gmres {
                 }
                 double[] hj = h[j];
                 for (int i = 0; i <= j; i++) { // modified Gram–Schmidt
-                    double hij = Vectors.dot(wj, v[i]);
-                    Vectors.axpy(-hij, v[i], wj);
+                    double hij = Blas.dot(wj, v[i]);
+                    Blas.axpy(-hij, v[i], wj);
                     hj[i] = hij;
                 }
                 if (reorth) {
                     for (int i = 0; i <= j; i++) {
-                        double c = Vectors.dot(wj, v[i]);
-                        Vectors.axpy(-c, v[i], wj);
+                        double c = Blas.dot(wj, v[i]);
+                        Blas.axpy(-c, v[i], wj);
                         hj[i] += c;
                     }
                 }
-                double hnext = Vectors.norm(wj);
+                double hnext = Blas.norm2(wj);
                 boolean happy = hnext <= HAPPY * wnorm;
                 if (happy) {
                     hnext = 0.0;
                 } else {
-                    Vectors.scale(1.0 / hnext, wj, wj);
+                    Blas.scale(1.0 / hnext, wj, wj);
                 }
                 hj[j + 1] = hnext;
                 for (int i = 0; i < j; i++) { // apply G₁ … Gⱼ₋₁
@@ -218,15 +219,15 @@ public final class Gmres {
             }
             if (m == null) {
                 for (int i = 0; i < j; i++) {
-                    Vectors.axpy(y[i], v[i], x);
+                    Blas.axpy(y[i], v[i], x);
                 }
             } else {
                 Arrays.fill(w, 0.0);
                 for (int i = 0; i < j; i++) {
-                    Vectors.axpy(y[i], v[i], w);
+                    Blas.axpy(y[i], v[i], w);
                 }
                 m.apply(w, z);
-                Vectors.axpy(1.0, z, x);
+                Blas.axpy(1.0, z, x);
             }
             if (inner != null) {
                 reason = inner;

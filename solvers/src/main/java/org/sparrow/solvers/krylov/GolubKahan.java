@@ -4,6 +4,7 @@ import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.DenseMatrix;
 import org.sparrow.core.LinearOperator;
 import org.sparrow.core.Par;
+import org.sparrow.core.ops.Blas;
 import org.sparrow.core.ops.DenseProducts;
 import org.sparrow.core.ops.Spmv;
 
@@ -86,7 +87,7 @@ final class GolubKahan {
      */
     String step() {
         a.apply(v, um);
-        beta = subtractAndNorm(um, alpha, u); // β = ‖A·v − α·u‖
+        beta = Blas.axpyNorm(-alpha, u, um); // um = A·v − α·u and β = ‖um‖, one sweep
         double[] t = u;
         u = um;
         um = t;
@@ -95,9 +96,9 @@ final class GolubKahan {
         }
         anorm2 += alpha * alpha + beta * beta + lambda2;
         if (beta > 0.0) {
-            Vectors.scale(1.0 / beta, u, u);
+            Blas.scale(1.0 / beta, u, u);
             applyTranspose(u, vn);
-            alpha = subtractAndNorm(vn, beta, v); // α = ‖Aᵀ·u − β·v‖
+            alpha = Blas.axpyNorm(-beta, v, vn); // vn = Aᵀ·u − β·v and α = ‖vn‖, one sweep
             t = v;
             v = vn;
             vn = t;
@@ -105,19 +106,11 @@ final class GolubKahan {
                 return "Aᵀ·u";
             }
             if (alpha > 0.0) {
-                Vectors.scale(1.0 / alpha, v, v);
+                Blas.scale(1.0 / alpha, v, v);
             }
         } else {
             alpha = 0.0; // the bidiagonalization ended; the solver's rotations finish the solve
         }
         return null;
-    }
-
-    /** {@code y ← y − c·x}, then ‖y‖. */
-    private static double subtractAndNorm(double[] y, double c, double[] x) {
-        for (int i = 0; i < y.length; i++) {
-            y[i] -= c * x[i];
-        }
-        return Vectors.norm(y);
     }
 }

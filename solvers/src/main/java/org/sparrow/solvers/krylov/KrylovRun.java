@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Objects;
 import org.sparrow.core.LinearOperator;
 import org.sparrow.core.Matrix;
+import org.sparrow.core.ops.Blas;
+import org.sparrow.core.ops.Checks;
 import org.sparrow.solvers.precond.Preconditioner;
 
 /**
@@ -67,7 +69,7 @@ final class KrylovRun {
         this.b = b;
         this.m = m;
         this.o = o;
-        this.bnorm = Vectors.norm(b);
+        this.bnorm = Blas.norm2(b);
         this.target = Math.max(o.relativeTolerance() * bnorm, o.absoluteTolerance());
         this.history = new double[(int) Math.min(o.maxIterations() + 1L, 1024)];
         this.stagnationWindow = Math.max(1000, Math.min(a.cols(), 10_000));
@@ -84,10 +86,7 @@ final class KrylovRun {
                             SolverOptions o) {
         Objects.requireNonNull(a, "the operator A is null");
         Objects.requireNonNull(o, "the solver options are null");
-        if (a.rows() != a.cols()) {
-            throw new IllegalArgumentException(method.displayName() + " needs a square operator, but A is "
-                    + a.rows() + "×" + a.cols() + " (use LSQR or LSMR for a rectangular least-squares problem)");
-        }
+        Checks.checkSquare(a.rows(), a.cols(), method.displayName(), "use LSQR or LSMR for a rectangular least-squares problem");
         checkRhs(a, b);
         if (m != null && (m.rows() != a.rows() || m.cols() != a.cols())) {
             throw new IllegalArgumentException("the preconditioner is " + m.rows() + "×" + m.cols()
@@ -106,14 +105,8 @@ final class KrylovRun {
 
     private static void checkRhs(LinearOperator a, double[] b) {
         Objects.requireNonNull(b, "the right-hand side b is null");
-        if (b.length != a.rows()) {
-            throw new IllegalArgumentException("b has length " + b.length + ", but A has " + a.rows()
-                    + " rows (A is " + a.rows() + "×" + a.cols() + "): they must be equal");
-        }
-        int bad = Vectors.firstNonFinite(b);
-        if (bad >= 0) {
-            throw new IllegalArgumentException("entry " + (bad + 1) + " of b is " + b[bad] + ": the right-hand side must be finite");
-        }
+        Checks.checkLength("b", b, a.rows(), "A", a.rows(), a.cols(), "its row count");
+        Checks.checkFinite(b, "the right-hand side ", "b");
     }
 
     /** Whether a residual norm meets the target τ. */
@@ -144,11 +137,8 @@ final class KrylovRun {
 
     /** r = b − A·x; returns ‖r‖₂. */
     double residual(double[] x, double[] r) {
-        a.apply(x, r);
-        for (int i = 0; i < r.length; i++) {
-            r[i] = b[i] - r[i];
-        }
-        return Vectors.norm(r);
+        Blas.residual(a, x, b, r);
+        return Blas.norm2(r);
     }
 
     /**
@@ -245,13 +235,13 @@ final class KrylovRun {
         for (int i = 0; i < gn.length; i++) {
             gn[i] -= lambda * lambda * x[i];
         }
-        double gnorm = Vectors.norm(gn);
+        double gnorm = Blas.norm2(gn);
         if (Double.isNaN(frobenius)) {
             frobenius = a instanceof Matrix mat ? Math.hypot(mat.frobeniusNorm(), lambda * Math.sqrt(a.cols())) : -1.0;
         }
         double afro = frobenius >= 0.0 ? frobenius : anormEstimate;
         lsResidual = rn;
-        lsRbar = Math.hypot(rn, lambda * Vectors.norm(x));
+        lsRbar = Math.hypot(rn, lambda * Blas.norm2(x));
         lsNormal = gnorm == 0.0 ? 0.0 : gnorm / (afro * lsRbar);
         if (!Double.isFinite(gnorm)) {
             lsNormal = gnorm;
@@ -280,9 +270,9 @@ final class KrylovRun {
             return new BidiagonalStart(0.0, bnorm, finishLeastSquares(x, StopReason.CONVERGED, "", 0, lambda, um, vn, false));
         }
         double beta = bnorm;
-        Vectors.scale(1.0 / beta, b, g.u);
+        Blas.scale(1.0 / beta, b, g.u);
         g.applyTranspose(g.u, g.v);
-        double alpha = Vectors.norm(g.v);
+        double alpha = Blas.norm2(g.v);
         if (!Double.isFinite(alpha)) {
             return new BidiagonalStart(alpha, beta, finishLeastSquares(x, StopReason.NOT_FINITE, notFinite("Aᵀ·b", 0), 0,
                     lambda, um, vn, false));
@@ -290,7 +280,7 @@ final class KrylovRun {
         if (alpha == 0.0) { // Aᵀb = 0: x = 0 is optimal
             return new BidiagonalStart(alpha, beta, finishLeastSquares(x, StopReason.CONVERGED, "", 0, lambda, um, vn, false));
         }
-        Vectors.scale(1.0 / alpha, g.v, g.v);
+        Blas.scale(1.0 / alpha, g.v, g.v);
         g.alpha = alpha;
         g.beta = beta;
         return new BidiagonalStart(alpha, beta, null);

@@ -12,6 +12,7 @@ import static org.sparrow.solvers.krylov.KrylovRun.fmt;
 
 import java.util.Arrays;
 import org.sparrow.core.LinearOperator;
+import org.sparrow.core.ops.Blas;
 import org.sparrow.solvers.precond.Preconditioner;
 
 /**
@@ -108,18 +109,18 @@ public final class Minres {
             double beta1;
             if (m != null) {
                 m.apply(v, z);
-                double sq = Vectors.dot(v, z);
+                double sq = Blas.dot(v, z);
                 if (!(sq > 0.0)) {
                     reason = Double.isFinite(sq) ? StopReason.BREAKDOWN : StopReason.NOT_FINITE;
                     detail = precondDetail(sq, m, k + 1);
                     break;
                 }
                 beta1 = Math.sqrt(sq);
-                Vectors.scale(1.0 / beta1, z, z);
+                Blas.scale(1.0 / beta1, z, z);
             } else {
                 beta1 = r0norm;
             }
-            Vectors.scale(1.0 / beta1, v, v);
+            Blas.scale(1.0 / beta1, v, v);
             double scale = r0norm / beta1; // M⁻¹-norm estimate → 2-norm scale of the start
             Arrays.fill(vOld, 0.0);
             Arrays.fill(d1, 0.0);
@@ -138,7 +139,7 @@ public final class Minres {
                     break outer;
                 }
                 a.apply(z, w);
-                double alpha = Vectors.dot(z, w);
+                double alpha = Blas.dot(z, w);
                 if (!Double.isFinite(alpha)) {
                     reason = StopReason.NOT_FINITE;
                     detail = "A·z produced NaN or infinity at iteration " + (k + 1) + " (zᵀAz = " + alpha
@@ -151,7 +152,7 @@ public final class Minres {
                 double betaNext;
                 if (m != null) {
                     m.apply(w, q);
-                    double sq = Vectors.dot(w, q);
+                    double sq = Blas.dot(w, q);
                     double floor = INVARIANT * Math.max(tnorm, Math.abs(alpha));
                     if (sq < 0.0 && sq >= -floor * floor) {
                         sq = 0.0; // rounding around an invariant space, not an indefinite M
@@ -163,7 +164,7 @@ public final class Minres {
                     }
                     betaNext = Math.sqrt(sq);
                 } else {
-                    betaNext = Vectors.norm(w);
+                    betaNext = Blas.norm2(w);
                     if (!Double.isFinite(betaNext)) {
                         reason = StopReason.NOT_FINITE;
                         detail = "the Lanczos vector became " + betaNext + " at iteration " + (k + 1)
@@ -202,7 +203,7 @@ public final class Minres {
                 double[] t = d2;
                 d2 = d1;
                 d1 = t;
-                Vectors.axpy(tau, d1, x); // xₖ = xₖ₋₁ + τₖ·dₖ
+                Blas.axpy(tau, d1, x); // xₖ = xₖ₋₁ + τₖ·dₖ
                 trueNorm = Double.NaN;
                 c2 = c1;
                 s2 = s1;
@@ -222,9 +223,9 @@ public final class Minres {
                     q = w;
                 }
                 if (betaNext > 0.0) {
-                    Vectors.scale(1.0 / betaNext, v, v);
+                    Blas.scale(1.0 / betaNext, v, v);
                     if (m != null) {
-                        Vectors.scale(1.0 / betaNext, z, z);
+                        Blas.scale(1.0 / betaNext, z, z);
                     }
                 }
                 beta = betaNext;

@@ -42,7 +42,7 @@
  *   <li><b>Cost.</b> Work vectors are allocated once per solve; the iterations allocate nothing
  *       beyond what the operator's own products do. Vector kernels are plain loops over
  *       {@code double[]}; norms are overflow-safe
- *       ({@link org.sparrow.core.ops.Reductions#norm2}).</li>
+ *       ({@link org.sparrow.core.ops.Blas#norm2}).</li>
  * </ul>
  */
 package org.sparrow.solvers.krylov;

@@ -2,9 +2,13 @@ package org.sparrow.solvers.precond;
 
 import java.util.Arrays;
 import org.sparrow.core.CsrMatrix;
+import org.sparrow.core.ops.Checks;
 import org.sparrow.core.ops.Symmetry;
 
-/** The checks every preconditioner's {@code of} makes; each message names the preconditioner and the row. */
+/**
+ * The checks every preconditioner's {@code of} makes, on top of the library's {@link Checks}; each message
+ * names the preconditioner and the row (counting from 1).
+ */
 final class Inputs {
 
     private Inputs() {
@@ -16,24 +20,10 @@ final class Inputs {
      * @param who the preconditioner, for messages ("Jacobi", "SSOR", "ILU(0)", "IC(0)")
      */
     static CsrMatrix squareFinite(CsrMatrix a, String who) {
-        if (a == null) {
-            throw new IllegalArgumentException(who + ": A is null");
-        }
-        if (a.rows() != a.cols()) {
-            throw new IllegalArgumentException(who + " needs a square matrix, got " + a.rows() + "×" + a.cols());
-        }
+        Checks.checkNotNull(a, who + ": A");
+        Checks.checkSquare(a.rows(), a.cols(), who, "");
         CsrMatrix s = a.sorted();
-        int[] ap = s.rowPointers();
-        int[] aj = s.columnIndices();
-        double[] ax = s.values();
-        for (int i = 0; i < s.rows(); i++) {
-            for (int p = ap[i]; p < ap[i + 1]; p++) {
-                if (!Double.isFinite(ax[p])) {
-                    throw new IllegalArgumentException(who + ": A(" + (i + 1) + ", " + (aj[p] + 1) + ") = " + ax[p]
-                            + " in row " + (i + 1) + " is not finite");
-                }
-            }
-        }
+        Checks.checkFinite(s, who + ": ", "A");
         return s;
     }
 
@@ -50,16 +40,16 @@ final class Inputs {
         for (int i = 0; i < n; i++) {
             int p = Arrays.binarySearch(aj, ap[i], ap[i + 1], i);
             if (p < 0) {
-                throw new IllegalArgumentException(who + ": row " + (i + 1) + " stores no diagonal entry A(" + (i + 1) + ", " + (i + 1)
-                        + "); the preconditioner needs every diagonal entry");
+                throw new IllegalArgumentException(who + ": row " + (i + 1) + " stores no diagonal entry "
+                        + Checks.entry("A", i, i) + "; the preconditioner needs every diagonal entry");
             }
             if (ax[p] == 0.0) {
-                throw new IllegalArgumentException(who + ": A(" + (i + 1) + ", " + (i + 1) + ") = 0 in row " + (i + 1)
+                throw new IllegalArgumentException(who + ": " + Checks.entry("A", i, i) + " = 0 in row " + (i + 1)
                         + "; the diagonal must be nonzero");
             }
             if (positive && !(ax[p] > 0)) {
-                throw new IllegalArgumentException(who + ": A(" + (i + 1) + ", " + (i + 1) + ") = " + ax[p] + " in row " + (i + 1)
-                        + " is not positive, so A is not positive definite");
+                throw new IllegalArgumentException(who + ": " + Checks.entry("A", i, i) + " = " + ax[p] + " in row "
+                        + (i + 1) + " is not positive, so A is not positive definite");
             }
             diag[i] = p;
         }
@@ -79,13 +69,8 @@ final class Inputs {
 
     /** Checks the vectors of an apply: non-null, length n (they may be the same array). Allocates nothing. */
     static void vectors(double[] x, double[] y, int n) {
-        if (x == null || y == null) {
-            throw new IllegalArgumentException((x == null ? "x" : "y") + " is null");
-        }
-        if (x.length != n || y.length != n) {
-            throw new IllegalArgumentException((x.length != n ? "x has length " + x.length : "y has length " + y.length)
-                    + " but the preconditioner is " + n + "×" + n);
-        }
+        Checks.checkLength("x", x, n, "the preconditioner", n, n, "its order");
+        Checks.checkLength("y", y, n, "the preconditioner", n, n, "its order");
     }
 
     /** Checks the vectors of an apply as {@link #vectors} and copies x into y, where the solves then run in place. */

@@ -16,7 +16,7 @@ import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.DenseMatrix;
 import org.sparrow.core.LinearOperator;
 import org.sparrow.core.io.MatrixMarket;
-import org.sparrow.core.ops.Reductions;
+import org.sparrow.core.ops.Blas;
 import org.sparrow.solvers.precond.Preconditioner;
 import org.sparrow.testing.SharedData;
 
@@ -41,7 +41,7 @@ final class KrylovTestSupport {
     }
 
     static double norm(double[] v) {
-        return Reductions.norm2(v, 0, v.length);
+        return Blas.norm2(v, 0, v.length);
     }
 
     static double[] random(int n, long seed) {

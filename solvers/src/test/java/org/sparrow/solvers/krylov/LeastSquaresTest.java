@@ -183,27 +183,7 @@ class LeastSquaresTest {
     void withAPlainOperatorTheNormalResidualUsesTheCautiousNormEstimate(Ls method) {
         CsrMatrix a = load("ash219");
         double[] b = random(a.rows(), 31);
-        LinearOperator plain = new LinearOperator() {
-            @Override
-            public int rows() {
-                return a.rows();
-            }
-
-            @Override
-            public int cols() {
-                return a.cols();
-            }
-
-            @Override
-            public void apply(double[] x, double[] y) {
-                a.apply(x, y);
-            }
-
-            @Override
-            public void applyTranspose(double[] x, double[] y) {
-                a.applyTranspose(x, y);
-            }
-        };
+        LinearOperator plain = LinearOperator.of(a.rows(), a.cols(), a::apply, a::applyTranspose);
         SolverResult r = method.solve(plain, b, SolverOptions.defaults().withRelativeTolerance(1e-10));
         assertTrue(r.converged(), r.verdict(1e-10));
         double[] x = r.solution();

@@ -242,9 +242,9 @@ class PreconditionersTest {
         for (Function<CsrMatrix, Preconditioner> f : all) {
             assertMessage(f, null, "null");
             assertMessage(f, rect, "square", "2×3");
-            assertMessage(f, missingDiagonal, "row 2", "diagonal", "A(2, 2)");
-            assertMessage(f, zeroDiagonal, "row 2");
-            assertMessage(f, nan, "NaN", "row 2");
+            assertMessage(f, missingDiagonal, "row 2", "diagonal", "A(2, 2)"); // messages count from 1
+            assertMessage(f, zeroDiagonal, "row 2", "A(2, 2) = 0");
+            assertMessage(f, nan, "A(2, 2) = NaN", "row 2");
         }
     }
 
@@ -253,7 +253,7 @@ class PreconditionersTest {
         // ILU(0): A(1,1) − A(1,0)·A(0,1)/A(0,0) = 1 − 1 = 0
         CsrMatrix singularPivot = csr(new double[][] {{1, 1}, {1, 1}});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Ilu0.of(singularPivot));
-        assertTrue(e.getMessage().contains("pivot") && e.getMessage().contains("row 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("pivot U(2, 2)") && e.getMessage().contains("row 2"), e.getMessage());
         // IC(0): a nonsymmetric matrix, and a negative diagonal
         CsrMatrix nonsymmetric = csr(new double[][] {{4, 1}, {2, 4}});
         e = assertThrows(IllegalArgumentException.class, () -> Ic0.of(nonsymmetric));

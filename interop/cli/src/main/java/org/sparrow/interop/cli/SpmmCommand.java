@@ -13,7 +13,7 @@ import org.sparrow.core.backend.CpuBackend;
 import org.sparrow.core.backend.DeviceMatrix;
 import org.sparrow.core.backend.SpmmTiming;
 import org.sparrow.core.io.MatrixMarket;
-import org.sparrow.core.ops.Reductions;
+import org.sparrow.core.ops.Blas;
 import org.sparrow.core.ops.Spmv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -145,7 +145,7 @@ final class SpmmCommand implements Callable<Integer> {
         if (selection.backend() instanceof CpuBackend cpu) {
             threads = cpu.threads() != 0 ? cpu.threads() : Spmv.defaultThreads((long) a.nnz() * k);
         }
-        double norm = Reductions.norm2(y, 0, y.length);
+        double norm = Blas.norm2(y, 0, y.length);
 
         String name = selection.backend().name();
         new Report()

@@ -23,7 +23,7 @@ import org.sparrow.core.backend.Backends;
 import org.sparrow.core.backend.Blocks;
 import org.sparrow.core.gen.Generators;
 import org.sparrow.core.io.MatrixMarket;
-import org.sparrow.core.ops.Reductions;
+import org.sparrow.core.ops.Blas;
 import org.sparrow.core.ops.Spmm;
 
 class SpmmCommandTest {
@@ -96,7 +96,7 @@ class SpmmCommandTest {
         assertEquals(0, ((BigDecimal) j.get("transfer_seconds")).signum(), "the CPU copies nothing");
         double[] y = new double[61 * 3];
         Spmm.multiply(a, Blocks.random(47, 3, 7L), y, 3, 1);
-        assertEquals(Reductions.norm2(y, 0, y.length), ((BigDecimal) j.get("y_frobenius")).doubleValue());
+        assertEquals(Blas.norm2(y, 0, y.length), ((BigDecimal) j.get("y_frobenius")).doubleValue());
     }
 
     @Test
