@@ -139,13 +139,22 @@ public final class CooMatrix implements Matrix {
         return this;
     }
 
-    /** Canonical CSR: sorted, duplicates summed, explicit zeros kept. Computed once and cached. */
+    /**
+     * Canonical CSR: sorted, duplicates summed, explicit zeros kept. Computed once and cached.
+     *
+     * @throws IllegalStateException when the CSR form cannot fit in this Java VM's memory (a
+     *                               hypersparse matrix: 2·10⁹ rows need 8 GB of row pointers,
+     *                               however few the entries); the message states the memory needed
+     */
     @Override
     public CsrMatrix toCsr() {
         CsrMatrix c = canonical;
         if (c == null) {
             int nnz = values.length;
-            int[] rp = new int[CsrMatrix.pointerLength(rows, "row")];
+            int pointers = CsrMatrix.pointerLength(rows, "row");
+            MemoryNeeds.require(SparseConversions.compressBytes(rows, cols, nnz),
+                    "the CSR form of this " + rows + "×" + cols + " matrix with " + nnz + " entries");
+            int[] rp = new int[pointers];
             int[] ci = new int[nnz];
             double[] v = new double[nnz];
             int merged = SparseConversions.compress(rows, cols, nnz, rowIdx, colIdx, values, rp, ci, v);

@@ -38,6 +38,9 @@ package org.sparrow.core;
  *                                   when {@code min(rows, cols) == 0}. Rows past the last column (of
  *                                   a tall matrix) have no diagonal entry and are not counted.
  * @param frobeniusNorm              {@code ‖A‖_F = sqrt(Σ a_ij²)}, as {@link CsrMatrix#frobeniusNorm()}
+ * @param nonFiniteEntries           stored entries whose value is NaN or infinite (a file may spell
+ *                                   them {@code nan}, {@code inf}); they make every value figure
+ *                                   above NaN or false, so a reader should see their count
  */
 public record MatrixStatistics(
         int rows,
@@ -56,7 +59,8 @@ public record MatrixStatistics(
         boolean fullDiagonal,
         int diagonallyDominantRows,
         double diagonallyDominantFraction,
-        double frobeniusNorm) {
+        double frobeniusNorm,
+        int nonFiniteEntries) {
 
     /**
      * The statistics of {@code a}.
@@ -81,6 +85,7 @@ public record MatrixStatistics(
         int diag = Math.min(rows, cols);
 
         int explicitZeros = 0;
+        int nonFinite = 0;
         int minRow = rows == 0 ? 0 : Integer.MAX_VALUE;
         int maxRow = 0;
         int emptyRows = 0;
@@ -105,6 +110,8 @@ public record MatrixStatistics(
                 colSeen[j] = true;
                 if (v == 0.0) {
                     explicitZeros++;
+                } else if (!Double.isFinite(v)) {
+                    nonFinite++;
                 }
                 lower = Math.max(lower, i - j);
                 upper = Math.max(upper, j - i);
@@ -139,7 +146,129 @@ public record MatrixStatistics(
         return new MatrixStatistics(rows, cols, nnz, explicitZeros, minRow,
                 rows == 0 ? Double.NaN : (double) nnz / rows, maxRow, emptyRows, emptyCols, lower, upper,
                 structSym, numSym, fullDiagonal, dominant, diag == 0 ? Double.NaN : (double) dominant / diag,
-                a.frobeniusNorm());
+                a.frobeniusNorm(), nonFinite);
+    }
+
+    /**
+     * The statistics of {@code a}, computed without its CSR form when that form would be mostly
+     * empty row pointers (a hypersparse matrix: 2·10⁹ rows and three entries). Then the rows and
+     * columns that hold entries are relabelled {@code 0..m-1} in increasing order (one map for both,
+     * so the pattern's symmetry is kept), the figures are computed on that small {@code m × m}
+     * matrix, and the empty rows and columns are added back. Same figures as
+     * {@code of(a.toCsr())}, in {@code O(nnz log nnz)} time and {@code O(nnz)} memory.
+     *
+     * @param a Input: the matrix (duplicates are summed, as in its CSR form)
+     * @return its statistics
+     * @throws IllegalArgumentException when {@code a} is null
+     */
+    public static MatrixStatistics of(CooMatrix a) {
+        if (a == null) {
+            throw new IllegalArgumentException("matrix is null");
+        }
+        long dims = (long) a.rows() + a.cols();
+        if (dims <= 8L * a.nnz() + (1 << 20)) {
+            return of(a.toCsr());
+        }
+        return ofRelabelled(a);
+    }
+
+    /** {@link #of(CooMatrix)} through the relabelled matrix, whatever the size (visible for tests). */
+    static MatrixStatistics ofRelabelled(CooMatrix a) {
+        int rows = a.rows();
+        int cols = a.cols();
+        int n = a.nnz();
+        int[] ri = a.rowIndices();
+        int[] ci = a.columnIndices();
+        // The labels: the distinct indices that occur as a row or a column, in increasing order.
+        int[] labels = new int[2 * n];
+        System.arraycopy(ri, 0, labels, 0, n);
+        System.arraycopy(ci, 0, labels, n, n);
+        java.util.Arrays.sort(labels);
+        int m = 0;
+        for (int k = 0; k < labels.length; k++) {
+            if (m == 0 || labels[k] != labels[m - 1]) {
+                labels[m++] = labels[k];
+            }
+        }
+        int[] r2 = new int[n];
+        int[] c2 = new int[n];
+        for (int k = 0; k < n; k++) {
+            r2[k] = java.util.Arrays.binarySearch(labels, 0, m, ri[k]);
+            c2[k] = java.util.Arrays.binarySearch(labels, 0, m, ci[k]);
+        }
+        CsrMatrix c = new CooMatrix(Math.max(m, 1), Math.max(m, 1), r2, c2, a.values()).toCsr();
+        int[] rp = c.rowPointers();
+        int[] cj = c.columnIndices();
+        double[] x = c.values();
+        int nnz = c.nnz();
+        int diag = Math.min(rows, cols);
+
+        int explicitZeros = 0;
+        int nonFinite = 0;
+        int minRow = Integer.MAX_VALUE;
+        int maxRow = 0;
+        int filledRows = 0;
+        int filledCols = 0;
+        int lower = 0;
+        int upper = 0;
+        int diagonalLabels = 0; // labels below min(rows, cols): the rest of the diagonal is empty
+        int fullDiagonalRows = 0;
+        int dominant = 0;
+        boolean[] colSeen = new boolean[Math.max(m, 1)];
+        for (int l = 0; l < m; l++) {
+            int i = labels[l];
+            int count = rp[l + 1] - rp[l];
+            if (count > 0) {
+                filledRows++;
+                minRow = Math.min(minRow, count);
+                maxRow = Math.max(maxRow, count);
+            }
+            double aii = 0.0;
+            boolean hasDiagonal = false;
+            double offDiagonal = 0.0;
+            for (int p = rp[l]; p < rp[l + 1]; p++) {
+                int j = labels[cj[p]];
+                double v = x[p];
+                if (!colSeen[cj[p]]) {
+                    colSeen[cj[p]] = true;
+                    filledCols++;
+                }
+                if (v == 0.0) {
+                    explicitZeros++;
+                } else if (!Double.isFinite(v)) {
+                    nonFinite++;
+                }
+                lower = Math.max(lower, i - j);
+                upper = Math.max(upper, j - i);
+                if (j == i) {
+                    aii = v;
+                    hasDiagonal = true;
+                } else {
+                    offDiagonal += Math.abs(v);
+                }
+            }
+            if (i < diag) {
+                diagonalLabels++;
+                if (hasDiagonal && aii != 0.0) {
+                    fullDiagonalRows++;
+                }
+                if (Math.abs(aii) >= offDiagonal) {
+                    dominant++;
+                }
+            }
+        }
+        int emptyRows = rows - filledRows;
+        dominant += diag - diagonalLabels; // a row with no entries is (weakly) dominant
+        boolean structSym = false;
+        boolean numSym = false;
+        if (rows == cols) {
+            MatrixStatistics small = of(c); // the relabelling keeps (i, j) ↔ (j, i)
+            structSym = small.structurallySymmetric();
+            numSym = small.numericallySymmetric();
+        }
+        return new MatrixStatistics(rows, cols, nnz, explicitZeros, filledRows == 0 || emptyRows > 0 ? 0 : minRow, (double) nnz / rows,
+                maxRow, emptyRows, cols - filledCols, lower, upper, structSym, numSym, fullDiagonalRows == diag,
+                dominant, (double) dominant / diag, c.frobeniusNorm(), nonFinite);
     }
 
     /** Whether two canonical CSR patterns with {@code n} rows are identical. */

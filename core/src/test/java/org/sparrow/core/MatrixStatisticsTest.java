@@ -92,7 +92,7 @@ class MatrixStatisticsTest {
         }
         return new MatrixStatistics(rows, cols, nnz, zeros, minRow, rows == 0 ? Double.NaN : (double) nnz / rows,
                 maxRow, emptyRows, emptyCols, lower, upper, structSym, numSym, full, dominant,
-                diag == 0 ? Double.NaN : (double) dominant / diag, Math.sqrt(sumSquares));
+                diag == 0 ? Double.NaN : (double) dominant / diag, Math.sqrt(sumSquares), 0);
     }
 
     /**
@@ -139,7 +139,7 @@ class MatrixStatisticsTest {
         return new MatrixStatistics(s.rows(), s.cols(), s.nnz(), s.explicitZeros(), s.minRowNnz(), s.meanRowNnz(),
                 s.maxRowNnz(), s.emptyRows(), s.emptyCols(), s.lowerBandwidth(), s.upperBandwidth(),
                 s.structurallySymmetric(), s.numericallySymmetric(), s.fullDiagonal(), s.diagonallyDominantRows(),
-                s.diagonallyDominantFraction(), 0.0);
+                s.diagonallyDominantFraction(), 0.0, s.nonFiniteEntries());
     }
 
     @Test
@@ -167,6 +167,48 @@ class MatrixStatisticsTest {
     }
 
     @Test
+    void relabelledStatisticsMatchTheCsrOnesOnSeededRandomMatrices() {
+        Random rnd = new Random(77L);
+        int[] sizes = {1, 2, 3, 7, 13, 20};
+        int cases = 0;
+        for (int rows : sizes) {
+            for (int cols : sizes) {
+                for (double density : new double[] {0.0, 0.1, 0.35, 1.0}) {
+                    for (int kind = 0; kind < 4; kind++) {
+                        if (kind > 0 && rows != cols) {
+                            continue;
+                        }
+                        CsrMatrix a = random(rnd, rows, cols, density, kind).toCsr(cols);
+                        String what = rows + "×" + cols + " density " + density + " kind " + kind;
+                        assertSameStatistics(MatrixStatistics.of(a), MatrixStatistics.ofRelabelled(a.toCoo()), what);
+                        cases++;
+                    }
+                }
+            }
+        }
+        assertTrue(cases > 150, "ran " + cases + " cases");
+    }
+
+    @Test
+    void hypersparseMatrixStatisticsNeedNoRowPointers() {
+        int n = 2_000_000_000;
+        // a(1,1) = 4, a(2e9, 1) = -1 twice (summed to -2), a(1, 2e9) = -2: symmetric, row 1 dominant.
+        CooMatrix a = new CooMatrix(n, n, new int[] {0, n - 1, n - 1, 0}, new int[] {0, 0, 0, n - 1},
+                new double[] {4.0, -1.0, -1.0, -2.0});
+        MatrixStatistics s = MatrixStatistics.of(a);
+        assertEquals(new MatrixStatistics(n, n, 3, 0, 0, 3.0 / n, 2, n - 2, n - 2, n - 1, n - 1, true, true, false,
+                n - 1, (n - 1.0) / n, Math.sqrt(24.0), 0), s);
+    }
+
+    @Test
+    void nonFiniteEntriesAreCounted() {
+        CooMatrix a = new CooMatrix(2, 3, new int[] {0, 0, 1, 1}, new int[] {0, 1, 1, 2},
+                new double[] {Double.NaN, 1.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
+        assertEquals(3, MatrixStatistics.of(a).nonFiniteEntries());
+        assertEquals(3, MatrixStatistics.ofRelabelled(a).nonFiniteEntries());
+    }
+
+    @Test
     void emptyMatrixWithNoRowsHasUndefinedMeansAndAllColumnsEmpty() {
         MatrixStatistics s = MatrixStatistics.of(CsrMatrix.zeros(0, 5));
         assertEquals(0, s.rows());
@@ -190,7 +232,7 @@ class MatrixStatisticsTest {
     void oneByOneMatrixIsSymmetricDominantAndHasFullDiagonal() {
         MatrixStatistics s = MatrixStatistics.of(new CsrMatrix(1, 1, new int[] {0, 1}, new int[] {0},
                 new double[] {-3.0}));
-        assertEquals(new MatrixStatistics(1, 1, 1, 0, 1, 1.0, 1, 0, 0, 0, 0, true, true, true, 1, 1.0, 3.0), s);
+        assertEquals(new MatrixStatistics(1, 1, 1, 0, 1, 1.0, 1, 0, 0, 0, 0, true, true, true, 1, 1.0, 3.0, 0), s);
 
         MatrixStatistics zero = MatrixStatistics.of(new CsrMatrix(1, 1, new int[] {0, 1}, new int[] {0},
                 new double[] {0.0}));
@@ -276,6 +318,6 @@ class MatrixStatisticsTest {
 
     @Test
     void nullMatrixIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> MatrixStatistics.of(null));
+        assertThrows(IllegalArgumentException.class, () -> MatrixStatistics.of((CsrMatrix) null));
     }
 }

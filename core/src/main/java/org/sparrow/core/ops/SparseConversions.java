@@ -34,6 +34,9 @@ public final class SparseConversions {
      */
     public static int compress(int rows, int cols, int nnz, int[] ri, int[] ci, double[] vx,
                                int[] rowPtr, int[] colIdx, double[] values) {
+        if (hypersparseColumns(rows, cols, nnz)) {
+            return compressBySortingRows(rows, nnz, ri, ci, vx, rowPtr, colIdx, values);
+        }
         // Pass 1: bucket the triplets by column (stable).
         int[] colStart = new int[cols + 1];
         for (int k = 0; k < nnz; k++) {
@@ -68,6 +71,93 @@ public final class SparseConversions {
             }
         }
         // Pass 3: sum adjacent duplicates in place; rows only shrink, so writes never overtake reads.
+        int out = 0;
+        int start = 0;
+        for (int i = 0; i < rows; i++) {
+            int end = rowPtr[i + 1];
+            int rowOut = out;
+            for (int p = start; p < end; p++) {
+                if (out > rowOut && colIdx[out - 1] == colIdx[p]) {
+                    values[out - 1] += values[p];
+                } else {
+                    colIdx[out] = colIdx[p];
+                    values[out] = values[p];
+                    out++;
+                }
+            }
+            rowPtr[i + 1] = out;
+            start = end;
+        }
+        return out;
+    }
+
+    /**
+     * Whether {@link #compress} sorts each row instead of bucketing by column: when the columns far
+     * outnumber the triplets (a 1×2³¹−1 matrix), since the column buckets cost {@code O(cols)} memory.
+     */
+    static boolean hypersparseColumns(int rows, int cols, int nnz) {
+        return cols > 4L * nnz + rows + 1024;
+    }
+
+    /**
+     * The bytes {@link #compress} and its output need together: the CSR arrays ({@code rows + 1}
+     * pointers, {@code nnz} columns and values) and the sort's workspace.
+     *
+     * @param rows number of rows
+     * @param cols number of columns
+     * @param nnz  number of triplets
+     * @return bytes, without overflow for any int arguments
+     */
+    public static long compressBytes(int rows, int cols, long nnz) {
+        long output = 4L * (rows + 1L) + 12L * nnz;
+        long workspace = hypersparseColumns(rows, cols, (int) Math.min(nnz, Integer.MAX_VALUE))
+                ? 4L * rows + 12L * nnz
+                : 4L * (cols + 1L) + 12L * nnz + 4L * Math.max(rows, cols);
+        return output + workspace;
+    }
+
+    /**
+     * {@link #compress} without column buckets: bucket by row (stable), sort each row by column
+     * (stable, so duplicates are summed in the order the triplets give them, as the bucket path
+     * does), then sum adjacent duplicates. {@code O(rows + nnz log nnz)} time, {@code O(rows + nnz)} memory.
+     */
+    private static int compressBySortingRows(int rows, int nnz, int[] ri, int[] ci, double[] vx,
+                                             int[] rowPtr, int[] colIdx, double[] values) {
+        java.util.Arrays.fill(rowPtr, 0, rows + 1, 0);
+        for (int k = 0; k < nnz; k++) {
+            rowPtr[ri[k] + 1]++;
+        }
+        for (int i = 0; i < rows; i++) {
+            rowPtr[i + 1] += rowPtr[i];
+        }
+        int[] next = java.util.Arrays.copyOf(rowPtr, rows);
+        for (int k = 0; k < nnz; k++) {
+            int q = next[ri[k]]++;
+            colIdx[q] = ci[k];
+            values[q] = vx[k];
+        }
+        long[] keys = new long[0];
+        double[] tmp = new double[0];
+        for (int i = 0; i < rows; i++) {
+            int from = rowPtr[i];
+            int len = rowPtr[i + 1] - from;
+            if (len < 2) {
+                continue;
+            }
+            if (keys.length < len) {
+                keys = new long[len];
+                tmp = new double[len];
+            }
+            for (int t = 0; t < len; t++) { // column in the high half, position in the low: a stable order
+                keys[t] = ((long) colIdx[from + t] << 32) | t;
+            }
+            java.util.Arrays.sort(keys, 0, len);
+            System.arraycopy(values, from, tmp, 0, len);
+            for (int t = 0; t < len; t++) {
+                colIdx[from + t] = (int) (keys[t] >>> 32);
+                values[from + t] = tmp[(int) keys[t]];
+            }
+        }
         int out = 0;
         int start = 0;
         for (int i = 0; i < rows; i++) {

@@ -81,6 +81,47 @@ class SparseConversionsTest {
     }
 
     @Test
+    void compressOfHypersparseColumnsSortsRowsAndMatchesTheColumnBuckets() {
+        // The same triplets in a 7×30 matrix (column buckets) and a 7×2³¹−1 one (rows sorted instead):
+        // identical CSR arrays, duplicates summed in the same order.
+        Random rnd = new Random(11L);
+        for (int trial = 0; trial < 50; trial++) {
+            int rows = 7;
+            int nnz = rnd.nextInt(120);
+            int[] ri = new int[nnz];
+            int[] ci = new int[nnz];
+            double[] vx = new double[nnz];
+            for (int k = 0; k < nnz; k++) {
+                ri[k] = rnd.nextInt(rows);
+                ci[k] = rnd.nextInt(30);
+                vx[k] = rnd.nextGaussian();
+            }
+            assertTrue(SparseConversions.hypersparseColumns(rows, Integer.MAX_VALUE, nnz));
+            assertTrue(!SparseConversions.hypersparseColumns(rows, 30, nnz));
+            int[] p1 = new int[rows + 1];
+            int[] c1 = new int[nnz];
+            double[] v1 = new double[nnz];
+            int n1 = SparseConversions.compress(rows, 30, nnz, ri, ci, vx, p1, c1, v1);
+            int[] p2 = new int[rows + 1];
+            int[] c2 = new int[nnz];
+            double[] v2 = new double[nnz];
+            Arrays.fill(c2, -7);
+            int n2 = SparseConversions.compress(rows, Integer.MAX_VALUE, nnz, ri, ci, vx, p2, c2, v2);
+            assertEquals(n1, n2);
+            assertArrayEquals(p1, p2);
+            assertArrayEquals(Arrays.copyOf(c1, n1), Arrays.copyOf(c2, n2));
+            assertArrayEquals(Arrays.copyOf(v1, n1), Arrays.copyOf(v2, n2)); // bit-identical sums
+        }
+    }
+
+    @Test
+    void compressBytesCountsTheCsrArraysAndTheWorkspace() {
+        long rows = 2_000_000_000L;
+        assertTrue(SparseConversions.compressBytes((int) rows, (int) rows, 3) >= 4 * (rows + 1) + 4 * (rows + 1));
+        assertTrue(SparseConversions.compressBytes(1, Integer.MAX_VALUE, 3) < 1000);
+    }
+
+    @Test
     void compressMergesARowWithManyDuplicates() {
         // One row of 300 triplets cycling over columns 9, 0, 4 (values 1/8 · k), plus a lone entry in row 2.
         int n = 301;

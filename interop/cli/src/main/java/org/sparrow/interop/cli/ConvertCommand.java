@@ -46,7 +46,7 @@ final class ConvertCommand implements Callable<Integer> {
     @Mixin
     private CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "IN", description = "The Matrix Market file to read (.mtx or .mtx.gz).")
+    @Parameters(index = "0", paramLabel = "IN", description = "The Matrix Market file to read (.mtx or .mtx.gz); - reads standard input.")
     private Path in;
 
     @Parameters(index = "1", paramLabel = "OUT", description = "The file to write; a name ending in .gz is compressed.")

@@ -17,14 +17,19 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sparrow info FILE}: what a Matrix Market file holds and the structure of its matrix, from
- * {@link MatrixMarket#read} and {@link MatrixStatistics#of}.
+ * {@link MatrixMarket#readValuesIfSupported} and {@link MatrixStatistics#of(org.sparrow.core.CooMatrix)}.
  *
  * <p>JSON keys, in order: {@code file, rows, cols, nnz} (stored entries after symmetric expansion),
  * {@code entries} (entry lines in the file), {@code format, field, symmetry} (banner words),
  * {@code values_supported}, {@code explicit_zeros, nnz_per_row_min, nnz_per_row_mean,
  * nnz_per_row_max, empty_rows, empty_cols, lower_bandwidth, upper_bandwidth,
  * structurally_symmetric, numerically_symmetric, full_diagonal, diagonally_dominant_rows,
- * diagonally_dominant_fraction, frobenius_norm}. See {@link MatrixStatistics} for the definitions.
+ * diagonally_dominant_fraction, frobenius_norm, non_finite_entries} (entries that are {@code nan} or
+ * {@code inf}, which make the value figures NaN). See {@link MatrixStatistics} for the definitions.
+ *
+ * <p>The input is read once ({@link MatrixMarket#readValuesIfSupported}), so {@code -} (standard input)
+ * and pipes work; the statistics come from the triplets ({@link MatrixStatistics#of(org.sparrow.core.CooMatrix)}),
+ * so a hypersparse matrix whose CSR form would not fit in memory is described too.
  *
  * <p>Complex and Hermitian files, whose values Sparrow does not read, are read for their structure
  * ({@link MatrixMarket#readPattern}): {@code values_supported} is {@code false} and the figures that
@@ -44,16 +49,19 @@ final class InfoCommand implements Callable<Integer> {
     @Mixin
     private CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "A Matrix Market file; .gz is decompressed.")
+    @Parameters(index = "0", paramLabel = "FILE",
+            description = "A Matrix Market file (gzip is recognized and decompressed); - reads standard input.")
     private Path file;
 
     @Override
     public Integer call() throws IOException {
-        MatrixMarketHeader declared = MatrixMarket.readHeader(file);
-        boolean values = declared.field() != Field.COMPLEX && declared.symmetry() != Symmetry.HERMITIAN;
-        MatrixMarketData data = values ? MatrixMarket.read(file) : MatrixMarket.readPattern(file);
+        // One pass over the input (a pipe or standard input can be read only once): values when
+        // Sparrow reads the field, the structure otherwise.
+        MatrixMarketData data = MatrixMarket.readValuesIfSupported(file);
         MatrixMarketHeader h = data.header();
-        MatrixStatistics s = MatrixStatistics.of(data.toCsr());
+        boolean values = h.field() != Field.COMPLEX && h.symmetry() != Symmetry.HERMITIAN;
+        // From the triplets: a hypersparse matrix (2·10⁹ rows, 3 entries) has statistics but no CSR form that fits.
+        MatrixStatistics s = MatrixStatistics.of(data.matrix());
 
         Report r = new Report()
                 .put("file", "file", file.toString())
@@ -91,6 +99,7 @@ final class InfoCommand implements Callable<Integer> {
                         : Report.number(s.diagonallyDominantFraction()) + " (" + s.diagonallyDominantRows() + " of "
                                 + Math.min(s.rows(), s.cols()) + ")");
         valueFigure(r, values, "frobenius_norm", "Frobenius norm", s.frobeniusNorm());
+        valueFigure(r, values, "non_finite_entries", "NaN or infinite entries", s.nonFiniteEntries());
         r.print(spec.commandLine().getOut(), common.json);
         return SparrowCli.EXIT_OK;
     }

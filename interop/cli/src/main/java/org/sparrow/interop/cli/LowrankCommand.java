@@ -58,7 +58,7 @@ final class LowrankCommand implements Callable<Integer> {
     @Mixin
     private CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "A", description = "The matrix, a Matrix Market file (.mtx or .mtx.gz).")
+    @Parameters(index = "0", paramLabel = "A", description = "The matrix, a Matrix Market file (.mtx or .mtx.gz); - reads standard input.")
     private Path aFile;
 
     /** Every option but the output; the rank is replaced by {@code --rank}, which is required. */

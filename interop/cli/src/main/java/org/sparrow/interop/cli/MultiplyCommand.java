@@ -49,10 +49,10 @@ final class MultiplyCommand implements Callable<Integer> {
     @Mixin
     private CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "A", description = "The left factor, a Matrix Market file (.mtx or .mtx.gz).")
+    @Parameters(index = "0", paramLabel = "A", description = "The left factor, a Matrix Market file (.mtx or .mtx.gz); - reads standard input.")
     private Path aFile;
 
-    @Parameters(index = "1", paramLabel = "B", description = "The right factor, a Matrix Market file (.mtx or .mtx.gz).")
+    @Parameters(index = "1", paramLabel = "B", description = "The right factor, a Matrix Market file (.mtx or .mtx.gz); - reads standard input.")
     private Path bFile;
 
     @Option(names = {"-o", "--output"}, paramLabel = "C",

@@ -54,11 +54,11 @@ final class RegressCommand implements Callable<Integer> {
     @Mixin
     private CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "A", description = "The n×d matrix, a Matrix Market file (.mtx or .mtx.gz).")
+    @Parameters(index = "0", paramLabel = "A", description = "The n×d matrix, a Matrix Market file (.mtx or .mtx.gz); - reads standard input.")
     private Path aFile;
 
     @Parameters(index = "1", paramLabel = "b",
-            description = "The right-hand side, a Matrix Market vector of length n (array, or n×1 coordinate).")
+            description = "The right-hand side, a Matrix Market vector of length n (array, or n×1 coordinate); - reads standard input.")
     private Path bFile;
 
     @Option(names = {"-o", "--output"}, paramLabel = "x",

@@ -11,11 +11,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.sparrow.core.CooMatrix;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.DenseMatrix;
 import org.sparrow.core.io.MatrixMarket;
-import org.sparrow.core.io.MatrixMarketData;
 import org.sparrow.core.io.MatrixMarketHeader;
 import org.sparrow.core.io.MatrixMarketWriteOptions;
 import org.sparrow.solvers.AutoSolver;
@@ -72,11 +70,11 @@ final class SolveCommand implements Callable<Integer> {
     @Mixin
     private CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "A", description = "The matrix, a Matrix Market file (.mtx or .mtx.gz).")
+    @Parameters(index = "0", paramLabel = "A", description = "The matrix, a Matrix Market file (.mtx or .mtx.gz); - reads standard input.")
     private Path aFile;
 
     @Option(names = "--rhs", paramLabel = "b",
-            description = "The right-hand side, a Matrix Market vector (array, or n×1 coordinate). Default: b = A·1.")
+            description = "The right-hand side, a Matrix Market vector (array, or n×1 coordinate); - reads standard input. Default: b = A·1.")
     private Path rhsFile;
 
     private SolverMethod method = SolverMethod.AUTO;
@@ -282,27 +280,15 @@ final class SolveCommand implements Callable<Integer> {
     }
 
     /**
-     * Reads a right-hand side: a Matrix Market array or coordinate file with one column (or one row),
-     * duplicates summed, whose length is {@code rows(A)}.
+     * Reads a right-hand side ({@link MatrixMarket#readVector}: one column or one row, duplicates
+     * summed) and checks that its length is {@code rows(A)}.
      */
     static double[] readVector(Path file, CsrMatrix a) throws IOException {
-        MatrixMarketData data = MatrixMarket.read(file);
-        CooMatrix v = data.matrix();
-        if (v.cols() != 1 && v.rows() != 1) {
-            throw new IllegalArgumentException(file + " is " + v.rows() + "x" + v.cols()
-                    + ", not a vector: the right-hand side must have one column");
-        }
-        int n = Math.max(v.rows(), v.cols());
-        if (n != a.rows()) {
-            throw new IllegalArgumentException(file + " has " + n + " entries but A is " + a.rows() + "x" + a.cols()
+        double[] b = MatrixMarket.readVector(file);
+        if (b.length != a.rows()) {
+            throw new IllegalArgumentException((MatrixMarket.STDIN.equals(file) ? MatrixMarket.STDIN_NAME : file)
+                    + " has " + b.length + " entries but A is " + a.rows() + "x" + a.cols()
                     + ": the right-hand side needs " + a.rows());
-        }
-        double[] b = new double[n];
-        int[] ri = v.rowIndices();
-        int[] ci = v.columnIndices();
-        double[] x = v.values();
-        for (int k = 0; k < v.nnz(); k++) {
-            b[v.cols() == 1 ? ri[k] : ci[k]] += x[k];
         }
         return b;
     }

@@ -59,7 +59,7 @@ final class SpmmCommand implements Callable<Integer> {
     @Mixin
     private CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "A", description = "The sparse matrix, a Matrix Market file (.mtx or .mtx.gz).")
+    @Parameters(index = "0", paramLabel = "A", description = "The sparse matrix, a Matrix Market file (.mtx or .mtx.gz); - reads standard input.")
     private Path aFile;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the random block X (default: " + DEFAULT_SEED + ").")

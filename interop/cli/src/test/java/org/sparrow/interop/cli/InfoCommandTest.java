@@ -29,7 +29,7 @@ class InfoCommandTest {
             "values_supported", "explicit_zeros", "nnz_per_row_min", "nnz_per_row_mean", "nnz_per_row_max",
             "empty_rows", "empty_cols", "lower_bandwidth", "upper_bandwidth", "structurally_symmetric",
             "numerically_symmetric", "full_diagonal", "diagonally_dominant_rows", "diagonally_dominant_fraction",
-            "frobenius_norm");
+            "frobenius_norm", "non_finite_entries");
 
     @TempDir
     Path tmp;
@@ -238,5 +238,114 @@ class InfoCommandTest {
         assertEquals(1, r.exitCode(), r::toString);
         assertEquals(1, r.errLines().length, r::toString);
         assertTrue(r.err().contains("cut.mtx.gz"), r::toString);
+    }
+
+    @Test
+    void infoReadsAFifoOnceAndFinishes() throws Exception {
+        Path fifo = tmp.resolve("pipe.mtx");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertEquals(0, mk.waitFor(), "mkfifo");
+        byte[] text = Files.readAllBytes(TestData.example());
+        Thread writer = new Thread(() -> {
+            try (OutputStream o = Files.newOutputStream(fifo)) { // blocks until info opens the FIFO
+                o.write(text);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+        // A second open of the FIFO would wait for a writer that never comes: the test would hang.
+        Cli.Result r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> Cli.run("info", "--json", fifo.toString()));
+        assertEquals(0, r.exitCode(), r::toString);
+        Map<String, Object> direct = infoJson(TestData.example());
+        Map<String, Object> piped = JsonReader.parseObject(r.out());
+        piped.put("file", direct.get("file"));
+        assertEquals(direct, piped);
+    }
+
+    @Test
+    void dashReadsStandardInputPlainOrGzip() throws IOException {
+        byte[] text = Files.readAllBytes(TestData.example());
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (GZIPOutputStream z = new GZIPOutputStream(gz)) {
+            z.write(text);
+        }
+        Map<String, Object> direct = infoJson(TestData.example());
+        for (byte[] input : List.of(text, gz.toByteArray())) {
+            java.io.InputStream saved = System.in;
+            Cli.Result r;
+            try {
+                System.setIn(new java.io.ByteArrayInputStream(input));
+                r = Cli.run("info", "--json", "-");
+            } finally {
+                System.setIn(saved);
+            }
+            assertEquals(0, r.exitCode(), r::toString);
+            Map<String, Object> json = JsonReader.parseObject(r.out());
+            assertEquals("-", json.get("file"));
+            json.put("file", direct.get("file"));
+            assertEquals(direct, json);
+        }
+    }
+
+    @Test
+    void infoDescribesAHypersparseMatrixWhoseCsrWouldNotFit() throws IOException {
+        Path f = tmp.resolve("hyper.mtx");
+        Files.writeString(f, "%%MatrixMarket matrix coordinate real general\n2000000000 2000000000 3\n"
+                + "1 1 1\n2000000000 2000000000 2\n1 2000000000 3\n");
+        Map<String, Object> json = infoJson(f);
+        assertEquals(2_000_000_000L, number(json, "rows"));
+        assertEquals(3, number(json, "nnz"));
+        assertEquals(1_999_999_998L, number(json, "empty_rows"));
+        assertEquals(1_999_999_999L, number(json, "upper_bandwidth"));
+        assertEquals(0, number(json, "non_finite_entries"));
+        Cli.Result solve = Cli.run("solve", f.toString());
+        assertEquals(1, solve.exitCode(), solve::toString);
+        assertEquals(1, solve.errLines().length, solve::toString);
+        assertTrue(solve.err().matches("(?s)sparrow: .*hyper.mtx: the CSR form of this 2000000000×2000000000 matrix"
+                + " with 3 entries needs [0-9.]+ GB of memory, more than .*\\R?"), solve::toString);
+    }
+
+    @Test
+    void infoDescribesAMatrixAtTheSizeLimit() throws IOException {
+        Path f = tmp.resolve("limit.mtx");
+        Files.writeString(f, "%%MatrixMarket matrix coordinate pattern general\n1 2147483647 2\n1 1\n1 2147483647\n");
+        Map<String, Object> json = infoJson(f);
+        assertEquals(2147483647L, number(json, "cols"));
+        assertEquals(2147483645L, number(json, "empty_cols"));
+        assertEquals(2147483646L, number(json, "upper_bandwidth"));
+    }
+
+    @Test
+    void infoCountsNonFiniteEntries() throws IOException {
+        Path f = tmp.resolve("nan.mtx");
+        Files.writeString(f, "%%MatrixMarket matrix coordinate real general\n3 3 4\n1 1 nan\n2 2 inf\n3 3 -Infinity\n1 2 1\n");
+        assertEquals(3, number(infoJson(f), "non_finite_entries"));
+        Cli.Result r = Cli.run("info", f.toString());
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("NaN or infinite entries: +3")), r::toString);
+    }
+
+    @Test
+    void rhsFromStandardInputAndAWrongLengthNamesIt() throws IOException {
+        Path a = tmp.resolve("a.mtx");
+        Files.writeString(a, "%%MatrixMarket matrix coordinate real general\n2 2 2\n1 1 2\n2 2 4\n");
+        java.io.InputStream saved = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(
+                    "%%MatrixMarket matrix array real general\n2 1\n2\n8\n".getBytes(StandardCharsets.US_ASCII)));
+            Cli.Result r = Cli.run("solve", "--json", a.toString(), "--rhs", "-");
+            assertEquals(0, r.exitCode(), r::toString);
+            System.setIn(new java.io.ByteArrayInputStream(
+                    "%%MatrixMarket matrix array real general\n3 1\n2\n8\n1\n".getBytes(StandardCharsets.US_ASCII)));
+            Cli.Result bad = Cli.run("solve", a.toString(), "--rhs", "-");
+            assertEquals(1, bad.exitCode(), bad::toString);
+            assertEquals("sparrow: standard input has 3 entries but A is 2x2: the right-hand side needs 2",
+                    bad.err().strip());
+        } finally {
+            System.setIn(saved);
+        }
     }
 }
