@@ -39,8 +39,9 @@ TEST_CLASSES="$ROOT/core/target/test-classes"
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
     echo "package.sh: building the jars and the core test classes (mvn $MVN_ARGS -DskipTests package)..." >&2
-    # -DskipTests still compiles the tests; nothing is installed into ~/.m2.
-    (cd "$ROOT" && mvn -q -B $MVN_ARGS -DskipTests package -pl benchmarks -am)
+    # -DskipTests still compiles the tests; nothing is installed into ~/.m2. The CLI is named because the
+    # benchmarks do not depend on it.
+    (cd "$ROOT" && mvn -q -B $MVN_ARGS -DskipTests package -pl benchmarks,interop/cli -am)
     BENCH_JAR="$(ls "$ROOT"/benchmarks/target/sparrow-benchmarks-*.jar | grep -v -e sources -e javadoc | head -n 1)"
 fi
 [[ -f "$CLI_JAR" ]] || die "missing $CLI_JAR (run without SKIP_BUILD=1)"
@@ -57,14 +58,17 @@ cp "$BENCH_JAR" "$OUT/lib/sparrow-benchmarks.jar"
 
 # The backend tests (the gpu-tagged class and the others of the package) and JUnit to run them.
 cp -r "$TEST_CLASSES/org/sparrow/core/backend" "$OUT/test/classes/org/sparrow/core/"
-(cd "$ROOT" && mvn -q -B $MVN_ARGS dependency:copy-dependencies -pl core -DincludeScope=test \
+# JUnit's jars come from the test-support module: the same JUnit as core's tests, and no Sparrow module to
+# resolve (core's own test scope names sparrow-testing, which is not installed).
+(cd "$ROOT" && mvn -q -B $MVN_ARGS dependency:copy-dependencies -pl testing -DincludeScope=test \
     -DincludeGroupIds=org.junit.jupiter,org.junit.platform,org.opentest4j,org.apiguardian \
     -DexcludeArtifactIds=junit-jupiter,junit-jupiter-params -DoutputDirectory="$OUT/test/lib")
 PLATFORM_VERSION="$(ls "$OUT/test/lib" | sed -n 's/^junit-platform-engine-\(.*\)\.jar$/\1/p')"
 [[ -n "$PLATFORM_VERSION" ]] || die "junit-platform-engine was not copied"
 (cd "$ROOT" && mvn -q -B $MVN_ARGS dependency:copy \
     -Dartifact="org.junit.platform:junit-platform-launcher:$PLATFORM_VERSION" -DoutputDirectory="$OUT/test/lib")
-"$JDK/bin/javac" --release 25 -d "$OUT/test/launcher" -cp "$OUT/test/lib/*" "$HERE/GpuTestLauncher.java"
+"$JDK/bin/javac" --release 25 -d "$OUT/test/launcher" -cp "$OUT/test/lib/*" \
+    "$HERE/src/org/sparrow/benchmarks/device/GpuTestLauncher.java"
 
 # The shared matrices the gpu test reads (medium/ and the few small ones it names).
 [[ -f "$DATA/MANIFEST.tsv" ]] || die "shared matrices not found at $DATA (set SPARROW_DATA)"
@@ -102,7 +106,8 @@ cat > "$OUT/bin/gpu-tests" <<'SH'
 PKG="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 exec "$PKG/jdk/bin/java" --enable-native-access=ALL-UNNAMED -Xmx${SPARROW_TEST_HEAP:-16g} \
     -Dsparrow.data.dir="$PKG/data/matrices" \
-    -cp "$PKG/test/launcher:$PKG/test/classes:$PKG/lib/sparrow.jar:$PKG/test/lib/*" GpuTestLauncher "$@"
+    -cp "$PKG/test/launcher:$PKG/test/classes:$PKG/lib/sparrow.jar:$PKG/test/lib/*" \
+    org.sparrow.benchmarks.device.GpuTestLauncher "$@"
 SH
 cat > "$OUT/bin/gpu-bench" <<'SH'
 #!/usr/bin/env bash

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,16 +24,13 @@ import org.sparrow.core.io.MatrixMarketHeader;
 import org.sparrow.solvers.SolverOptions;
 import org.sparrow.solvers.SolverResult;
 import org.sparrow.solvers.StopReason;
+import org.sparrow.testing.SharedData;
 
 class AutoSolverTest {
 
-    /** A matrix of the shared collection ({@code sparrow.data.dir}); skips the test when it is absent. */
+    /** A matrix of the shared collection; skips the test (CI: fails it) when it is absent. */
     private static CsrMatrix shared(String file) throws IOException {
-        String dir = System.getProperty("sparrow.data.dir");
-        assumeTrue(dir != null && Files.isRegularFile(Path.of(dir, file)),
-                "skipped: the shared test matrices are not here (system property sparrow.data.dir = " + dir
-                        + "; expected ../shared/data/matrices next to the repository)");
-        return MatrixMarket.readCsr(Path.of(dir, file));
+        return MatrixMarket.readCsr(SharedData.file(file));
     }
 
     /** {@link AutoSolver#solve} with the methods and preconditioners by their CLI names (null: the default). */
@@ -271,11 +267,9 @@ class AutoSolverTest {
      */
     @Test
     void defaultAutoSolvesEverySquareSmallMatrixThatLuSolves() throws IOException {
-        String dir = System.getProperty("sparrow.data.dir");
-        assumeTrue(dir != null && Files.isDirectory(Path.of(dir, "small")),
-                "skipped: the shared test matrices are not here (system property sparrow.data.dir = " + dir + ")");
+        Path small = SharedData.dir().resolve("small");
         List<Path> files;
-        try (Stream<Path> list = Files.list(Path.of(dir, "small"))) {
+        try (Stream<Path> list = Files.list(small)) {
             files = list.filter(f -> f.getFileName().toString().matches(".*\\.mtx(\\.gz)?")).sorted().toList();
         }
         int solved = 0;
@@ -312,7 +306,7 @@ class AutoSolverTest {
             }
             solved++;
         }
-        assertTrue(solved >= 80, "only " + solved + " square matrices found in " + dir + "/small");
+        assertTrue(solved >= 80, "only " + solved + " square matrices found in " + small);
         assertTrue(failures.isEmpty(), failures.size() + " of " + solved + " failed:\n" + String.join("\n", failures));
         assertTrue(fellBack > 0, "no matrix needed a fallback, so the test no longer exercises one");
     }

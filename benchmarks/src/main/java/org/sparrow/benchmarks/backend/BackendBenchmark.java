@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.sparrow.benchmarks.harness.Args;
+import org.sparrow.benchmarks.harness.Stats;
+import org.sparrow.benchmarks.harness.Table;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.Parallelism;
 import org.sparrow.core.backend.Availability;
@@ -88,38 +90,26 @@ public final class BackendBenchmark {
     }
 
     /** The command line, parsed. */
-    private record Args(Path out, Path matrix, int poisson, int[] ks, int threads, int repeat, boolean sweep,
-                        int sweepMax, boolean quick) {
+    private record Options(Path out, Path matrix, int poisson, int[] ks, int threads, int repeat, boolean sweep,
+                           int sweepMax, boolean quick) {
 
-        static Args parse(String[] a) {
-            if (a.length == 0 || a[0].startsWith("--")) {
-                throw new IllegalArgumentException("usage: BackendBenchmark OUT_DIR [--matrix FILE | --poisson3d N]"
-                        + " [--k 32,128] [--threads T] [--repeat R] [--no-sweep] [--sweep-max N] [--quick]");
+        static final Args.Spec SPEC = Args.spec("BackendBenchmark", "usage: BackendBenchmark OUT_DIR [--matrix FILE"
+                + " | --poisson3d N] [--k 32,128] [--threads T] [--repeat R] [--no-sweep] [--sweep-max N] [--quick]")
+                .positional("OUT_DIR").flags("--no-sweep", "--quick")
+                .options("--matrix", "--poisson3d", "--k", "--threads", "--repeat", "--sweep-max");
+
+        static Options of(Args a) {
+            Path out = a.positional((Path) null);
+            if (out == null) {
+                throw new IllegalArgumentException("the first argument must be the output folder OUT_DIR");
             }
-            Path out = Path.of(a[0]);
-            Path matrix = null;
-            int poisson = 100;
-            int[] ks = {32, 128};
-            int threads = 0; // the CPU backend's default: all cores, one thread for small products
-            int repeat = 7;
-            boolean sweep = true;
-            int sweepMax = 100;
-            boolean quick = false;
-            for (int i = 1; i < a.length; i++) {
-                String opt = a[i];
-                switch (opt) {
-                    case "--matrix" -> matrix = Path.of(value(a, ++i, opt));
-                    case "--poisson3d" -> poisson = positive(value(a, ++i, opt), opt);
-                    case "--k" -> ks = Arrays.stream(value(a, ++i, opt).split(",")).mapToInt(s -> positive(s.strip(), opt))
-                            .toArray();
-                    case "--threads" -> threads = positive(value(a, ++i, opt), opt);
-                    case "--repeat" -> repeat = positive(value(a, ++i, opt), opt);
-                    case "--no-sweep" -> sweep = false;
-                    case "--sweep-max" -> sweepMax = positive(value(a, ++i, opt), opt);
-                    case "--quick" -> quick = true;
-                    default -> throw new IllegalArgumentException("unknown option " + opt);
-                }
-            }
+            Path matrix = a.path("--matrix", null);
+            int poisson = a.integer("--poisson3d", 100, 1);
+            int[] ks = a.integers("--k", new int[] {32, 128});
+            int threads = a.integer("--threads", 0, 1); // 0: the CPU backend's default, all cores for large products
+            int repeat = a.integer("--repeat", 7, 1);
+            int sweepMax = a.integer("--sweep-max", 100, 1);
+            boolean quick = a.has("--quick");
             if (quick) {
                 repeat = Math.min(repeat, 3);
                 sweepMax = Math.min(sweepMax, 16);
@@ -127,26 +117,7 @@ public final class BackendBenchmark {
                     poisson = Math.min(poisson, 20);
                 }
             }
-            return new Args(out, matrix, poisson, ks, threads, repeat, sweep, sweepMax, quick);
-        }
-
-        private static String value(String[] a, int i, String opt) {
-            if (i >= a.length) {
-                throw new IllegalArgumentException(opt + " needs a value");
-            }
-            return a[i];
-        }
-
-        private static int positive(String s, String opt) {
-            try {
-                int v = Integer.parseInt(s);
-                if (v >= 1) {
-                    return v;
-                }
-            } catch (NumberFormatException e) {
-                // fall through
-            }
-            throw new IllegalArgumentException(opt + " needs a positive integer, got '" + s + "'");
+            return new Options(out, matrix, poisson, ks, threads, repeat, !a.has("--no-sweep"), sweepMax, quick);
         }
     }
 
@@ -157,7 +128,7 @@ public final class BackendBenchmark {
      * @throws IOException if the matrix cannot be read or the results cannot be written
      */
     public static void main(String[] args) throws IOException {
-        Args a = Args.parse(args);
+        Options a = Options.SPEC.parseOrExit(args, Options::of);
         Files.createDirectories(a.out());
         Backend gpu = Backends.gpu();
         Availability av = gpu.availability();
@@ -193,8 +164,8 @@ public final class BackendBenchmark {
                 }
             }
         }
-        SafeOutput.writeString(a.out().resolve("spmm.csv"), csv(speed));
-        SafeOutput.writeString(a.out().resolve("crossover.csv"), csv(sweep));
+        csv(speed).writeCsv(a.out().resolve("spmm.csv"));
+        csv(sweep).writeCsv(a.out().resolve("crossover.csv"));
         String md = markdown(av, a, speed, sweep);
         SafeOutput.writeString(a.out().resolve("backend.md"), md);
         System.out.print(md);
@@ -226,7 +197,7 @@ public final class BackendBenchmark {
                 transfer = t[0] + t[2];
                 compute = t[1];
             }
-            upload = median(uploads);
+            upload = Stats.median(uploads);
             err = relativeError(yCpu, yGpu);
         }
         int used = threads != 0 ? threads : Spmv.defaultThreads((long) a.nnz() * k);
@@ -257,7 +228,7 @@ public final class BackendBenchmark {
             runs[1][r] = compute / count;
             runs[2][r] = down / count;
         }
-        return new double[] {median(runs[0]), median(runs[1]), median(runs[2])};
+        return new double[] {Stats.median(runs[0]), Stats.median(runs[1]), Stats.median(runs[2])};
     }
 
     /** ‖a − b‖_F / ‖a‖_F. */
@@ -270,13 +241,6 @@ public final class BackendBenchmark {
             norm += a[i] * a[i];
         }
         return norm == 0 ? Math.sqrt(diff) : Math.sqrt(diff / norm);
-    }
-
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
     }
 
     /** The first work from which the GPU (by {@code gpuSeconds}) beats the CPU at every larger measured point, or −1. */
@@ -304,27 +268,28 @@ public final class BackendBenchmark {
                         p.gpuCompute(), p.cpu() / p.gpuCompute(), p.gpuTransfer(), p.gpuUpload(), p.relError()) : "");
     }
 
-    private static String csv(List<Point> points) {
-        StringBuilder sb = new StringBuilder("matrix,rows,cols,nnz,k,work,cpu_threads,cpu_s,gpu_compute_s,gpu_transfer_s,"
-                + "gpu_upload_s,speedup_compute,speedup_per_product,speedup_one_shot,rel_error\n");
+    private static Table csv(List<Point> points) {
+        Table t = new Table("matrix", "rows", "cols", "nnz", "k", "work", "cpu_threads", "cpu_s", "gpu_compute_s",
+                "gpu_transfer_s", "gpu_upload_s", "speedup_compute", "speedup_per_product", "speedup_one_shot",
+                "rel_error");
         for (Point p : points) {
-            sb.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%d,%d,%d,%.6g,%s,%s,%s,%s,%s,%s,%s%n", p.matrix(), p.rows(),
-                    p.cols(), p.nnz(), p.k(), p.work(), p.threads(), p.cpu(), num(p.gpuCompute()), num(p.gpuTransfer()),
+            t.row(p.matrix(), p.rows(), p.cols(), p.nnz(), p.k(), p.work(), p.threads(),
+                    String.format(Locale.ROOT, "%.6g", p.cpu()), num(p.gpuCompute()), num(p.gpuTransfer()),
                     num(p.gpuUpload()), num(p.cpu() / p.gpuCompute()), num(p.cpu() / p.gpuPerProduct()),
-                    num(p.cpu() / p.gpuOneShot()), num(p.relError())));
+                    num(p.cpu() / p.gpuOneShot()), num(p.relError()));
         }
-        return sb.toString();
+        return t;
     }
 
     private static String num(double v) {
-        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
+        return Table.num(v, "%.6g");
     }
 
     private static String cell(double v, String fmt) {
-        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, fmt, v);
+        return Table.na(v, fmt, "n/a");
     }
 
-    private static String markdown(Availability gpu, Args a, List<Point> speed, List<Point> sweep) {
+    private static String markdown(Availability gpu, Options a, List<Point> speed, List<Point> sweep) {
         StringBuilder sb = new StringBuilder("# SpMM: GPU backend against the CPU backend\n\n");
         sb.append("- GPU: ").append(gpu.available() ? gpu.description() : "**unavailable**: " + gpu.reason()).append('\n');
         sb.append("- CPU backend: ").append(a.threads() == 0 ? "default threads (" + Parallelism.defaultThreads()
@@ -377,17 +342,16 @@ public final class BackendBenchmark {
     }
 
     private static String table(List<Point> points) {
-        StringBuilder sb = new StringBuilder("| matrix | nnz | k | nnz·k | CPU ms | CPU GFLOP/s | GPU compute ms | GPU GFLOP/s"
-                + " | copies ms | upload ms | × compute | × with copies | × one-shot | rel. error |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        Table t = new Table("matrix", "nnz", "k", "nnz·k", "CPU ms", "CPU GFLOP/s", "GPU compute ms", "GPU GFLOP/s",
+                "copies ms", "upload ms", "× compute", "× with copies", "× one-shot", "rel. error");
         for (Point p : points) {
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.4g | %.3g | %s | %s | %s | %s | %s | %s | %s | %s |%n",
-                    p.matrix(), p.nnz(), p.k(), p.work(), p.cpu() * 1e3, p.gflops(p.cpu()),
-                    cell(p.gpuCompute() * 1e3, "%.4g"), cell(p.gflops(p.gpuCompute()), "%.4g"),
-                    cell(p.gpuTransfer() * 1e3, "%.4g"), cell(p.gpuUpload() * 1e3, "%.4g"),
-                    cell(p.cpu() / p.gpuCompute(), "%.2f"), cell(p.cpu() / p.gpuPerProduct(), "%.2f"),
-                    cell(p.cpu() / p.gpuOneShot(), "%.2f"), cell(p.relError(), "%.1e")));
+            t.row(p.matrix(), p.nnz(), p.k(), p.work(), String.format(Locale.ROOT, "%.4g", p.cpu() * 1e3),
+                    String.format(Locale.ROOT, "%.3g", p.gflops(p.cpu())), cell(p.gpuCompute() * 1e3, "%.4g"),
+                    cell(p.gflops(p.gpuCompute()), "%.4g"), cell(p.gpuTransfer() * 1e3, "%.4g"),
+                    cell(p.gpuUpload() * 1e3, "%.4g"), cell(p.cpu() / p.gpuCompute(), "%.2f"),
+                    cell(p.cpu() / p.gpuPerProduct(), "%.2f"), cell(p.cpu() / p.gpuOneShot(), "%.2f"),
+                    cell(p.relError(), "%.1e"));
         }
-        return sb.toString();
+        return t.markdown(Table.leftThenRight(1, 14));
     }
 }

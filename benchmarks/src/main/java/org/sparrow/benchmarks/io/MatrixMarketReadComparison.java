@@ -1,10 +1,6 @@
 package org.sparrow.benchmarks.io;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,6 +16,9 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.sparrow.benchmarks.BenchmarkData;
+import org.sparrow.benchmarks.harness.Args;
+import org.sparrow.benchmarks.harness.PythonPeer;
+import org.sparrow.benchmarks.harness.Table;
 import org.sparrow.core.io.SafeOutput;
 
 /**
@@ -34,6 +33,9 @@ import org.sparrow.core.io.SafeOutput;
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar org.sparrow.benchmarks.io.MatrixMarketReadComparison [RESULTS_DIR] [--quick]}
  */
 public final class MatrixMarketReadComparison {
+
+    /** The scipy script's time limit (it reads six files a few dozen times). */
+    private static final long SCIPY_TIMEOUT_SECONDS = 3600;
 
     private MatrixMarketReadComparison() {
     }
@@ -50,9 +52,20 @@ public final class MatrixMarketReadComparison {
         }
     }
 
+    /** What the comparison accepts. */
+    static final Args.Spec ARGS = Args.spec("MatrixMarketReadComparison",
+            "usage: MatrixMarketReadComparison [RESULTS_DIR] [--quick]").positional("RESULTS_DIR").flags("--quick");
+
+    /**
+     * Runs the comparison.
+     *
+     * @param args {@code [RESULTS_DIR] [--quick]}
+     * @throws Exception if a matrix cannot be read, JMH fails or the results cannot be written
+     */
     public static void main(String[] args) throws Exception {
-        boolean quick = List.of(args).contains("--quick");
-        Path results = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : "benchmarks/results");
+        Args a = ARGS.parseOrExit(args);
+        boolean quick = a.has("--quick");
+        Path results = a.positional(Path.of("benchmarks/results"));
         Files.createDirectories(results);
         Path plainDir = Path.of(System.getProperty("java.io.tmpdir"), "sparrow-bench-mtx");
 
@@ -90,72 +103,56 @@ public final class MatrixMarketReadComparison {
     /** Times scipy.io.mmread on each file, plain and gz; returns a note on what was (not) measured. */
     private static String runScipy(Iterable<String> matrices, Path plainDir, int repeats, Map<String, Double> out)
             throws IOException, InterruptedException {
-        Path script = Files.createTempFile("mmread_scipy", ".py");
-        try (InputStream in = MatrixMarketReadComparison.class.getResourceAsStream("mmread_scipy.py")) {
-            Files.write(script, in.readAllBytes());
-        }
-        List<String> cmd = new ArrayList<>(List.of("python3", script.toString(), String.valueOf(repeats)));
+        List<String> args = new ArrayList<>(List.of(String.valueOf(repeats)));
         for (String m : matrices) {
-            cmd.add(plainDir.resolve(Path.of(m).getFileName().toString().replace(".gz", "")).toString());
-            cmd.add(BenchmarkData.matrix(m).toString());
+            args.add(plainDir.resolve(Path.of(m).getFileName().toString().replace(".gz", "")).toString());
+            args.add(BenchmarkData.matrix(m).toString());
         }
-        Process p;
-        try {
-            p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        } catch (IOException e) {
-            return "scipy not measured: python3 could not be started (" + e.getMessage() + ")";
-        }
-        String version = "scipy";
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.startsWith("# ")) {
-                    version = line.substring(2);
-                    continue;
-                }
+        PythonPeer.Outcome o;
+        try (PythonPeer python = new PythonPeer(MatrixMarketReadComparison.class, "mmread_scipy.py")) {
+            o = python.run(args, SCIPY_TIMEOUT_SECONDS, line -> {
                 String[] f = line.split(",");
-                out.put(f[0], Double.parseDouble(f[1]) * 1e3);
-            }
+                synchronized (out) {
+                    out.put(f[0], Double.parseDouble(f[1]) * 1e3);
+                }
+            });
         }
-        int rc = p.waitFor();
-        Files.deleteIfExists(script);
-        if (rc == 3) {
-            return "scipy not measured: python3 has no scipy";
+        if (o.unavailable() != null) {
+            return o.unavailable();
         }
-        if (rc != 0) {
-            return "scipy not measured: the timing script failed with exit code " + rc;
+        if (!o.ok()) {
+            return "scipy not measured: the timing script failed with exit code " + o.exitCode();
         }
-        return version + ": median of " + repeats + " reads after 2 warm-up reads";
+        return o.versionOr("scipy") + ": median of " + repeats + " reads after 2 warm-up reads";
     }
 
     private static void write(Path dir, List<Row> rows, String scipyNote) throws IOException {
-        StringBuilder csv = new StringBuilder("matrix,compression,uncompressed_bytes,sparrow_ms,sparrow_ms_error,"
-                + "sparrow_mb_s,scipy_ms,scipy_mb_s,ratio_sparrow_over_scipy\n");
-        StringBuilder md = new StringBuilder();
-        md.append("# Matrix Market read throughput: Sparrow vs scipy.io.mmread\n\n")
-                .append("Run ").append(Instant.now()).append(" on ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores, JDK ")
-                .append(System.getProperty("java.version")).append(". Sparrow: JMH mean ± 99.9% error; ")
-                .append(scipyNote).append(". MB/s = uncompressed MB (10^6 bytes) per second.\n\n")
-                .append("| matrix | file | MB | Sparrow ms | Sparrow MB/s | scipy ms | scipy MB/s | Sparrow / scipy |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+        Table csv = new Table("matrix", "compression", "uncompressed_bytes", "sparrow_ms", "sparrow_ms_error",
+                "sparrow_mb_s", "scipy_ms", "scipy_mb_s", "ratio_sparrow_over_scipy");
+        Table md = new Table("matrix", "file", "MB", "Sparrow ms", "Sparrow MB/s", "scipy ms", "scipy MB/s",
+                "Sparrow / scipy");
         for (Row r : rows) {
             double ratio = r.sparrowMBs() / r.scipyMBs();
-            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%.3f,%.3f,%.1f,%s,%s,%s%n", r.matrix(), r.compression(),
-                    r.uncompressedBytes(), r.sparrowMs(), r.sparrowErrorMs(), r.sparrowMBs(), num(r.scipyMs(), "%.3f"),
-                    num(r.scipyMBs(), "%.1f"), num(ratio, "%.2f")));
-            md.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f ± %.2f | %.0f | %s | %s | %s |%n",
-                    Path.of(r.matrix()).getFileName().toString().replace(".mtx.gz", ""), r.compression(),
-                    r.uncompressedBytes() / 1e6, r.sparrowMs(), r.sparrowErrorMs(), r.sparrowMBs(),
-                    num(r.scipyMs(), "%.2f"), num(r.scipyMBs(), "%.0f"), num(ratio, "%.2f×")));
+            csv.row(r.matrix(), r.compression(), r.uncompressedBytes(), f("%.3f", r.sparrowMs()),
+                    f("%.3f", r.sparrowErrorMs()), f("%.1f", r.sparrowMBs()), Table.na(r.scipyMs(), "%.3f", "n/a"),
+                    Table.na(r.scipyMBs(), "%.1f", "n/a"), Table.na(ratio, "%.2f", "n/a"));
+            md.row(Path.of(r.matrix()).getFileName().toString().replace(".mtx.gz", ""), r.compression(),
+                    f("%.2f", r.uncompressedBytes() / 1e6), f("%.2f", r.sparrowMs()) + " ± " + f("%.2f", r.sparrowErrorMs()),
+                    f("%.0f", r.sparrowMBs()), Table.na(r.scipyMs(), "%.2f", "n/a"), Table.na(r.scipyMBs(), "%.0f", "n/a"),
+                    Table.na(ratio, "%.2f×", "n/a"));
         }
-        SafeOutput.writeString(dir.resolve("mmread.csv"), csv);
-        SafeOutput.writeString(dir.resolve("mmread.md"), md);
+        String text = "# Matrix Market read throughput: Sparrow vs scipy.io.mmread\n\n"
+                + "Run " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores, JDK "
+                + System.getProperty("java.version") + ". Sparrow: JMH mean ± 99.9% error; " + scipyNote
+                + ". MB/s = uncompressed MB (10^6 bytes) per second.\n\n" + md.markdown(Table.leftThenRight(2, 8));
+        csv.writeCsv(dir.resolve("mmread.csv"));
+        SafeOutput.writeString(dir.resolve("mmread.md"), text);
         System.out.println();
-        System.out.println(md);
+        System.out.println(text);
         System.out.println("Wrote " + dir.resolve("mmread.csv") + " and " + dir.resolve("mmread.md"));
     }
 
-    private static String num(double v, String fmt) {
-        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, fmt, v);
+    private static String f(String format, double v) {
+        return String.format(Locale.ROOT, format, v);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.sparrow.benchmarks.harness.Timer;
 import org.apache.commons.math3.linear.OpenMapRealMatrix;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.io.MatrixMarket;
@@ -51,7 +52,7 @@ public final class CommonsMathProbe {
      * @param relDiff the cross-check against Sparrow, NaN if it did not arrive
      * @param status  "ok", "timed out (> CAP s)", "refused: …" or "failed: …"
      */
-    record Outcome(KernelTimer.Timing timing, double relDiff, String status) {
+    record Outcome(Timer.Measured<?> timing, double relDiff, String status) {
     }
 
     /**
@@ -195,6 +196,6 @@ public final class CommonsMathProbe {
         }
         boolean cold = samples.size() < 3;
         List<Double> kept = cold ? samples : samples.subList(1, samples.size());
-        return new Outcome(KernelTimer.Timing.ofSamples(kept, 1, cold), rel, status);
+        return new Outcome(Timer.Measured.ofSamples(kept.stream().map(ns -> ns * 1e-9).toList(), 1, cold), rel, status);
     }
 }

@@ -10,6 +10,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import org.sparrow.benchmarks.harness.MachineInfo;
+import org.sparrow.benchmarks.harness.Stats;
+import org.sparrow.benchmarks.harness.Table;
+import org.sparrow.benchmarks.harness.Timer;
 import org.sparrow.core.io.SafeOutput;
 
 /**
@@ -32,8 +36,10 @@ final class KernelReport {
     static final double SPMM_GOAL = 3.0;
 
     private final KernelSuite.Options opt;
-    private final KernelTimer.Settings settings;
+    private final Timer.Settings settings;
     private final MachineInfo machine;
+    private final double copy1;
+    private final double copyT;
     private final String scipyNote;
     private final List<MatrixInfo> infos;
     private final List<Measurement> all;
@@ -46,18 +52,23 @@ final class KernelReport {
      *
      * @param opt       the run's options
      * @param settings  timing settings
-     * @param machine   machine description and copy bandwidth
+     * @param machine   machine description
+     * @param copy1     1-thread copy bandwidth, GB/s
+     * @param copyT     T-thread copy bandwidth, GB/s
      * @param scipyNote scipy's version, or why it was not measured
      * @param infos     the matrices, in run order
      * @param all       every measurement
      * @param scaling   the scaling study's rows (may be empty)
      * @param took      the run's wall time so far
      */
-    KernelReport(KernelSuite.Options opt, KernelTimer.Settings settings, MachineInfo machine, String scipyNote,
+    KernelReport(KernelSuite.Options opt, Timer.Settings settings, MachineInfo machine, double copy1, double copyT,
+                 String scipyNote,
                  List<MatrixInfo> infos, List<Measurement> all, List<ScalingStudy.Row> scaling, Duration took) {
         this.opt = opt;
         this.settings = settings;
         this.machine = machine;
+        this.copy1 = copy1;
+        this.copyT = copyT;
         this.scipyNote = scipyNote;
         this.infos = infos;
         this.all = all;
@@ -69,10 +80,10 @@ final class KernelReport {
     /** Writes every file into {@code dir} and prints the Markdown report. */
     void write(Path dir) throws IOException {
         Files.createDirectories(dir);
-        SafeOutput.writeString(dir.resolve("kernels.csv"), measurementsCsv());
-        SafeOutput.writeString(dir.resolve("speedups.csv"), speedupsCsv());
-        SafeOutput.writeString(dir.resolve("scaling.csv"), scalingCsv());
-        SafeOutput.writeString(dir.resolve("machine.csv"), machineCsv());
+        measurementsCsv().writeCsv(dir.resolve("kernels.csv"));
+        speedupsCsv().writeCsv(dir.resolve("speedups.csv"));
+        scalingCsv().writeCsv(dir.resolve("scaling.csv"));
+        machineCsv().writeCsv(dir.resolve("machine.csv"));
         String md = markdown();
         SafeOutput.writeString(dir.resolve("kernels.md"), md);
         List<String> names = infos.stream().map(MatrixInfo::name).toList();
@@ -164,26 +175,26 @@ final class KernelReport {
 
     // ---- CSV -----------------------------------------------------------------------------------
 
-    private String measurementsCsv() {
-        StringBuilder b = new StringBuilder("kernel,matrix,rows,cols,nnz,spgemm_flops,impl,threads,status,median_ms,min_ms,"
-                + "runs,reps_per_run,cold,gflop_s,gb_s,copy_fraction,rel_diff,mismatch\n");
+    private Table measurementsCsv() {
+        Table t = new Table("kernel", "matrix", "rows", "cols", "nnz", "spgemm_flops", "impl", "threads", "status",
+                "median_ms", "min_ms", "runs", "reps_per_run", "cold", "gflop_s", "gb_s", "copy_fraction", "rel_diff",
+                "mismatch");
         for (Measurement m : all) {
             MatrixInfo i = info(m.matrix());
-            double s = m.timed() ? m.timing().seconds() : Double.NaN;
+            Timer.Measured<?> time = m.timing();
+            double s = m.timed() ? time.seconds() : Double.NaN;
             double gflops = i.floatingPointOps(m.kernel()) / s / 1e9;
             double gbs = i.bytes(m.kernel()) / s / 1e9;
-            b.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%d,%s,%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n",
-                    m.kernel().key(), m.matrix(), i.rows(), i.cols(), i.nnz(), i.flops(), m.impl().key(), m.threads(),
-                    csv(m.status()), m.timed() ? g(m.timing().millis()) : "", m.timed() ? g(m.timing().minNanos() * 1e-6) : "",
-                    m.timed() ? m.timing().runs() : "", m.timed() ? m.timing().repetitions() : "",
-                    m.timed() ? m.timing().cold() : "", num(gflops), num(gbs), num(gbs / machine.copyT()),
-                    Double.isNaN(m.relDiff()) ? "" : String.format(Locale.ROOT, "%.3e", m.relDiff()), m.mismatch()));
+            t.row(m.kernel().key(), m.matrix(), i.rows(), i.cols(), i.nnz(), i.flops(), m.impl().key(), m.threads(),
+                    m.status(), m.timed() ? g(time.millis()) : "", m.timed() ? g(time.min() * 1e3) : "",
+                    m.timed() ? time.runs() : "", m.timed() ? time.repetitions() : "", m.timed() ? time.cold() : "",
+                    g(gflops), g(gbs), g(gbs / copyT), Table.num(m.relDiff(), "%.3e"), m.mismatch());
         }
-        return b.toString();
+        return t;
     }
 
-    private String speedupsCsv() {
-        StringBuilder b = new StringBuilder("kernel,matrix,sparrow,peer,speedup,lower_bound\n");
+    private Table speedupsCsv() {
+        Table t = new Table("kernel", "matrix", "sparrow", "peer", "speedup", "lower_bound");
         for (Kernel kernel : Kernel.values()) {
             for (MatrixInfo info : infos) {
                 for (Measurement s : all) {
@@ -197,69 +208,52 @@ final class KernelReport {
                         double r = speedup(kernel, info.name(), s.impl(), p.impl());
                         double lb = lowerBound(kernel, info.name(), s.impl(), p.impl());
                         if (!Double.isNaN(r) || !Double.isNaN(lb)) {
-                            b.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%b%n", kernel.key(), info.name(),
-                                    s.impl().key(), p.impl().key(), num(Double.isNaN(r) ? lb : r), Double.isNaN(r)));
+                            t.row(kernel.key(), info.name(), s.impl().key(), p.impl().key(), g(Double.isNaN(r) ? lb : r),
+                                    Double.isNaN(r));
                         }
                     }
                 }
             }
         }
-        return b.toString();
+        return t;
     }
 
-    private String scalingCsv() {
-        StringBuilder b = new StringBuilder("family,size,rows,nnz,spgemm_flops,nnz_c,spgemm_ms,spgemm_gflop_s,spgemm_note,"
-                + "spmv_ms,spmv_gflop_s,spmv_gb_s,spmv_copy_fraction,spmm_ms,spmm_gflop_s,spmm_gb_s,spmm_copy_fraction\n");
+    private Table scalingCsv() {
+        Table t = new Table("family", "size", "rows", "nnz", "spgemm_flops", "nnz_c", "spgemm_ms", "spgemm_gflop_s",
+                "spgemm_note", "spmv_ms", "spmv_gflop_s", "spmv_gb_s", "spmv_copy_fraction", "spmm_ms", "spmm_gflop_s",
+                "spmm_gb_s", "spmm_copy_fraction");
         for (ScalingStudy.Row r : scaling) {
             MatrixInfo i = r.info();
             double gemm = r.spgemm() == null ? Double.NaN : r.spgemm().seconds();
             double mv = r.spmv().seconds();
             double mm = r.spmm().seconds();
-            b.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n", r.family(),
-                    csv(r.size()), r.rows(), r.nnz(), r.flops(), r.nnzC() < 0 ? "" : r.nnzC(), num(gemm * 1e3),
-                    num(i.floatingPointOps(Kernel.SPGEMM) / gemm / 1e9), csv(r.spgemmNote()), g(mv * 1e3),
-                    num(i.floatingPointOps(Kernel.SPMV) / mv / 1e9), num(i.spmvBytes() / mv / 1e9),
-                    num(i.spmvBytes() / mv / 1e9 / machine.copyT()), g(mm * 1e3),
-                    num(i.floatingPointOps(Kernel.SPMM) / mm / 1e9), num(i.spmmBytes() / mm / 1e9),
-                    num(i.spmmBytes() / mm / 1e9 / machine.copyT())));
+            t.row(r.family(), r.size(), r.rows(), r.nnz(), r.flops(), r.nnzC() < 0 ? "" : r.nnzC(), g(gemm * 1e3),
+                    g(i.floatingPointOps(Kernel.SPGEMM) / gemm / 1e9), r.spgemmNote(), g(mv * 1e3),
+                    g(i.floatingPointOps(Kernel.SPMV) / mv / 1e9), g(i.spmvBytes() / mv / 1e9),
+                    g(i.spmvBytes() / mv / 1e9 / copyT), g(mm * 1e3),
+                    g(i.floatingPointOps(Kernel.SPMM) / mm / 1e9), g(i.spmmBytes() / mm / 1e9),
+                    g(i.spmmBytes() / mm / 1e9 / copyT));
         }
-        return b.toString();
+        return t;
     }
 
-    private String machineCsv() {
-        return "key,value\n"
-                + "date," + Instant.now() + "\n"
-                + "cpu," + csv(machine.cpu()) + "\n"
-                + "cores," + machine.cores() + "\n"
-                + "last_level_cache," + csv(machine.lastLevelCache()) + "\n"
-                + "memory," + csv(machine.memory()) + "\n"
-                + "os," + csv(machine.os()) + "\n"
-                + "jdk," + csv(machine.jdk()) + "\n"
-                + "max_heap_bytes," + machine.maxHeapBytes() + "\n"
-                + "threads," + t + "\n"
-                + "copy_gb_s_1_thread," + g(machine.copy1()) + "\n"
-                + "copy_gb_s_threads," + g(machine.copyT()) + "\n"
-                + "ejml," + machine.version("ejml") + "\n"
-                + "ojalgo," + machine.version("ojalgo") + "\n"
-                + "mtj," + machine.version("mtj") + "\n"
-                + "commons_math3," + machine.version("commons-math3") + "\n"
-                + "scipy," + csv(scipyNote) + "\n"
-                + "mode," + (opt.quick() ? "quick" : "full") + "\n"
-                + "settings," + csv(settings.describe()) + "\n"
-                + "commons_math_cap_s," + g(opt.capSeconds()) + "\n"
-                + "wall_seconds," + took.toSeconds() + "\n";
+    private Table machineCsv() {
+        Table table = new Table("key", "value");
+        table.row("date", Instant.now()).row("cpu", machine.cpu()).row("cores", machine.cores())
+                .row("last_level_cache", machine.lastLevelCache()).row("memory", machine.memory()).row("os", machine.os())
+                .row("jdk", machine.jdk()).row("max_heap_bytes", machine.maxHeapBytes()).row("threads", this.t)
+                .row("copy_gb_s_1_thread", g(copy1)).row("copy_gb_s_threads", g(copyT))
+                .row("ejml", machine.version("ejml")).row("ojalgo", machine.version("ojalgo"))
+                .row("mtj", machine.version("mtj")).row("commons_math3", machine.version("commons-math3"))
+                .row("scipy", scipyNote).row("mode", opt.quick() ? "quick" : "full")
+                .row("settings", KernelSuite.describe(settings)).row("commons_math_cap_s", g(opt.capSeconds()))
+                .row("wall_seconds", took.toSeconds());
+        return table;
     }
 
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
-
-    private static String num(double v) {
-        return Double.isNaN(v) || Double.isInfinite(v) ? "" : g(v);
-    }
-
+    /** Five significant digits, or an empty cell for NaN and infinities. */
     private static String g(double v) {
-        return String.format(Locale.ROOT, "%.5g", v);
+        return Table.g(v);
     }
 
     // ---- Markdown ------------------------------------------------------------------------------
@@ -271,9 +265,9 @@ final class KernelReport {
                         + " in this one run on this machine; only ratios from the same run mean anything.%n%n",
                 Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), opt.quick() ? "quick" : "full",
                 took.toMinutes(), took.toSecondsPart(), t));
-        md.append("## Machine\n\n").append(machine.markdown()).append('\n');
+        md.append("## Machine\n\n").append(machineMarkdown()).append('\n');
         md.append("## How it was measured\n\n");
-        md.append("- Timing (JVM and scipy alike): ").append(settings.describe())
+        md.append("- Timing (JVM and scipy alike): ").append(KernelSuite.describe(settings))
                 .append(". Times are medians per operation; † marks an operation timed once.\n");
         md.append("- Inputs are converted once per matrix into each library's own format, untimed; each timed call is"
                 + " the library's public product call, with its optional workspaces reused where it has them (EJML).\n");
@@ -302,6 +296,20 @@ final class KernelReport {
         return md.toString();
     }
 
+    /** The Markdown lines describing the machine, the peers' versions and the copy bandwidth. */
+    private String machineMarkdown() {
+        return String.format(Locale.ROOT, """
+                - CPU: %s; %d cores available to the JVM; last-level cache %s; memory %s
+                - OS: %s
+                - JDK: %s; max heap %.1f GiB
+                - Peers: EJML %s, ojAlgo %s, MTJ %s, Apache Commons Math %s
+                - Copy bandwidth (STREAM-style Copy, c[i] = a[i] on two 128 MiB arrays, best of several runs, \
+                bytes = 2 × array bytes): **%.1f GB/s on %d threads**, %.1f GB/s on 1 thread
+                """, machine.cpu(), machine.cores(), machine.lastLevelCache(), machine.memory(), machine.os(),
+                machine.jdk(), machine.maxHeapGiB(), machine.version("ejml"), machine.version("ojalgo"),
+                machine.version("mtj"), machine.version("commons-math3"), copyT, t, copy1);
+    }
+
     /** The goals of issue 3, as measured. */
     private void summary(StringBuilder md) {
         md.append("## Against the goals (ARCHITECTURE §6, issue 3)\n\n");
@@ -328,12 +336,12 @@ final class KernelReport {
                 double gb = big.info().spmvBytes() / big.spmv().seconds() / 1e9;
                 gen = String.format(Locale.ROOT, "; largest generated matrix (%s %s, nnz %,d, %.0f MB, past the"
                         + " cache): %.1f GB/s = **%.0f%%**", big.family(), big.size(), big.nnz(),
-                        big.info().spmvBytes() / 1e6, gb, 100 * gb / machine.copyT());
+                        big.info().spmvBytes() / 1e6, gb, 100 * gb / copyT);
             }
             md.append(String.format(Locale.ROOT, "| SpMV %dT ≥ %.0f%% of the copy bandwidth (%.1f GB/s) on the largest"
                             + " matrix | largest medium matrix (%s, nnz %,d, %.1f MB): %.1f GB/s = **%.0f%%**%s |%n",
-                    t, 100 * SPMV_GOAL, machine.copyT(), largest.name(), largest.nnz(), largest.spmvBytes() / 1e6, gbs,
-                    100 * gbs / machine.copyT(), gen));
+                    t, 100 * SPMV_GOAL, copyT, largest.name(), largest.nnz(), largest.spmvBytes() / 1e6, gbs,
+                    100 * gbs / copyT, gen));
         }
         goalRow(md, String.format(Locale.ROOT, "SpMM (k = %d) %dT ≥ %.0f× MTJ", KernelSuite.K, t, SPMM_GOAL),
                 name -> speedup(Kernel.SPMM, name, Impl.SPARROW, Impl.MTJ), SPMM_GOAL);
@@ -365,7 +373,7 @@ final class KernelReport {
             md.append("| ").append(goal).append(" | not measured |\n");
             return;
         }
-        double median = KernelTimer.medianOf(values.stream().mapToDouble(Double::doubleValue).toArray());
+        double median = Stats.median(values);
         md.append(String.format(Locale.ROOT, "| %s | met on **%d of %d** matrices; lowest %.2f× (%s), median %.2f× |%n",
                 goal, met, n, min, minName, median));
     }
@@ -421,28 +429,20 @@ final class KernelReport {
         md.append(String.format(Locale.ROOT, "Median microseconds per product. GB/s = bytes of A's arrays, x and y,"
                 + " each read or written once (12·nnz + 4·(rows+1) + 8·cols + 8·rows), per second; %% copy = that over"
                 + " the %dT copy bandwidth (%.1f GB/s). A matrix whose arrays fit in the %s cache can exceed 100%%.%n%n",
-                t, machine.copyT(), machine.lastLevelCache()));
-        Impl[] peers = {Impl.MTJ, Impl.EJML, Impl.EJML_MT, Impl.SCIPY};
-        md.append(String.format(Locale.ROOT, "| matrix | rows | nnz | MB | Sparrow %1$dT µs | GB/s | %% copy | Sparrow 1T µs"
-                + " | GB/s | MTJ µs | EJML µs | EJML-MT %1$dT µs | scipy µs | × MTJ | × EJML | × EJML-MT | × scipy |"
-                + " largest rel. diff |%n", t));
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                t, copyT, machine.lastLevelCache()));
+        Table tab = new Table(withPeers("matrix", "rows", "nnz", "MB", "Sparrow " + t + "T µs", "GB/s", "% copy",
+                "Sparrow 1T µs", "GB/s", "MTJ µs", "EJML µs", "EJML-MT " + t + "T µs", "scipy µs"));
         for (MatrixInfo i : infos) {
             String n = i.name();
             double s = seconds(k, n, Impl.SPARROW);
             double s1 = seconds(k, n, Impl.SPARROW_1T);
-            md.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %.2f | %s | %s | %s | %s | %s |", n, i.rows(), i.nnz(),
-                    i.spmvBytes() / 1e6, cell(k, n, Impl.SPARROW, 1e6), fixed(i.spmvBytes() / s / 1e9, 1),
-                    percent(i.spmvBytes() / s / 1e9 / machine.copyT(), SPMV_GOAL), cell(k, n, Impl.SPARROW_1T, 1e6),
+            tab.row(withPeers(k, n, 1e6, Double.NaN, n, String.format(Locale.ROOT, "%,d", i.rows()),
+                    String.format(Locale.ROOT, "%,d", i.nnz()), String.format(Locale.ROOT, "%.2f", i.spmvBytes() / 1e6),
+                    cell(k, n, Impl.SPARROW, 1e6), fixed(i.spmvBytes() / s / 1e9, 1),
+                    percent(i.spmvBytes() / s / 1e9 / copyT, SPMV_GOAL), cell(k, n, Impl.SPARROW_1T, 1e6),
                     fixed(i.spmvBytes() / s1 / 1e9, 1)));
-            for (Impl p : peers) {
-                md.append(' ').append(cell(k, n, p, 1e6)).append(" |");
-            }
-            for (Impl p : peers) {
-                md.append(' ').append(ratio(k, n, Impl.SPARROW, p, Double.NaN)).append(" |");
-            }
-            md.append(' ').append(checks(k, n)).append(" |\n");
         }
+        md.append(tab.markdown(numberColumns(tab.columns())));
         md.append("\nChart: `spmv_speedup.png`.\n\n");
     }
 
@@ -452,29 +452,53 @@ final class KernelReport {
         md.append(String.format(Locale.ROOT, "Median milliseconds per product; X is cols × %1$d (row-major for Sparrow,"
                 + " EJML and scipy; column-major `DenseMatrix` for MTJ). GFLOP/s = 2·nnz·%1$d / time; GB/s = (12·nnz +"
                 + " 4·(rows+1) + 8·%1$d·(cols + rows)) / time; %% copy against %2$.1f GB/s.%n%n", KernelSuite.K,
-                machine.copyT()));
-        Impl[] peers = {Impl.MTJ, Impl.EJML, Impl.EJML_MT, Impl.SCIPY};
-        md.append(String.format(Locale.ROOT, "| matrix | nnz | Sparrow %1$dT ms | GFLOP/s | GB/s | %% copy | Sparrow 1T ms"
-                + " | GFLOP/s | MTJ ms | EJML ms | EJML-MT %1$dT ms | scipy ms | × MTJ | × EJML | × EJML-MT | × scipy |"
-                + " largest rel. diff |%n", t));
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                copyT));
+        Table tab = new Table(withPeers("matrix", "nnz", "Sparrow " + t + "T ms", "GFLOP/s", "GB/s", "% copy",
+                "Sparrow 1T ms", "GFLOP/s", "MTJ ms", "EJML ms", "EJML-MT " + t + "T ms", "scipy ms"));
         for (MatrixInfo i : infos) {
             String n = i.name();
             double s = seconds(k, n, Impl.SPARROW);
             double s1 = seconds(k, n, Impl.SPARROW_1T);
-            md.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s | %s |", n, i.nnz(),
+            tab.row(withPeers(k, n, 1e3, SPMM_GOAL, n, String.format(Locale.ROOT, "%,d", i.nnz()),
                     cell(k, n, Impl.SPARROW, 1e3), fixed(i.floatingPointOps(k) / s / 1e9, 2),
-                    fixed(i.spmmBytes() / s / 1e9, 1), percent(i.spmmBytes() / s / 1e9 / machine.copyT(), Double.NaN),
+                    fixed(i.spmmBytes() / s / 1e9, 1), percent(i.spmmBytes() / s / 1e9 / copyT, Double.NaN),
                     cell(k, n, Impl.SPARROW_1T, 1e3), fixed(i.floatingPointOps(k) / s1 / 1e9, 2)));
-            for (Impl p : peers) {
-                md.append(' ').append(cell(k, n, p, 1e3)).append(" |");
-            }
-            for (Impl p : peers) {
-                md.append(' ').append(ratio(k, n, Impl.SPARROW, p, p == Impl.MTJ ? SPMM_GOAL : Double.NaN)).append(" |");
-            }
-            md.append(' ').append(checks(k, n)).append(" |\n");
         }
+        md.append(tab.markdown(numberColumns(tab.columns())));
         md.append(String.format(Locale.ROOT, "%nBold: ≥ %.0f× MTJ. Chart: `spmm_speedup.png`.%n%n", SPMM_GOAL));
+    }
+
+    /** The SpMV and SpMM tables' peers: their times, then Sparrow's speed-up over each. */
+    private static final Impl[] VECTOR_PEERS = {Impl.MTJ, Impl.EJML, Impl.EJML_MT, Impl.SCIPY};
+
+    /** The SpMV/SpMM table's header: {@code first}, then the ratio columns and the check column. */
+    private static String[] withPeers(String... first) {
+        List<String> c = new ArrayList<>(List.of(first));
+        c.addAll(List.of("× MTJ", "× EJML", "× EJML-MT", "× scipy", "largest rel. diff"));
+        return c.toArray(String[]::new);
+    }
+
+    /**
+     * A SpMV/SpMM table row: {@code first}, the peers' times in {@code unit}, Sparrow's speed-up over each (bold
+     * at {@code mtjGoal} over MTJ) and the largest relative difference.
+     */
+    private Object[] withPeers(Kernel k, String n, double unit, double mtjGoal, String... first) {
+        List<String> c = new ArrayList<>(List.of(first));
+        for (Impl p : VECTOR_PEERS) {
+            c.add(cell(k, n, p, unit));
+        }
+        for (Impl p : VECTOR_PEERS) {
+            c.add(ratio(k, n, Impl.SPARROW, p, p == Impl.MTJ ? mtjGoal : Double.NaN));
+        }
+        c.add(checks(k, n));
+        return c.toArray();
+    }
+
+    /** Markdown alignment: the first and last columns (names, notes) left, the numbers between right. */
+    private static Table.Align[] numberColumns(int columns) {
+        Table.Align[] a = Table.leftThenRight(1, columns);
+        a[columns - 1] = Table.Align.LEFT;
+        return a;
     }
 
     private void scalingTable(StringBuilder md) {
@@ -487,7 +511,7 @@ final class KernelReport {
                 + " seed %d): how each kernel's time grows with size. SpGEMM is `A·A` with sorted output, skipped"
                 + " above %.0e multiply-adds (R-MAT squares grow much faster than R-MAT itself); SpMV and SpMM"
                 + " (k = %d) as above. ns/mult-add = time / multiply-adds; %% copy against %.1f GB/s.%n%n", t,
-                ScalingStudy.SEED, (double) ScalingStudy.SPGEMM_FLOP_CAP, KernelSuite.K, machine.copyT()));
+                ScalingStudy.SEED, (double) ScalingStudy.SPGEMM_FLOP_CAP, KernelSuite.K, copyT));
         md.append("| family | size | rows | nnz | SpGEMM multiply-adds | nnz(C) | SpGEMM ms | GFLOP/s | ns/mult-add |"
                 + " SpMV ms | SpMV GFLOP/s | SpMV GB/s | % copy | SpMM ms | SpMM GFLOP/s | SpMM GB/s |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -502,7 +526,7 @@ final class KernelReport {
                     r.spgemm() == null ? "skipped" : sig(gemm * 1e3) + (r.spgemm().cold() ? " †" : ""),
                     fixed(i.floatingPointOps(Kernel.SPGEMM) / gemm / 1e9, 2), fixed(gemm * 1e9 / r.flops(), 2),
                     sig(mv * 1e3), fixed(i.floatingPointOps(Kernel.SPMV) / mv / 1e9, 2),
-                    fixed(i.spmvBytes() / mv / 1e9, 1), percent(i.spmvBytes() / mv / 1e9 / machine.copyT(), Double.NaN),
+                    fixed(i.spmvBytes() / mv / 1e9, 1), percent(i.spmvBytes() / mv / 1e9 / copyT, Double.NaN),
                     sig(mm * 1e3) + (r.spmm().cold() ? " †" : ""), fixed(i.floatingPointOps(Kernel.SPMM) / mm / 1e9, 2),
                     fixed(i.spmmBytes() / mm / 1e9, 1)));
         }

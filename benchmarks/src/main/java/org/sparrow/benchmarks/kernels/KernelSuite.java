@@ -16,6 +16,9 @@ import org.ejml.concurrency.EjmlConcurrency;
 import org.ejml.data.DMatrixRMaj;
 import org.ojalgo.matrix.store.MatrixStore;
 import org.sparrow.benchmarks.BenchmarkData;
+import org.sparrow.benchmarks.harness.Args;
+import org.sparrow.benchmarks.harness.MachineInfo;
+import org.sparrow.benchmarks.harness.Timer;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.io.MatrixMarket;
 import org.sparrow.core.ops.Spgemm;
@@ -29,7 +32,7 @@ import org.sparrow.core.ops.Spmv;
  * shared medium matrices, plus scipy through python3 and a scaling study on generated matrices.
  *
  * <p>Per matrix ({@code BenchmarkData.dataDir()/medium/*.mtx.gz}), with its own timing harness
- * ({@link KernelTimer}: warm-ups, then the median of N timed runs):
+ * ({@link Timer}: warm-ups, then the median of N timed runs):
  * <ul>
  *   <li><b>SpGEMM</b> {@code C = A·A}: Sparrow on T threads and on 1, sorted and unsorted; EJML
  *       {@code CommonOps_DSCC.mult} and {@code CommonOps_MT_DSCC.mult} (T threads); ojAlgo
@@ -83,52 +86,16 @@ public final class KernelSuite {
                   --no-scaling  skip the scaling study on generated matrices
                   --no-scipy    skip scipy""";
 
-        /** Parses the arguments; throws {@link IllegalArgumentException} with the usage on a bad one. */
-        static Options parse(String[] args) {
-            Path results = Path.of("benchmarks/results/kernels");
-            boolean quick = false;
-            List<String> matrices = List.of();
-            int threads = 2;
-            double cap = Double.NaN;
-            boolean scaling = true;
-            boolean scipy = true;
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                switch (a) {
-                    case "--quick" -> quick = true;
-                    case "--no-scaling" -> scaling = false;
-                    case "--no-scipy" -> scipy = false;
-                    case "--matrices" -> matrices = List.of(value(args, ++i, a).split(","));
-                    case "--threads" -> threads = (int) number(value(args, ++i, a), a, true);
-                    case "--cap" -> cap = number(value(args, ++i, a), a, false);
-                    default -> {
-                        if (a.startsWith("--") || i > 0) {
-                            throw new IllegalArgumentException("unknown argument " + a + "\n" + USAGE);
-                        }
-                        results = Path.of(a);
-                    }
-                }
-            }
-            if (threads < 1 || !(Double.isNaN(cap) || cap > 0)) {
-                throw new IllegalArgumentException("--threads must be ≥ 1 and --cap > 0\n" + USAGE);
-            }
-            return new Options(results, quick, matrices, threads, Double.isNaN(cap) ? (quick ? 3 : 10) : cap, scaling,
-                    scipy);
-        }
+        /** What the suite accepts. */
+        static final Args.Spec SPEC = Args.spec("KernelSuite", USAGE).positional("RESULTS_DIR")
+                .flags("--quick", "--no-scaling", "--no-scipy").options("--matrices", "--threads", "--cap");
 
-        private static double number(String text, String option, boolean integer) {
-            try {
-                return integer ? Integer.parseInt(text) : Double.parseDouble(text);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + " needs " + (integer ? "an integer" : "a number") + ", not " + text + "\n" + USAGE);
-            }
-        }
-
-        private static String value(String[] args, int i, String option) {
-            if (i >= args.length) {
-                throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
-            }
-            return args[i];
+        /** The options of parsed arguments; throws {@link Args.UsageError} naming a bad value. */
+        static Options of(Args a) {
+            boolean quick = a.has("--quick");
+            return new Options(a.positional(Path.of("benchmarks/results/kernels")), quick, a.list("--matrices"),
+                    a.integer("--threads", 2, 1), a.number("--cap", quick ? 3 : 10, 0), !a.has("--no-scaling"),
+                    !a.has("--no-scipy"));
         }
     }
 
@@ -139,14 +106,9 @@ public final class KernelSuite {
      */
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
-        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-            System.out.println(Options.USAGE);
-            return;
-        }
-        Options opt;
+        Options opt = Options.SPEC.parseOrExit(args, Options::of);
         List<Path> files;
         try {
-            opt = Options.parse(args);
             files = matrixFiles(opt.matrices());
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("KernelSuite: " + e.getMessage());
@@ -156,17 +118,17 @@ public final class KernelSuite {
         Instant start = Instant.now();
         keepHeap();
         warmHeap();
-        KernelTimer.Settings settings = opt.quick() ? KernelTimer.Settings.quick() : KernelTimer.Settings.full();
+        Timer.Settings settings = timing(opt.quick());
         Files.createDirectories(opt.results());
         EjmlConcurrency.setMaxThreads(opt.threads());
 
         System.out.printf(Locale.ROOT, "Kernel suite: %d matrices, T = %d threads, %s%n", files.size(), opt.threads(),
-                settings.describe());
+                describe(settings));
         int copyDoubles = 16 << 20;
         int copyRuns = opt.quick() ? 5 : 20;
         double copy1 = CopyBandwidth.measure(1, copyDoubles, copyRuns);
         double copyT = CopyBandwidth.measure(opt.threads(), copyDoubles, copyRuns);
-        MachineInfo machine = MachineInfo.probe(copy1, copyT, opt.threads());
+        MachineInfo machine = MachineInfo.probe();
         System.out.printf(Locale.ROOT, "Copy bandwidth: %.1f GB/s on %d threads, %.1f GB/s on 1%n", copyT,
                 opt.threads(), copy1);
 
@@ -185,7 +147,26 @@ public final class KernelSuite {
         List<ScalingStudy.Row> scaling = opt.scaling() ? ScalingStudy.run(settings, opt.threads(), K) : List.of();
         Duration took = Duration.between(start, Instant.now());
         String scipyNote = scipy == null ? "scipy not run (--no-scipy)" : scipy.describe();
-        new KernelReport(opt, settings, machine, scipyNote, infos, all, scaling, took).write(opt.results());
+        new KernelReport(opt, settings, machine, copy1, copyT, scipyNote, infos, all, scaling, took).write(opt.results());
+    }
+
+    /**
+     * The suite's timing: full, at least 5 warm-up runs (the first call counts) and 1 s, then the median of
+     * 15 runs of ≥ 20 ms each, about 15 s per measurement; quick, ≥ 2 warm-ups and 0.5 s, median of 5 runs
+     * of ≥ 5 ms, 3 s. A call taking half the budget is timed once.
+     */
+    static Timer.Settings timing(boolean quick) {
+        return quick ? new Timer.Settings(1, 0.5, 5, 0.005, 3.0, 1.5) : new Timer.Settings(4, 1.0, 15, 0.020, 15.0, 7.5);
+    }
+
+    /** The timing settings in one line, for the console and the report. */
+    static String describe(Timer.Settings s) {
+        return String.format(Locale.ROOT,
+                "at least %d warm-up runs and %.1f s of warm-up, then the median of %d timed runs; a run"
+                        + " repeats the operation until it lasts ≥ %d ms; at most ~%d s per measurement (an"
+                        + " operation whose first call takes half of that is timed once, cold)",
+                s.warmupCalls() + 1, s.warmupSeconds(), s.runs(), Math.round(s.minRunSeconds() * 1e3),
+                Math.round(s.budgetSeconds()));
     }
 
     /**
@@ -256,7 +237,7 @@ public final class KernelSuite {
     }
 
     /** Measures every kernel and implementation on one matrix. */
-    private static void runMatrix(Path file, Options opt, KernelTimer.Settings settings, ScipyPeer scipy,
+    private static void runMatrix(Path file, Options opt, Timer.Settings settings, ScipyPeer scipy,
                                   List<MatrixInfo> infos, List<Measurement> out) throws Exception {
         String name = name(file);
         CsrMatrix a = MatrixMarket.readCsr(file);
@@ -361,7 +342,7 @@ public final class KernelSuite {
 
         // scipy, after the JVM measurements (the JVM is idle meanwhile)
         if (scipy != null) {
-            long timeout = (long) (10 * settings.budgetNanos() * 1e-9) + 120;
+            long timeout = (long) (10 * settings.budgetSeconds()) + 120;
             ScipyPeer.Outcome s = scipy.run(name, file, a.rows(), a.cols(), timeout);
             String why = s.problem() == null ? "ok" : s.problem();
             double[] checks = {
@@ -369,7 +350,7 @@ public final class KernelSuite {
                 s.spmv() == null ? Double.NaN : ResultCheck.relative(yRef, s.spmv()),
                 s.spmm() == null ? Double.NaN : ResultCheck.relative(ybRef, s.spmm())};
             for (Kernel kernel : Kernel.values()) {
-                KernelTimer.Timing timing = s.timings().get(kernel);
+                Timer.Measured<?> timing = s.timings().get(kernel);
                 String status = timing != null ? "ok" : why.startsWith("scipy not") ? why : "failed: " + why;
                 rec.add(new Measurement(kernel, name, Impl.SCIPY, 1, timing, status, checks[kernel.ordinal()]));
             }
@@ -401,12 +382,10 @@ public final class KernelSuite {
     private static final class Recorder {
         private final String matrix;
         private final int threads;
-        private final KernelTimer.Settings settings;
+        private final Timer.Settings settings;
         private final List<Measurement> out;
-        /** Keeps each timed call's result reachable so the JIT cannot drop the call. */
-        private volatile Object sink;
 
-        Recorder(String matrix, int threads, KernelTimer.Settings settings, List<Measurement> out) {
+        Recorder(String matrix, int threads, Timer.Settings settings, List<Measurement> out) {
             this.matrix = matrix;
             this.threads = threads;
             this.settings = settings;
@@ -424,17 +403,13 @@ public final class KernelSuite {
             }
         }
 
-        /** Times {@code op}, then checks its last result. */
+        /** Times {@code op}, then checks its first (cold) result; every call of a kernel computes the same. */
         <R> void time(Kernel kernel, Impl impl, Supplier<R> op, Check<R> check) {
             try {
-                KernelTimer.Timing timing = KernelTimer.measure(settings, () -> sink = op.get());
-                @SuppressWarnings("unchecked")
-                R last = (R) sink;
-                sink = null;
-                double rel = check.apply(last);
-                add(new Measurement(kernel, matrix, impl, impl.threads(threads), timing, "ok", rel));
+                Timer.Measured<R> timing = Timer.measure(settings, op);
+                double rel = check.apply(timing.first());
+                add(new Measurement(kernel, matrix, impl, impl.threads(threads), timing.withoutResult(), "ok", rel));
             } catch (RuntimeException | OutOfMemoryError e) {
-                sink = null;
                 add(new Measurement(kernel, matrix, impl, impl.threads(threads), null, "failed: " + e, Double.NaN));
             }
         }

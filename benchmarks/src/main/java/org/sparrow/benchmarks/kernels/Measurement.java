@@ -1,5 +1,7 @@
 package org.sparrow.benchmarks.kernels;
 
+import org.sparrow.benchmarks.harness.Timer;
+
 /**
  * One implementation on one kernel and one matrix.
  *
@@ -13,7 +15,7 @@ package org.sparrow.benchmarks.kernels;
  * @param relDiff relative Frobenius (2-norm for vectors) difference from Sparrow's result, NaN if
  *                not checked
  */
-record Measurement(Kernel kernel, String matrix, Impl impl, int threads, KernelTimer.Timing timing, String status,
+record Measurement(Kernel kernel, String matrix, Impl impl, int threads, Timer.Measured<?> timing, String status,
                    double relDiff) {
 
     /** Whether a time was measured. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.sparrow.benchmarks.harness.Timer;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.gen.Generators;
 import org.sparrow.core.ops.Spgemm;
@@ -51,8 +52,8 @@ final class ScalingStudy {
      * @param spmm     SpMM timing
      * @param k        SpMM block width
      */
-    record Row(String family, String size, int rows, long nnz, long flops, long nnzC, KernelTimer.Timing spgemm,
-               String spgemmNote, KernelTimer.Timing spmv, KernelTimer.Timing spmm, int k) {
+    record Row(String family, String size, int rows, long nnz, long flops, long nnzC, Timer.Measured<?> spgemm,
+               String spgemmNote, Timer.Measured<?> spmv, Timer.Measured<?> spmm, int k) {
 
         /** The sizes and kernel work, as for a suite matrix. */
         MatrixInfo info() {
@@ -95,12 +96,12 @@ final class ScalingStudy {
      * @param k        SpMM block width
      * @return one row per generated matrix
      */
-    static List<Row> run(KernelTimer.Settings settings, int threads, int k) {
+    static List<Row> run(Timer.Settings settings, int threads, int k) {
         List<Row> rows = new ArrayList<>();
         for (Case c : cases()) {
             CsrMatrix a = c.make().get();
             long flops = SpgemmFlops.count(a, a);
-            KernelTimer.Timing spgemm = null;
+            Timer.Measured<CsrMatrix> spgemm = null;
             String note = "ok";
             long nnzC = -1;
             if (flops > SPGEMM_FLOP_CAP) {
@@ -108,21 +109,20 @@ final class ScalingStudy {
                         (double) SPGEMM_FLOP_CAP);
             } else {
                 SpgemmOptions options = new SpgemmOptions(threads, true, false);
-                CsrMatrix[] sink = new CsrMatrix[1];
                 try {
-                    spgemm = KernelTimer.measure(settings, () -> sink[0] = Spgemm.multiply(a, a, options));
-                    nnzC = sink[0].nnz();
+                    spgemm = Timer.measure(settings, () -> Spgemm.multiply(a, a, options));
+                    nnzC = spgemm.first().nnz();
+                    spgemm = spgemm.withoutResult();
                 } catch (RuntimeException | OutOfMemoryError e) {
                     note = "failed: " + e;
                 }
-                sink[0] = null;
             }
             double[] x = ResultCheck.inputs(a.cols());
             double[] y = new double[a.rows()];
-            KernelTimer.Timing spmv = KernelTimer.measure(settings, () -> Spmv.multiply(a, x, y, threads));
+            Timer.Measured<Void> spmv = Timer.measure(settings, () -> Spmv.multiply(a, x, y, threads));
             double[] xb = ResultCheck.inputs(Math.multiplyExact(a.cols(), k));
             double[] yb = new double[Math.multiplyExact(a.rows(), k)];
-            KernelTimer.Timing spmm = KernelTimer.measure(settings, () -> Spmm.multiply(a, xb, yb, k, threads));
+            Timer.Measured<Void> spmm = Timer.measure(settings, () -> Spmm.multiply(a, xb, yb, k, threads));
             Row row = new Row(c.family(), c.size(), a.rows(), a.nnz(), flops, nnzC, spgemm, note, spmv, spmm, k);
             rows.add(row);
             System.out.printf(Locale.ROOT, "scaling  %-9s %-28s nnz %,11d  SpGEMM %s  SpMV %.3f ms  SpMM %.2f ms%n",

@@ -1,27 +1,24 @@
 package org.sparrow.benchmarks.kernels;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import org.sparrow.benchmarks.harness.PythonPeer;
+import org.sparrow.benchmarks.harness.Timer;
 
 /**
- * scipy.sparse as a peer: runs {@code kernels_scipy.py} with {@code python3} on one matrix (its
- * {@code A @ A}, {@code A @ x} and {@code A @ X}, timed after loading), reads the timings it prints
- * and the results it writes, so that the suite can cross-check them against Sparrow's.
- * A missing python3 or scipy is reported as such, never as a failure of the run.
+ * scipy.sparse as a peer: runs {@code kernels_scipy.py} ({@link PythonPeer}) on one matrix (its
+ * {@code A @ A}, {@code A @ x} and {@code A @ X}, timed after loading with the suite's {@link Timer}
+ * scheme), reads the timings it prints and the results it writes, so that the suite can cross-check
+ * them against Sparrow's. A missing python3 or scipy is reported as such, never as a failure of the run.
  */
-final class ScipyPeer {
+final class ScipyPeer implements AutoCloseable {
 
     /**
      * What scipy did on one matrix.
@@ -32,13 +29,12 @@ final class ScipyPeer {
      * @param spmm    scipy's {@code A @ X} (row-major), or {@code null}
      * @param problem why something is missing, or {@code null}
      */
-    record Outcome(Map<Kernel, KernelTimer.Timing> timings, ResultCheck.Triplets product, double[] spmv,
+    record Outcome(Map<Kernel, Timer.Measured<?>> timings, ResultCheck.Triplets product, double[] spmv,
                    double[] spmm, String problem) {
     }
 
-    private final Path script;
-    private final Path outDir;
-    private final KernelTimer.Settings settings;
+    private final PythonPeer python;
+    private final Timer.Settings settings;
     private final int k;
     private String version;
     private String unavailable;
@@ -49,17 +45,10 @@ final class ScipyPeer {
      * @param settings the suite's timing settings (mirrored by the script)
      * @param k        block width of the SpMM
      */
-    ScipyPeer(KernelTimer.Settings settings, int k) throws IOException {
+    ScipyPeer(Timer.Settings settings, int k) throws IOException {
         this.settings = settings;
         this.k = k;
-        this.outDir = Files.createTempDirectory("sparrow-kernels-scipy");
-        this.script = outDir.resolve("kernels_scipy.py");
-        try (InputStream in = ScipyPeer.class.getResourceAsStream("kernels_scipy.py")) {
-            if (in == null) {
-                throw new IOException("kernels_scipy.py is missing from the benchmarks jar");
-            }
-            Files.write(script, in.readAllBytes());
-        }
+        this.python = new PythonPeer(ScipyPeer.class, "kernels_scipy.py");
     }
 
     /** "scipy X numpy Y" once a run has printed it, else why scipy was not measured, else "scipy". */
@@ -68,11 +57,6 @@ final class ScipyPeer {
             return version;
         }
         return unavailable != null ? unavailable : "scipy";
-    }
-
-    /** Whether an earlier call found python3 or scipy missing (then later calls are skipped). */
-    boolean unavailable() {
-        return unavailable != null;
     }
 
     /**
@@ -89,62 +73,38 @@ final class ScipyPeer {
         if (unavailable != null) {
             return new Outcome(Map.of(), null, null, null, unavailable);
         }
-        List<String> cmd = new ArrayList<>(List.of("python3", script.toString(), outDir.toString(),
-                String.valueOf(settings.warmups()), String.valueOf(settings.minWarmupNanos() * 1e-9),
-                String.valueOf(settings.runs()),
-                String.valueOf(settings.minRunNanos() * 1e-9), String.valueOf(settings.budgetNanos() * 1e-9),
-                String.valueOf(k), name, file.toString()));
-        Process p;
-        try {
-            p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        } catch (IOException e) {
-            unavailable = "scipy not measured: python3 could not be started (" + e.getMessage() + ")";
-            return new Outcome(Map.of(), null, null, null, unavailable);
-        }
-        Map<Kernel, KernelTimer.Timing> timings = new EnumMap<>(Kernel.class);
-        Thread reader = Thread.ofPlatform().daemon().start(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    if (line.startsWith("# ")) {
-                        version = line.substring(2);
-                        continue;
-                    }
-                    String[] f = line.split(",");
-                    if (f.length < 7) {
-                        continue;
-                    }
-                    Kernel kernel = Kernel.valueOf(f[1].toUpperCase(java.util.Locale.ROOT));
-                    double median = Double.parseDouble(f[2]) * 1e9;
-                    double min = Double.parseDouble(f[3]) * 1e9;
-                    synchronized (timings) {
-                        timings.put(kernel, new KernelTimer.Timing(median, min, Integer.parseInt(f[4]),
-                                Integer.parseInt(f[5]), Boolean.parseBoolean(f[6])));
-                    }
+        Path outDir = python.folder();
+        List<String> args = List.of(outDir.toString(), String.valueOf(settings.warmupCalls()),
+                String.valueOf(settings.warmupSeconds()), String.valueOf(settings.runs()),
+                String.valueOf(settings.minRunSeconds()), String.valueOf(settings.budgetSeconds()),
+                String.valueOf(settings.coldCapSeconds()), String.valueOf(k), name, file.toString());
+        Map<Kernel, Timer.Measured<?>> timings = new EnumMap<>(Kernel.class);
+        PythonPeer.Outcome o = python.run(args, timeoutSeconds, line -> {
+            String[] f = line.split(",");
+            if (f.length >= 7) {
+                Kernel kernel = Kernel.valueOf(f[1].toUpperCase(Locale.ROOT));
+                synchronized (timings) {
+                    timings.put(kernel, new Timer.Measured<>(null, Double.parseDouble(f[2]), Double.parseDouble(f[3]),
+                            Integer.parseInt(f[4]), Integer.parseInt(f[5]), Boolean.parseBoolean(f[6]), Double.NaN));
                 }
-            } catch (IOException | RuntimeException e) {
-                // The exit code below says what went wrong.
             }
         });
-        boolean finished = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-        if (!finished) {
-            p.destroyForcibly();
-            p.waitFor();
+        if (o.version() != null) {
+            version = o.version();
         }
-        reader.join(5_000);
-        int rc = p.exitValue();
-        Map<Kernel, KernelTimer.Timing> done;
+        Map<Kernel, Timer.Measured<?>> done;
         synchronized (timings) {
             done = new EnumMap<>(timings);
         }
-        if (rc == 3) {
-            unavailable = "scipy not measured: python3 has no scipy";
+        if (o.unavailable() != null) {
+            unavailable = o.unavailable();
             return new Outcome(Map.of(), null, null, null, unavailable);
         }
-        if (!finished) {
+        if (o.timedOut()) {
             return new Outcome(done, null, null, null, "stopped after " + timeoutSeconds + " s");
         }
-        if (rc != 0) {
-            return new Outcome(done, null, null, null, "the scipy script failed with exit code " + rc);
+        if (o.exitCode() != 0) {
+            return new Outcome(done, null, null, null, "the scipy script failed with exit code " + o.exitCode());
         }
         try {
             Path base = outDir.resolve(name);
@@ -172,15 +132,9 @@ final class ScipyPeer {
     }
 
     /** Removes the temporary folder. */
-    void close() {
-        try (var files = Files.list(outDir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(outDir);
-        } catch (IOException e) {
-            // A leftover temporary folder is harmless.
-        }
+    @Override
+    public void close() {
+        python.close();
     }
 
     private static long[] readLongs(Path f) throws IOException {

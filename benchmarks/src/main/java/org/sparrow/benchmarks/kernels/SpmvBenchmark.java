@@ -1,20 +1,7 @@
 package org.sparrow.benchmarks.kernels;
 
-import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
-import org.sparrow.core.CsrMatrix;
+import org.sparrow.benchmarks.harness.MediumMatrixBenchmark;
 import org.sparrow.core.ops.Spmv;
 
 /**
@@ -23,36 +10,20 @@ import org.sparrow.core.ops.Spmv;
  * Effective bandwidth is {@code (12·nnz + 4·(rows+1) + 8·cols + 8·rows) / time}; the
  * {@link KernelSuite} reports it against a copy bandwidth measured in the same run.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 10, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "--enable-native-access=ALL-UNNAMED"})
-public class SpmvBenchmark {
+public class SpmvBenchmark extends MediumMatrixBenchmark {
 
-    /** Which medium matrix (file name without {@code .mtx.gz}). */
-    @Param({"bcsstk33", "wiki-Vote", "luxembourg_osm", "e20r0000"})
-    public String matrix;
-
-    /** Worker threads. */
-    @Param({"1", "2"})
-    public int threads;
-
-    private CsrMatrix a;
     private double[] x;
     private double[] y;
     private double[] xt;
     private double[] yt;
 
-    /** Created by JMH, which then sets the {@code @Param} fields and calls {@link #setUp()}. */
+    /** Created by JMH, which then sets the {@code @Param} fields and reads the matrix. */
     public SpmvBenchmark() {
     }
 
-    /** Reads the matrix and fills the vectors. */
-    @Setup(Level.Trial)
-    public void setUp() throws IOException {
-        a = KernelInputs.medium(matrix);
+    /** Fills the vectors. */
+    @Override
+    protected void prepare() {
         x = ResultCheck.inputs(a.cols());
         y = new double[a.rows()];
         xt = ResultCheck.inputs(a.rows());

@@ -17,6 +17,8 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.sparrow.benchmarks.harness.Stats;
+import org.sparrow.benchmarks.harness.Table;
 import org.sparrow.core.io.SafeOutput;
 import org.sparrow.sketching.SketchKind;
 import org.sparrow.sketching.lstsq.LeastSquares;
@@ -136,7 +138,7 @@ final class LinfExperiment {
         if (v.length == 0) {
             return new Summary(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
         }
-        return new Summary(Timer.median(v), v[0], v[v.length - 1], Timer.median(v2), v.length);
+        return new Summary(Stats.median(v), v[0], v[v.length - 1], Stats.median(v2), v.length);
     }
 
     /** The least-squares slope of log y against log x over the finite positive pairs (NaN if fewer than 2). */
@@ -162,15 +164,14 @@ final class LinfExperiment {
     }
 
     private static void writeCsv(Path file, List<Point> points) throws IOException {
-        StringBuilder sb = new StringBuilder("kind,m,seed,ratio_inf,ratio_2,err_inf,err_2,residual_over_optimal,"
-                + "library_linf_bound,seconds,status\n");
+        Table t = new Table("kind", "m", "seed", "ratio_inf", "ratio_2", "err_inf", "err_2", "residual_over_optimal",
+                "library_linf_bound", "seconds", "status");
         for (Point p : points) {
-            sb.append(String.join(",", p.kind().cliName(), Integer.toString(p.m()), Long.toString(p.seed()),
-                    ResultRow.num(p.ratioInf()), ResultRow.num(p.ratio2()), ResultRow.num(p.errInf()),
-                    ResultRow.num(p.err2()), ResultRow.num(p.residualRatio()), ResultRow.num(p.linfBound()),
-                    ResultRow.num(p.seconds()), p.status().replace(',', ';'))).append('\n');
+            t.row(p.kind().cliName(), p.m(), p.seed(), ResultRow.num(p.ratioInf()), ResultRow.num(p.ratio2()),
+                    ResultRow.num(p.errInf()), ResultRow.num(p.err2()), ResultRow.num(p.residualRatio()),
+                    ResultRow.num(p.linfBound()), ResultRow.num(p.seconds()), p.status().replace(',', ';'));
         }
-        SafeOutput.writeString(file, sb.toString());
+        t.writeCsv(file);
     }
 
     private static final Map<SketchKind, Color> COLORS = Map.of(SketchKind.GAUSSIAN, new Color(0x1f77b4),
@@ -281,7 +282,7 @@ final class LinfExperiment {
             double[] spread = points.stream().filter(q -> q.kind() == k && q.status().equals("ok") && q.ratio2() > 0)
                     .mapToDouble(q -> q.ratioInf() / q.ratio2()).sorted().toArray();
             md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %s |%n", k.cliName(), all, upper,
-                    logSlope(x, y2), spread.length == 0 ? "—" : String.format(Locale.ROOT, "%.2f", Timer.median(spread))));
+                    logSlope(x, y2), spread.length == 0 ? "—" : String.format(Locale.ROOT, "%.2f", Stats.median(spread))));
         }
         md.append("\n").append(verdict(points, ms, slopes)).append('\n');
         List<Point> bad = points.stream().filter(q -> !q.status().equals("ok")).toList();

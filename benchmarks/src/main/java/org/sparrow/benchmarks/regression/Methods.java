@@ -10,6 +10,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.ojalgo.matrix.store.R064Store;
+import org.sparrow.benchmarks.harness.Timer;
 import org.sparrow.core.DenseMatrix;
 import org.sparrow.core.Matrix;
 import org.sparrow.core.Parallelism;

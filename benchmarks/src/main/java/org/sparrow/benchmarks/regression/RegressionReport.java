@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import org.sparrow.benchmarks.kernels.MachineInfo;
+import org.sparrow.benchmarks.harness.MachineInfo;
+import org.sparrow.benchmarks.harness.Timer;
 import org.sparrow.core.Parallelism;
 import org.sparrow.core.io.SafeOutput;
 
@@ -47,7 +48,7 @@ final class RegressionReport {
                         + "experiment and any re-timing by --check). ", wall.toSeconds(), benchWall.toSeconds()))
                 .append("Main class `org.sparrow.benchmarks.regression.RegressionSuite`; see benchmarks/README.md.\n\n");
         machine(md, o);
-        md.append("\n**Timing.** ").append(timing.describe())
+        md.append("\n**Timing.** ").append(Timings.describe(timing))
                 .append(o.quick() ? "" : "; at n = 10⁶ (calls of seconds, where the first touch of fresh arrays is "
                         + "part of the cold call) the cold call and two timed calls (sketch-apply: the ordinary settings)")
                 .append(". Sparrow runs `LeastSquares.solve` (what `sparrow "

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.ejml.concurrency.EjmlConcurrency;
+import org.sparrow.benchmarks.harness.Args;
+import org.sparrow.benchmarks.harness.Timer;
 import org.sparrow.core.Parallelism;
 
 /**
@@ -61,62 +63,27 @@ public final class RegressionSuite {
     record Options(Path results, boolean quick, boolean check, Path baseline, boolean writeBaseline, Path compare,
                    int threads, boolean linf, List<String> only) {
 
+        static final String USAGE = "usage: RegressionSuite [RESULTS_DIR] [--quick] [--check [BASELINE]] "
+                + "[--write-baseline [BASELINE]] [--compare RUN_CSV] [--threads T] [--no-linf] [--only NAME,...]";
+
+        /** What the suite accepts. */
+        static final Args.Spec SPEC = Args.spec("regression suite", USAGE).positional("RESULTS_DIR")
+                .flags("--quick", "--no-linf").optionalValues("--check", "--write-baseline")
+                .options("--compare", "--threads", "--only");
+
+        /** Parses the arguments; throws {@link IllegalArgumentException} naming a bad one. */
         static Options parse(String[] args) {
-            Path results = Path.of(DEFAULT_RESULTS);
-            boolean quick = false;
-            boolean check = false;
-            Path baseline = Path.of(DEFAULT_BASELINE);
-            boolean write = false;
-            Path compare = null;
-            int threads = Parallelism.defaultThreads();
-            boolean linf = true;
-            List<String> only = List.of();
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                switch (a) {
-                    case "--quick" -> quick = true;
-                    case "--check" -> {
-                        check = true;
-                        if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                            baseline = Path.of(args[++i]);
-                        }
-                    }
-                    case "--write-baseline" -> {
-                        write = true;
-                        if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                            baseline = Path.of(args[++i]);
-                        }
-                    }
-                    case "--compare" -> {
-                        if (i + 1 >= args.length) {
-                            throw new IllegalArgumentException("--compare needs a result table (regression.csv)");
-                        }
-                        compare = Path.of(args[++i]);
-                        check = true;
-                    }
-                    case "--threads" -> {
-                        if (i + 1 >= args.length) {
-                            throw new IllegalArgumentException("--threads needs a count");
-                        }
-                        threads = Parallelism.checkThreads(Integer.parseInt(args[++i]));
-                    }
-                    case "--no-linf" -> linf = false;
-                    case "--only" -> {
-                        if (i + 1 >= args.length) {
-                            throw new IllegalArgumentException("--only needs a comma-separated list of name parts");
-                        }
-                        only = List.of(args[++i].split(","));
-                    }
-                    default -> {
-                        if (i == 0 && !a.startsWith("--")) {
-                            results = Path.of(a);
-                        } else {
-                            throw new IllegalArgumentException("unknown argument '" + a + "'");
-                        }
-                    }
-                }
-            }
-            return new Options(results, quick, check, baseline, write, compare, threads, linf, only);
+            return of(SPEC.parse(args));
+        }
+
+        /** The options of parsed arguments. */
+        static Options of(Args a) {
+            Path baseline = a.path("--write-baseline", a.path("--check", Path.of(DEFAULT_BASELINE)));
+            Path compare = a.path("--compare", null);
+            int threads = Parallelism.checkThreads(a.integer("--threads", Parallelism.defaultThreads(), 1));
+            return new Options(a.positional(Path.of(DEFAULT_RESULTS)), a.has("--quick"),
+                    a.has("--check") || compare != null, baseline, a.has("--write-baseline"), compare, threads,
+                    !a.has("--no-linf"), a.list("--only"));
         }
     }
 
@@ -132,17 +99,7 @@ public final class RegressionSuite {
     }
 
     public static void main(String[] args) throws Exception {
-        Options o;
-        try {
-            o = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("regression suite: " + e.getMessage());
-            System.err.println("usage: RegressionSuite [RESULTS_DIR] [--quick] [--check [BASELINE]] "
-                    + "[--write-baseline [BASELINE]] [--compare RUN_CSV] [--threads T] [--no-linf] [--only NAME,...]");
-            System.exit(2);
-            return;
-        }
-        System.exit(run(o));
+        System.exit(run(Options.SPEC.parseOrExit(args, Options::of)));
     }
 
     /** Runs as {@code o} says; returns the exit status. */
@@ -155,7 +112,7 @@ public final class RegressionSuite {
         EjmlConcurrency.setMaxThreads(o.threads());
         Files.createDirectories(o.results());
         Instant start = Instant.now();
-        Timer.Settings timing = o.quick() ? Timer.Settings.quick() : Timer.Settings.full();
+        Timer.Settings timing = o.quick() ? Timings.quick() : Timings.full();
         List<ResultRow> rows = new ArrayList<>();
         List<RegressionReport.ProblemInfo> infos = new ArrayList<>();
         warmUp(o.threads());
@@ -273,7 +230,7 @@ public final class RegressionSuite {
      */
     private static void warmUp(int threads) throws IOException {
         long t0 = System.nanoTime();
-        Timer.Settings w = new Timer.Settings(1, 2, 0.2, 2.0, 2.0);
+        Timer.Settings w = Timer.Settings.unbatched(2, 0.2, 1, 2.0, 2.0);
         Methods.Plan plan = new Methods.Plan(w, w, 100, true, true, true);
         LsProblem dense = Problems.synthetic(new Problems.Spec(4000, 40, 1e3, 1e-3, false, 1), threads);
         Methods.run(dense, plan, true);
@@ -306,7 +263,7 @@ public final class RegressionSuite {
     /** The problems, smallest first (so the JIT has compiled the code before the large, once-timed calls). */
     static List<Entry> grid(boolean quick, Timer.Settings timing) {
         Methods.Plan small = new Methods.Plan(timing, timing, 300, true, true, true);
-        Methods.Plan large = new Methods.Plan(Timer.Settings.large(), timing, 300, false, false, true);
+        Methods.Plan large = new Methods.Plan(Timings.large(), timing, 300, false, false, true);
         List<Entry> g = new ArrayList<>();
         List<double[]> n4 = quick
                 ? List.of(new double[] {1, 0}, new double[] {1e5, 1e-3}, new double[] {1e10, 1e-3})

@@ -1,18 +1,14 @@
 package org.sparrow.benchmarks.solvers;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.sparrow.benchmarks.harness.PythonPeer;
 
 /**
- * Runs {@code solvers_scipy.py} (scipy.sparse.linalg) with {@code python3} on a list of jobs and
+ * Runs {@code solvers_scipy.py} (scipy.sparse.linalg, through {@link PythonPeer}) on a list of jobs and
  * collects, per job, the iterations, scipy's verdict, the true relative residual and the median time.
  * A missing python3 or scipy is reported, not fatal.
  */
@@ -29,6 +25,9 @@ final class ScipySolvers {
         }
     }
 
+    /** No time limit in practice: the solves are bounded by their iteration limit. */
+    private static final long TIMEOUT_SECONDS = 24 * 3600;
+
     private ScipySolvers() {
     }
 
@@ -42,46 +41,31 @@ final class ScipySolvers {
         if (jobs.isEmpty()) {
             return "scipy not measured: no job for it";
         }
-        Path script = Files.createTempFile("solvers_scipy", ".py");
-        try (InputStream in = ScipySolvers.class.getResourceAsStream("solvers_scipy.py")) {
-            Files.write(script, in.readAllBytes());
-        }
-        List<String> cmd = new ArrayList<>(List.of("python3", script.toString(), Double.toString(tol),
-                Integer.toString(maxit), Integer.toString(restart), Integer.toString(repeats)));
+        List<String> args = new ArrayList<>(List.of(Double.toString(tol), Integer.toString(maxit),
+                Integer.toString(restart), Integer.toString(repeats)));
         for (Job j : jobs) {
-            cmd.add(j.key());
+            args.add(j.key());
         }
-        Process p;
-        try {
-            p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        } catch (IOException e) {
-            Files.deleteIfExists(script);
-            return "scipy not measured: python3 could not be started (" + e.getMessage() + ")";
-        }
-        String version = "scipy";
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.startsWith("# ")) {
-                    version = line.substring(2);
-                    continue;
-                }
+        PythonPeer.Outcome o;
+        try (PythonPeer python = new PythonPeer(ScipySolvers.class, "solvers_scipy.py")) {
+            o = python.run(args, TIMEOUT_SECONDS, line -> {
                 String[] f = line.split(",");
-                if (f.length < 7) {
-                    continue;
+                if (f.length >= 7) {
+                    String key = f[0] + "|" + f[1] + "|" + f[2];
+                    Result r = new Result(f[3].equals("nan") ? -1 : Integer.parseInt(f[3]), Boolean.parseBoolean(f[4]),
+                            Double.parseDouble(f[5]), Double.parseDouble(f[6]));
+                    synchronized (out) {
+                        out.put(key, r);
+                    }
                 }
-                String key = f[0] + "|" + f[1] + "|" + f[2];
-                out.put(key, new Result(f[3].equals("nan") ? -1 : Integer.parseInt(f[3]), Boolean.parseBoolean(f[4]),
-                        Double.parseDouble(f[5]), Double.parseDouble(f[6])));
-            }
+            });
         }
-        int rc = p.waitFor();
-        Files.deleteIfExists(script);
-        if (rc == 3) {
-            return "scipy not measured: python3 has no scipy";
+        if (o.unavailable() != null) {
+            return o.unavailable();
         }
-        if (rc != 0) {
-            return "scipy partly measured: the script failed with exit code " + rc;
+        if (!o.ok()) {
+            return "scipy partly measured: the script failed with exit code " + o.exitCode();
         }
-        return version + " (iterations from one solve; time: median of " + repeats + " further solves)";
+        return o.versionOr("scipy") + " (iterations from one solve; time: median of " + repeats + " further solves)";
     }
 }

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.sparrow.benchmarks.harness.Stats;
+import org.sparrow.benchmarks.harness.Table;
 import org.sparrow.benchmarks.solvers.SolverSuite.Row;
 import org.sparrow.core.io.SafeOutput;
 
@@ -22,21 +24,20 @@ final class SolverReport {
 
     static void write(Path dir, List<Row> rows, String scipyNote, int threads, boolean quick, Duration wall,
                       Map<String, String> versions) throws IOException {
-        SafeOutput.writeString(dir.resolve("solvers.csv"), csv(rows));
+        csv(rows).writeCsv(dir.resolve("solvers.csv"));
         SafeOutput.writeString(dir.resolve("solvers.md"), markdown(rows, scipyNote, threads, quick, wall, versions));
     }
 
-    private static String csv(List<Row> rows) {
-        StringBuilder sb = new StringBuilder("matrix,kind,rows,cols,nnz,method,precond,impl,iterations,converged,"
-                + "true_relative_residual,median_ms,min_ms,runs,note\n");
+    private static Table csv(List<Row> rows) {
+        Table t = new Table("matrix", "kind", "rows", "cols", "nnz", "method", "precond", "impl", "iterations",
+                "converged", "true_relative_residual", "median_ms", "min_ms", "runs", "note");
         for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%s,%s,%s,%d,%s,%.6e,%.4f,%s,%d,%s%n", r.c().name(),
-                    r.c().kind(), r.rows(), r.cols(), r.nnz(), r.method(), r.precond(), r.impl(), r.iterations(),
-                    r.converged(), r.trueRelativeResidual(), r.medianMs(),
-                    Double.isNaN(r.minMs()) ? "" : String.format(Locale.ROOT, "%.4f", r.minMs()), r.runs(),
-                    r.note().replace(',', ';')));
+            t.row(r.c().name(), r.c().kind(), r.rows(), r.cols(), r.nnz(), r.method(), r.precond(), r.impl(),
+                    r.iterations(), r.converged(), String.format(Locale.ROOT, "%.6e", r.trueRelativeResidual()),
+                    String.format(Locale.ROOT, "%.4f", r.medianMs()), Table.num(r.minMs(), "%.4f"), r.runs(),
+                    r.note().replace(',', ';'));
         }
-        return sb.toString();
+        return t;
     }
 
     /** The rows of one matrix × method × preconditioner, by implementation. */
@@ -122,11 +123,11 @@ final class SolverReport {
         long within = itRatios.stream().filter(r -> Math.abs(r - 1) <= 0.10).count();
         md.append(String.format(Locale.ROOT, "- **Iterations within ±10%% of scipy** (same method, tolerance and "
                         + "preconditioner, none or Jacobi; both converged): %d of %d; Sparrow/scipy median %s, range %s–%s.%s%n",
-                within, itRatios.size(), fmt(median(itRatios)), fmt(min(itRatios)), fmt(max(itRatios)),
+                within, itRatios.size(), fmt(Stats.median(itRatios)), fmt(min(itRatios)), fmt(max(itRatios)),
                 outside.isEmpty() ? "" : " Outside: " + String.join("; ", outside) + "."));
         long fast = timeRatios.stream().filter(r -> r >= 2).count();
         md.append(String.format(Locale.ROOT, "- **Time ≥ 2× MTJ** (MTJ ms / Sparrow ms, T threads, both converged): "
-                        + "%d of %d; median %s×, lowest %s× (%s).%n%n", fast, timeRatios.size(), fmt(median(timeRatios)),
+                        + "%d of %d; median %s×, lowest %s× (%s).%n%n", fast, timeRatios.size(), fmt(Stats.median(timeRatios)),
                 fmt(worstRatio), worst));
     }
 
@@ -225,15 +226,6 @@ final class SolverReport {
         }
         return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : v >= 10 ? String.format(Locale.ROOT, "%.1f", v)
                 : String.format(Locale.ROOT, "%.2f", v);
-    }
-
-    private static double median(List<Double> v) {
-        if (v.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Double> s = v.stream().sorted().toList();
-        int n = s.size();
-        return n % 2 == 1 ? s.get(n / 2) : 0.5 * (s.get(n / 2 - 1) + s.get(n / 2));
     }
 
     private static double min(List<Double> v) {

@@ -1,7 +1,5 @@
 package org.sparrow.benchmarks.solvers;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,10 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Supplier;
 import no.uib.cipr.matrix.sparse.CompRowMatrix;
 import org.sparrow.benchmarks.BenchmarkData;
+import org.sparrow.benchmarks.harness.Args;
+import org.sparrow.benchmarks.harness.MachineInfo;
+import org.sparrow.benchmarks.harness.Timer;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.Parallelism;
 import org.sparrow.core.io.MatrixMarket;
@@ -112,20 +112,30 @@ public final class SolverSuite {
                boolean converged, double trueRelativeResidual, double medianMs, double minMs, int runs, String note) {
     }
 
-    /** Timing settings. */
-    record Timing(int warmupRuns, double warmupSeconds, int runs, double capSeconds) {
+    /** What the suite accepts. */
+    static final Args.Spec ARGS = Args.spec("SolverSuite", "usage: SolverSuite [RESULTS_DIR] [--quick] [--no-scipy]")
+            .positional("RESULTS_DIR").flags("--quick", "--no-scipy");
+
+    /**
+     * The timing: at least 3 warm-up solves and 0.5 s, then the median of {@value #RUNS}; quick, 1 warm-up and
+     * the median of 3; a cold solve slower than the cap is timed once. No budget: every solve is bounded by its
+     * iteration limit.
+     */
+    static Timer.Settings timing(boolean quick) {
+        return quick ? Timer.Settings.unbatched(1, 0.0, 3, Double.POSITIVE_INFINITY, 1.0)
+                : Timer.Settings.unbatched(3, 0.5, RUNS, Double.POSITIVE_INFINITY, CAP_SECONDS);
     }
 
     private SolverSuite() {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> argv = List.of(args);
-        boolean quick = argv.contains("--quick");
-        boolean scipy = !argv.contains("--no-scipy");
-        Path results = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : "benchmarks/results/solvers");
+        Args argv = ARGS.parseOrExit(args);
+        boolean quick = argv.has("--quick");
+        boolean scipy = !argv.has("--no-scipy");
+        Path results = argv.positional(Path.of("benchmarks/results/solvers"));
         Files.createDirectories(results);
-        Timing timing = quick ? new Timing(1, 0.0, 3, 1.0) : new Timing(3, 0.5, RUNS, CAP_SECONDS);
+        Timer.Settings timing = timing(quick);
         Instant start = Instant.now();
         int threads = Parallelism.defaultThreads();
 
@@ -178,7 +188,7 @@ public final class SolverSuite {
     }
 
     private static Row measureSparrow(Case c, CsrMatrix a, double[] b, String m, String p, String impl, int threads,
-                                      Timing timing) {
+                                      Timer.Settings timing) {
         String before = System.getProperty(Parallelism.THREADS_PROPERTY);
         System.setProperty(Parallelism.THREADS_PROPERTY, Integer.toString(threads));
         try {
@@ -204,36 +214,15 @@ public final class SolverSuite {
     }
 
     /** Times {@code solve} as the class comment says and checks its x. */
-    private static Row measure(Case c, CsrMatrix a, double[] b, String m, String p, String impl, Timing t,
+    private static Row measure(Case c, CsrMatrix a, double[] b, String m, String p, String impl, Timer.Settings t,
                                Supplier<SolverPeers.Outcome> solve) {
-        System.gc();
-        long t0 = System.nanoTime();
-        SolverPeers.Outcome first = solve.get();
-        double cold = (System.nanoTime() - t0) * 1e-9;
-        double[] samples;
-        if (cold > t.capSeconds()) {
-            samples = new double[] {cold};
-        } else {
-            long warmStart = System.nanoTime();
-            for (int k = 0; k < t.warmupRuns() || (System.nanoTime() - warmStart) * 1e-9 < t.warmupSeconds(); k++) {
-                solve.get();
-            }
-            samples = new double[t.runs()];
-            for (int k = 0; k < samples.length; k++) {
-                long s = System.nanoTime();
-                solve.get();
-                samples[k] = (System.nanoTime() - s) * 1e-9;
-            }
-        }
-        double[] sorted = samples.clone();
-        Arrays.sort(sorted);
-        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : 0.5 * (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]);
+        Timer.Measured<SolverPeers.Outcome> time = Timer.measure(t, solve);
+        SolverPeers.Outcome first = time.first();
         double rel = trueRelativeResidual(a, first.x(), b);
         System.err.printf(Locale.ROOT, "  %-8s %-6s %-12s %6d its %-5s rel %.2e  %9.3f ms%n", m, p, impl,
-                first.iterations(), first.converged(), rel, median * 1e3);
+                first.iterations(), first.converged(), rel, time.millis());
         return new Row(c, a.rows(), a.cols(), a.nnz(), m, p, impl, first.iterations(), first.converged(), rel,
-                median * 1e3, sorted[0] * 1e3, sorted.length, first.note());
+                time.millis(), time.min() * 1e3, time.runs(), first.note());
     }
 
     /** ‖b − A·x‖/‖b‖ by one plain loop over the CSR arrays (no Sparrow kernel involved). */
@@ -260,25 +249,12 @@ public final class SolverSuite {
         return x;
     }
 
-    /** The peers' versions from the Maven metadata inside their jars (kept in the shaded jar). */
+    /** The peers' pinned versions, as the report names them. */
     private static Map<String, String> versions() {
+        MachineInfo machine = MachineInfo.probe();
         Map<String, String> v = new LinkedHashMap<>();
-        v.put("MTJ", pomVersion("com.googlecode.matrix-toolkits-java", "mtj"));
-        v.put("Commons Math", pomVersion("org.apache.commons", "commons-math3"));
+        v.put("MTJ", machine.version("mtj"));
+        v.put("Commons Math", machine.version("commons-math3"));
         return v;
-    }
-
-    private static String pomVersion(String group, String artifact) {
-        String res = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
-        try (InputStream in = SolverSuite.class.getResourceAsStream(res)) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                return p.getProperty("version", "?");
-            }
-        } catch (IOException e) {
-            // fall through
-        }
-        return "?";
     }
 }

@@ -3,7 +3,6 @@ package org.sparrow.core.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.sparrow.core.io.MatrixMarketTestSupport.assertHasKeyword;
 
 import java.io.IOException;
@@ -22,6 +21,7 @@ import org.sparrow.core.CooMatrix;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.io.MatrixMarketHeader.Format;
 import org.sparrow.core.io.MatrixMarketTestSupport.ManifestRow;
+import org.sparrow.testing.SharedData;
 
 /**
  * Every matrix in the shared test data ({@code sparrow.data.dir}, set by Surefire) is read, and what
@@ -42,7 +42,7 @@ class MatrixMarketRealDataTest {
 
     @BeforeAll
     static void requireData() {
-        assumeTrue(MatrixMarketTestSupport.dataDir() != null, MatrixMarketTestSupport::noDataMessage);
+        SharedData.dir();
     }
 
     static Stream<Named<ManifestRow>> manifestRows() {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.sparrow.core.io.MatrixMarketTestSupport.assertCsrEquals;
 import static org.sparrow.core.io.MatrixMarketTestSupport.kindOf;
 import static org.sparrow.core.io.MatrixMarketTestSupport.readText;
@@ -42,6 +41,7 @@ import org.sparrow.core.io.MatrixMarketHeader.Format;
 import org.sparrow.core.io.MatrixMarketHeader.Symmetry;
 import org.sparrow.core.io.MatrixMarketTestSupport.Kind;
 import org.sparrow.core.io.MatrixMarketTestSupport.ManifestRow;
+import org.sparrow.testing.SharedData;
 
 /**
  * Write→read round trips of every non-complex matrix in the shared test data, compared bitwise
@@ -86,7 +86,7 @@ class MatrixMarketRoundTripTest {
     }
 
     private static CsrMatrix original(ManifestRow r) {
-        assumeTrue(MatrixMarketTestSupport.dataDir() != null, MatrixMarketTestSupport::noDataMessage);
+        SharedData.dir();
         return CACHE.computeIfAbsent(r.file(), f -> {
             try {
                 return MatrixMarket.read(MatrixMarketTestSupport.dataDir().resolve(f)).toCsr();
@@ -133,7 +133,7 @@ class MatrixMarketRoundTripTest {
 
     @Test
     void realDataIsPresent() {
-        assumeTrue(MatrixMarketTestSupport.dataDir() != null, MatrixMarketTestSupport::noDataMessage);
+        SharedData.dir();
         assertTrue(realRows().count() >= 150, "non-complex files in the manifest");
     }
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.function.Executable;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.Matrix;
+import org.sparrow.testing.SharedData;
 
 /**
  * Helpers shared by the Matrix Market tests: writing small files byte for byte, checking that a read
@@ -237,21 +238,12 @@ final class MatrixMarketTestSupport {
         }
     }
 
-    /** The data directory from {@code sparrow.data.dir}, or {@code null} when unset or absent. */
+    /**
+     * The data directory ({@link SharedData#dirOrNull()}), or {@code null} when unset or absent; tests that
+     * need it call {@link SharedData#dir()}, which skips or (in CI) fails.
+     */
     static Path dataDir() {
-        String d = System.getProperty("sparrow.data.dir");
-        if (d == null || d.isBlank()) {
-            return null;
-        }
-        Path p = Path.of(d);
-        return Files.isRegularFile(p.resolve("MANIFEST.tsv")) ? p : null;
-    }
-
-    /** Why the real-data tests are skipped, for {@code assumeTrue}. */
-    static String noDataMessage() {
-        return "real test matrices not found: system property sparrow.data.dir = "
-                + System.getProperty("sparrow.data.dir") + " (expected a directory holding MANIFEST.tsv; "
-                + "Surefire sets it to ../shared/data/matrices)";
+        return SharedData.dirOrNull();
     }
 
     private static List<ManifestRow> manifest;

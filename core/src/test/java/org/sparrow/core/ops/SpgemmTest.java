@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.sparse.csc.CommonOps_DSCC;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.sparrow.core.CooMatrix;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.io.MatrixMarket;
+import org.sparrow.testing.SharedData;
 
 /**
  * SpGEMM against a dense oracle and against EJML. Values are small multiples of 1/8, so every
@@ -281,14 +280,6 @@ class SpgemmTest {
 
     // ------------------------------------------------------------------ real matrices against EJML
 
-    private static Path dataDir() {
-        String dir = System.getProperty("sparrow.data.dir");
-        Path p = dir == null ? null : Path.of(dir);
-        Assumptions.assumeTrue(p != null && Files.isDirectory(p),
-                "shared matrices not found (sparrow.data.dir=" + dir + "): skipping the comparison with EJML");
-        return p;
-    }
-
     private static DMatrixSparseCSC toEjml(CsrMatrix a) {
         // The CSR arrays of Aᵀ are the CSC arrays of A: build EJML's CSC of A from A's transpose.
         CsrMatrix t = a.transpose();
@@ -305,8 +296,7 @@ class SpgemmTest {
     @ValueSource(strings = {"small/bcsstk08.mtx", "small/west0479.mtx", "small/Erdos971.mtx", "small/can_1072.mtx",
             "medium/fe_4elt2.mtx.gz", "medium/wiki-Vote.mtx.gz", "medium/whitaker3.mtx.gz"})
     void squareOfARealMatrixMatchesEjml(String name) throws IOException {
-        Path f = dataDir().resolve(name);
-        Assumptions.assumeTrue(Files.isRegularFile(f), f + " is missing");
+        Path f = SharedData.file(name);
         CsrMatrix a = MatrixMarket.readCsr(f);
         DMatrixSparseCSC ea = toEjml(a);
         DMatrixSparseCSC ec = CommonOps_DSCC.mult(ea, ea, null);

@@ -1,14 +1,13 @@
 package org.sparrow.sketching.lstsq;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
-import org.junit.jupiter.api.Assumptions;
 import org.sparrow.core.DenseMatrix;
+import org.sparrow.testing.SharedData;
 
 /** Seeded test problems with known answers, shared by the least-squares and low-rank tests. */
 public final class Problems {
@@ -132,14 +131,8 @@ public final class Problems {
         }
     }
 
-    /** A matrix file under sparrow.data.dir, or a skipped test with a clear message. */
+    /** A matrix file of the shared collection; skips the test (CI: fails it) with a clear message when absent. */
     public static Path dataFile(String name) {
-        String dir = System.getProperty("sparrow.data.dir");
-        Path p = dir == null || dir.isBlank() ? null : Path.of(dir);
-        Assumptions.assumeTrue(p != null && Files.isDirectory(p),
-                "shared matrices not found (sparrow.data.dir=" + dir + "): skipping the real-matrix test");
-        Path f = p.resolve(name);
-        Assumptions.assumeTrue(Files.isRegularFile(f), f + " is missing: skipping the real-matrix test");
-        return f;
+        return SharedData.file(name);
     }
 }

@@ -1,11 +1,9 @@
 package org.sparrow.solvers.krylov;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -20,6 +18,7 @@ import org.sparrow.core.LinearOperator;
 import org.sparrow.core.io.MatrixMarket;
 import org.sparrow.core.ops.Blas;
 import org.sparrow.solvers.precond.Preconditioner;
+import org.sparrow.testing.SharedData;
 
 /** Shared test helpers: the shared matrices, dense oracles (EJML), tiny builders. */
 final class KrylovTestSupport {
@@ -29,28 +28,12 @@ final class KrylovTestSupport {
     private KrylovTestSupport() {
     }
 
-    /** The shared matrix folder from {@code -Dsparrow.data.dir} (set by Surefire), or null when absent. */
-    static Path dataDir() {
-        String d = System.getProperty("sparrow.data.dir");
-        if (d == null || d.isBlank()) {
-            return null;
-        }
-        Path p = Path.of(d);
-        return Files.isRegularFile(p.resolve("MANIFEST.tsv")) ? p : null;
-    }
-
-    /** Skips the calling test, with the reason, when the shared matrices are not there. */
-    static void assumeData() {
-        assumeTrue(dataDir() != null, () -> "shared test matrices not found: set -Dsparrow.data.dir to the folder "
-                + "holding MANIFEST.tsv (it was '" + System.getProperty("sparrow.data.dir") + "')");
-    }
-
-    /** {@code small/<name>.mtx} from the shared data, read once per JVM. */
+    /** {@code small/<name>.mtx} from the shared data, read once per JVM; skips (CI: fails) when absent. */
     static CsrMatrix load(String name) {
-        assumeData();
+        Path file = SharedData.file("small/" + name + ".mtx");
         return CACHE.computeIfAbsent(name, n -> {
             try {
-                return MatrixMarket.readCsr(dataDir().resolve("small").resolve(n + ".mtx"));
+                return MatrixMarket.readCsr(file);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -2,11 +2,9 @@ package org.sparrow.interop.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +24,7 @@ class LowrankCommandTest {
     Path tmp;
 
     private static Path shared(String file) {
-        Path p = TestData.dataDir().resolve(file);
-        assumeTrue(Files.isRegularFile(p), "skipped: " + p + " is missing");
-        return p;
+        return TestData.shared(file);
     }
 
     /** The singular values of A in decreasing order, by EJML's dense SVD: the independent reference. */

@@ -3,7 +3,6 @@ package org.sparrow.interop.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -37,8 +36,7 @@ class ReadmeExampleTest {
 
     @Test
     void readmeJavaExampleCompilesAndRuns() throws Exception {
-        Path readme = Path.of(System.getProperty("basedir", "."), "..", "..", "README.md").normalize();
-        assumeTrue(Files.isRegularFile(readme), "skipped: no README.md at " + readme);
+        Path readme = TestData.tracked("README.md");
         Matcher m = Pattern.compile("(?s)```java\\R(.*?)```").matcher(Files.readString(readme));
         assertTrue(m.find(), "README.md has a ```java block");
         String block = m.group(1);

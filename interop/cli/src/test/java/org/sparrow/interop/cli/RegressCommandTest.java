@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +32,7 @@ class RegressCommandTest {
     Path tmp;
 
     private static Path shared(String file) {
-        Path p = TestData.dataDir().resolve(file);
-        assumeTrue(Files.isRegularFile(p), "skipped: " + p + " is missing");
-        return p;
+        return TestData.shared(file);
     }
 
     /** A seeded random right-hand side of length n (inconsistent: the residual at the optimum is not zero). */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -36,15 +35,11 @@ class SolveCommandTest {
 
     /** The bundled example, {@code examples/1138_bus.mtx} at the repository root. */
     private static Path example() {
-        Path p = Path.of(System.getProperty("basedir", "."), "..", "..", "examples", "1138_bus.mtx").normalize();
-        assumeTrue(Files.isRegularFile(p), "skipped: " + p + " is missing");
-        return p;
+        return TestData.tracked("examples", "1138_bus.mtx");
     }
 
     private static String shared(String file) {
-        Path p = TestData.dataDir().resolve(file);
-        assumeTrue(Files.isRegularFile(p), "skipped: " + p + " is missing");
-        return p.toString();
+        return TestData.shared(file).toString();
     }
 
     private Path file(String name, String content) throws IOException {

@@ -1,6 +1,7 @@
 package org.sparrow.interop.cli;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sparrow.testing.SharedData;
 
 /** Where the tests find their matrices: the shared collection and the bundled example. */
 final class TestData {
@@ -17,14 +19,15 @@ final class TestData {
 
     /**
      * The shared matrix collection ({@code sparrow.data.dir}, set by Surefire); skips the calling
-     * test when it is absent.
+     * test when it is absent, or fails it in CI ({@link SharedData}).
      */
     static Path dataDir() {
-        String dir = System.getProperty("sparrow.data.dir");
-        assumeTrue(dir != null && Files.isRegularFile(Path.of(dir, "MANIFEST.tsv")),
-                "skipped: the shared test matrices are not here (system property sparrow.data.dir = " + dir
-                        + "; expected ../shared/data/matrices next to the repository)");
-        return Path.of(dir);
+        return SharedData.dir();
+    }
+
+    /** A file of the shared collection, e.g. {@code small/bcsstk01.mtx}; skips (CI: fails) when absent. */
+    static Path shared(String file) {
+        return SharedData.file(file);
     }
 
     /** The rows of MANIFEST.tsv, keyed by the {@code file} column, each a map from column name to value. */
@@ -46,10 +49,18 @@ final class TestData {
         return rows;
     }
 
-    /** The example matrix committed under {@code examples/} at the repository root. */
+    /** The example matrix committed under {@code examples/} at the repository root (tracked: asserted). */
     static Path example() {
-        Path p = Path.of(System.getProperty("basedir", "."), "..", "..", "examples", "bcsstk01.mtx").normalize();
-        assumeTrue(Files.isRegularFile(p), "skipped: " + p + " is missing");
+        return tracked("examples", "bcsstk01.mtx");
+    }
+
+    /**
+     * A file tracked in the repository, relative to its root; the calling test fails when it is missing
+     * (it is part of the checkout, not shared data).
+     */
+    static Path tracked(String... parts) {
+        Path p = Path.of(System.getProperty("basedir", "."), "..", "..").resolve(Path.of("", parts)).normalize();
+        assertTrue(Files.isRegularFile(p), p + " is missing from the checkout");
         return p;
     }
 }

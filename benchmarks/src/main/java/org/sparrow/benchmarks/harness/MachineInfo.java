@@ -1,4 +1,4 @@
-package org.sparrow.benchmarks.kernels;
+package org.sparrow.benchmarks.harness;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * The machine and software a run measured on, for the report's header: CPU model, cores,
- * last-level cache, memory, OS, JDK, heap, the peers' versions, and the copy bandwidth measured in
- * the same run.
+ * The machine and software a run measured on, for every suite's report: CPU model, cores, last-level
+ * cache, memory, OS, JDK, heap and the peers' pinned versions. Fields that cannot be read (not Linux)
+ * say "unknown"; a version missing from the build says "?".
  *
  * @param cpu            CPU model name (from {@code /proc/cpuinfo}), or "unknown"
  * @param cores          {@code Runtime.availableProcessors()}
@@ -21,41 +21,35 @@ import java.util.Properties;
  * @param jdk            JVM name and runtime version
  * @param maxHeapBytes   {@code Runtime.maxMemory()}
  * @param versions       the peers' versions (from the build)
- * @param copy1          1-thread copy bandwidth, GB/s
- * @param copyT          T-thread copy bandwidth, GB/s
- * @param threads        T, the suite's thread count
  */
 public record MachineInfo(String cpu, int cores, String lastLevelCache, String memory, String os, String jdk,
-                   long maxHeapBytes, Properties versions, double copy1, double copyT, int threads) {
+                          long maxHeapBytes, Properties versions) {
 
-    /** Describes this machine, with the copy bandwidths measured by the caller. */
-    static MachineInfo probe(double copy1, double copyT, int threads) {
-        return new MachineInfo(readCpuModel(), Runtime.getRuntime().availableProcessors(), readLastLevelCache(), readMemory(),
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
+    /** Describes this machine. */
+    public static MachineInfo probe() {
+        return new MachineInfo(readCpuModel(), Runtime.getRuntime().availableProcessors(), readLastLevelCache(),
+                readMemory(), System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
                         + System.getProperty("os.arch") + ")",
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                Runtime.getRuntime().maxMemory(), readVersions(), copy1, copyT, threads);
+                Runtime.getRuntime().maxMemory(), readVersions());
     }
 
-    /** A version from the build ("ejml", "ojalgo", "mtj", "commons-math3", "xchart", "jmh"). */
-    String version(String key) {
+    /**
+     * A peer's version from the build.
+     *
+     * @param key "ejml", "ojalgo", "mtj", "commons-math3", "xchart" or "jmh"
+     * @return the version, or "?"
+     */
+    public String version(String key) {
         return versions.getProperty(key, "?");
     }
 
-    /** The Markdown lines describing the machine. */
-    String markdown() {
-        return String.format(Locale.ROOT, """
-                - CPU: %s; %d cores available to the JVM; last-level cache %s; memory %s
-                - OS: %s
-                - JDK: %s; max heap %.1f GiB
-                - Peers: EJML %s, ojAlgo %s, MTJ %s, Apache Commons Math %s
-                - Copy bandwidth (STREAM-style Copy, c[i] = a[i] on two 128 MiB arrays, best of several runs, \
-                bytes = 2 × array bytes): **%.1f GB/s on %d threads**, %.1f GB/s on 1 thread
-                """, cpu, cores, lastLevelCache, memory, os, jdk, maxHeapBytes / (double) (1L << 30),
-                version("ejml"), version("ojalgo"), version("mtj"), version("commons-math3"), copyT, threads, copy1);
+    /** The maximum heap in GiB. */
+    public double maxHeapGiB() {
+        return maxHeapBytes / (double) (1L << 30);
     }
 
-    /** The CPU model from /proc/cpuinfo, or "unknown" (not Linux). Shared by every suite's report. */
+    /** The CPU model from /proc/cpuinfo, or "unknown" (not Linux). */
     public static String readCpuModel() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
@@ -102,10 +96,10 @@ public record MachineInfo(String cpu, int cores, String lastLevelCache, String m
         return "unknown";
     }
 
-    /** The peers' pinned versions, from the build's filtered {@code kernels-versions.properties}. */
+    /** The peers' pinned versions, from the build's filtered {@code peer-versions.properties}. */
     public static Properties readVersions() {
         Properties p = new Properties();
-        try (InputStream in = MachineInfo.class.getResourceAsStream("kernels-versions.properties")) {
+        try (InputStream in = MachineInfo.class.getResourceAsStream("peer-versions.properties")) {
             if (in != null) {
                 p.load(in);
             }

@@ -1,3 +1,5 @@
+package org.sparrow.benchmarks.device;
+
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import java.io.PrintWriter;
@@ -17,13 +19,19 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * Runs the backend tests of {@code org.sparrow.core.backend} without Maven, on the device machine:
  * by default only those tagged {@code gpu} (what Surefire excludes), with {@code --all} every test
  * of the package. Prints each test's outcome and a summary; exits 0 when tests ran and none failed.
- * Compiled and packaged by {@code package.sh}; see README.md.
+ * Compiled and packaged by {@code benchmarks/device/package.sh} (it is not part of the Maven build:
+ * it needs the JUnit launcher, which no module depends on); see {@code benchmarks/device/README.md}.
  */
 public final class GpuTestLauncher {
 
     private GpuTestLauncher() {
     }
 
+    /**
+     * Runs the tests and exits.
+     *
+     * @param args {@code --all} for every test of the package, else only the {@code gpu}-tagged ones
+     */
     public static void main(String[] args) {
         boolean all = args.length > 0 && args[0].equals("--all");
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
