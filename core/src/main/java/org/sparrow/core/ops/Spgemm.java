@@ -124,7 +124,7 @@ public final class Spgemm {
     static CsrMatrix multiply(CsrMatrix a, CsrMatrix b, SpgemmOptions options, long heavyMinFlops) {
         int m = a.rows();
         int p = b.cols();
-        int threads = options.threads();
+        int threads = options.parallelism().threadsFor(a.nnz() + (long) b.nnz());
         int[] ap = a.rowPointers();
         int[] aj = a.columnIndices();
         int[] bp = b.rowPointers();

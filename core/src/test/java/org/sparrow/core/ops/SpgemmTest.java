@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sparrow.core.CooMatrix;
 import org.sparrow.core.CsrMatrix;
+import org.sparrow.core.Par;
 import org.sparrow.core.io.MatrixMarket;
 import org.sparrow.testing.SharedData;
 
@@ -265,6 +266,25 @@ class SpgemmTest {
             }
         }
         return CsrMatrix.unsorted(a.rows(), a.cols(), a.rowPointers(), ci, v);
+    }
+
+    @Test
+    void everyParallelismGivesTheDenseProductAndTheSameBitsOnDyadicValues() {
+        Random rnd = new Random(23);
+        CsrMatrix a = powerLaw(rnd, 207, 150);
+        CsrMatrix b = powerLaw(rnd, 150, 13);
+        CsrMatrix seq = Spgemm.multiply(a, b, SpgemmOptions.defaults().withParallelism(Par.SEQ));
+        assertIsProduct(a, b, seq, false, "seq");
+        for (Par par : new Par[] {Par.AUTO, Par.threads(2), Par.threads(7)}) {
+            SpgemmOptions o = SpgemmOptions.defaults().withParallelism(par);
+            assertEquals(par, o.parallelism());
+            assertEquals(seq, Spgemm.multiply(a, b, o), par.toString());
+        }
+        assertEquals(Par.SEQ, new SpgemmOptions(1, true, false).parallelism());
+        assertEquals(7, SpgemmOptions.defaults().withThreads(7).threads());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SpgemmOptions.defaults().withParallelism(null));
+        assertTrue(e.getMessage().contains("parallelism"), e.getMessage());
     }
 
     @Test
