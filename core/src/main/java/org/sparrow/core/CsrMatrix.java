@@ -148,7 +148,7 @@ public final class CsrMatrix implements Matrix {
     public void apply(double[] x, double[] y) {
         Checks.checkLength("x", x, cols, "the matrix's column count");
         Checks.checkLength("y", y, rows, "the matrix's row count");
-        Spmv.multiply(rows, rowPtr, colIdx, values, x, y, Spmv.defaultThreads(nnz()));
+        Spmv.apply(rows, rowPtr, colIdx, values, x, y, Spmv.defaultThreads(nnz()));
     }
 
     /**
@@ -160,7 +160,7 @@ public final class CsrMatrix implements Matrix {
     public void applyTranspose(double[] x, double[] y) {
         Checks.checkLength("x", x, rows, "the matrix's row count");
         Checks.checkLength("y", y, cols, "the matrix's column count");
-        Spmv.multiplyTranspose(rows, cols, rowPtr, colIdx, values, x, y, Spmv.defaultThreads(nnz()));
+        Spmv.applyTranspose(rows, cols, rowPtr, colIdx, values, x, y, Spmv.defaultThreads(nnz()));
     }
 
     /**
@@ -171,7 +171,7 @@ public final class CsrMatrix implements Matrix {
     public void applyBlock(double[] x, double[] y, int k) {
         Checks.checkBlock("x", x, cols, k);
         Checks.checkBlock("y", y, rows, k);
-        Spmm.multiply(rows, rowPtr, colIdx, values, x, y, k, Spmv.defaultThreads((long) nnz() * k));
+        Spmm.apply(rows, rowPtr, colIdx, values, x, y, k, Spmv.defaultThreads((long) nnz() * k));
     }
 
     /**
@@ -182,7 +182,7 @@ public final class CsrMatrix implements Matrix {
     public void applyTransposeBlock(double[] x, double[] y, int k) {
         Checks.checkBlock("x", x, rows, k);
         Checks.checkBlock("y", y, cols, k);
-        Spmm.multiplyTranspose(rows, cols, rowPtr, colIdx, values, x, y, k, Spmv.defaultThreads((long) nnz() * k));
+        Spmm.applyTranspose(rows, cols, rowPtr, colIdx, values, x, y, k, Spmv.defaultThreads((long) nnz() * k));
     }
 
     /** The canonical form: this matrix if already sorted, else a copy with each row sorted. */

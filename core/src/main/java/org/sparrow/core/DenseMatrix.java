@@ -90,25 +90,25 @@ public final class DenseMatrix implements Matrix {
     /** {@code y = A·x}, threaded above {@link DenseProducts#PARALLEL_MIN_ENTRIES} entries (see {@link DenseProducts}). */
     @Override
     public void apply(double[] x, double[] y) {
-        DenseProducts.multiply(this, x, y, Par.AUTO);
+        DenseProducts.apply(this, x, y, Par.AUTO);
     }
 
     /** {@code y = Aᵀ·x}, threaded as {@link #apply(double[], double[])}. */
     @Override
     public void applyTranspose(double[] x, double[] y) {
-        DenseProducts.multiplyTranspose(this, x, y, Par.AUTO);
+        DenseProducts.applyTranspose(this, x, y, Par.AUTO);
     }
 
     /** {@code Y = A·X} for a row-major block of k columns, in one pass over A (not column by column). */
     @Override
     public void applyBlock(double[] x, double[] y, int k) {
-        DenseProducts.multiplyBlock(this, x, y, k, Par.AUTO);
+        DenseProducts.applyBlock(this, x, y, k, Par.AUTO);
     }
 
     /** {@code Y = Aᵀ·X} for a row-major block of k columns, in one pass over A. */
     @Override
     public void applyTransposeBlock(double[] x, double[] y, int k) {
-        DenseProducts.multiplyTransposeBlock(this, x, y, k, Par.AUTO);
+        DenseProducts.applyTransposeBlock(this, x, y, k, Par.AUTO);
     }
 
     /** Nonzero entries only, row by row. */

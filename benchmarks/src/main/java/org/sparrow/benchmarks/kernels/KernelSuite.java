@@ -273,11 +273,11 @@ public final class KernelSuite {
         // SpMV y = A·x
         double[] x = ResultCheck.inputs(a.cols());
         double[] yRef = new double[a.rows()];
-        Spmv.multiply(a, x, yRef, 1);
+        Spmv.apply(a, x, yRef, 1);
         for (Impl impl : new Impl[] {Impl.SPARROW, Impl.SPARROW_1T}) {
             double[] y = new double[a.rows()];
             rec.time(Kernel.SPMV, impl, () -> {
-                Spmv.multiply(a, x, y, impl.threads(t));
+                Spmv.apply(a, x, y, impl.threads(t));
                 return y;
             }, r -> ResultCheck.relative(yRef, r));
         }
@@ -307,11 +307,11 @@ public final class KernelSuite {
         // SpMM Y = A·X, X cols × K row-major
         double[] xb = ResultCheck.inputs(a.cols() * K);
         double[] ybRef = new double[a.rows() * K];
-        Spmm.multiply(a, xb, ybRef, K, 1);
+        Spmm.apply(a, xb, ybRef, K, 1);
         for (Impl impl : new Impl[] {Impl.SPARROW, Impl.SPARROW_1T}) {
             double[] yb = new double[a.rows() * K];
             rec.time(Kernel.SPMM, impl, () -> {
-                Spmm.multiply(a, xb, yb, K, impl.threads(t));
+                Spmm.apply(a, xb, yb, K, impl.threads(t));
                 return yb;
             }, r -> ResultCheck.relative(ybRef, r));
         }

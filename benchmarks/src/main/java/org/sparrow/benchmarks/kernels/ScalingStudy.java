@@ -119,10 +119,10 @@ final class ScalingStudy {
             }
             double[] x = ResultCheck.inputs(a.cols());
             double[] y = new double[a.rows()];
-            Timer.Measured<Void> spmv = Timer.measure(settings, () -> Spmv.multiply(a, x, y, threads));
+            Timer.Measured<Void> spmv = Timer.measure(settings, () -> Spmv.apply(a, x, y, threads));
             double[] xb = ResultCheck.inputs(Math.multiplyExact(a.cols(), k));
             double[] yb = new double[Math.multiplyExact(a.rows(), k)];
-            Timer.Measured<Void> spmm = Timer.measure(settings, () -> Spmm.multiply(a, xb, yb, k, threads));
+            Timer.Measured<Void> spmm = Timer.measure(settings, () -> Spmm.apply(a, xb, yb, k, threads));
             Row row = new Row(c.family(), c.size(), a.rows(), a.nnz(), flops, nnzC, spgemm, note, spmv, spmm, k);
             rows.add(row);
             System.out.printf(Locale.ROOT, "scaling  %-9s %-28s nnz %,11d  SpGEMM %s  SpMV %.3f ms  SpMM %.2f ms%n",

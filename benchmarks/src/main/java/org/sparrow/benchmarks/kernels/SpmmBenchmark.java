@@ -7,7 +7,7 @@ import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Spmm;
 
 /**
- * SpMM {@code Y = A·X} ({@link Spmm#multiply(CsrMatrix, double[], double[], int, int)}) with X dense
+ * SpMM {@code Y = A·X} ({@link Spmm#apply(CsrMatrix, double[], double[], int, int)}) with X dense
  * row-major {@code cols × k} (k = 32 by default), on medium matrices, on 1 and 2 threads. The output
  * block is preallocated and overwritten; GFLOP/s is {@code 2·nnz·k / time}.
  */
@@ -34,7 +34,7 @@ public class SpmmBenchmark extends MediumMatrixBenchmark {
     /** {@code Y = A·X}. */
     @Benchmark
     public double[] multiply() {
-        Spmm.multiply(a, x, y, k, threads);
+        Spmm.apply(a, x, y, k, threads);
         return y;
     }
 }

@@ -33,14 +33,14 @@ public class SpmvBenchmark extends MediumMatrixBenchmark {
     /** {@code y = A·x}. */
     @Benchmark
     public double[] multiply() {
-        Spmv.multiply(a, x, y, threads);
+        Spmv.apply(a, x, y, threads);
         return y;
     }
 
     /** {@code y = Aᵀ·x}. */
     @Benchmark
     public double[] multiplyTranspose() {
-        Spmv.multiplyTranspose(a, xt, yt, threads);
+        Spmv.applyTranspose(a, xt, yt, threads);
         return yt;
     }
 }

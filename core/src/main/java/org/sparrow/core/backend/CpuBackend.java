@@ -7,7 +7,7 @@ import org.sparrow.core.Parallelism;
 import org.sparrow.core.ops.Spmm;
 
 /**
- * The CPU backend, always available: SpMM by Sparrow's Java kernel {@link Spmm#multiply(CsrMatrix,
+ * The CPU backend, always available: SpMM by Sparrow's Java kernel {@link Spmm#apply(CsrMatrix,
  * double[], double[], int, int)} (no second implementation here), bit-identical for every thread count.
  *
  * <p>How parallel it runs is a {@link Par}: with {@link Par#AUTO} (the default) each product uses
@@ -139,7 +139,7 @@ public final class CpuBackend implements Backend {
             }
             int t = par.threadsFor((long) a.nnz() * Math.max(k, 0));
             long t0 = System.nanoTime();
-            Spmm.multiply(a, x, y, k, t); // validates k and the lengths
+            Spmm.apply(a, x, y, k, t); // validates k and the lengths
             return new SpmmTiming(0.0, (System.nanoTime() - t0) * 1e-9, 0.0);
         }
 

@@ -43,7 +43,7 @@ public final class DenseProducts {
      * @param y       Output: length m; overwritten
      * @param par     how parallel
      */
-    public static void multiply(DenseMatrix a, double[] x, double[] y, Par par) {
+    public static void apply(DenseMatrix a, double[] x, double[] y, Par par) {
         Checks.checkNotNull(a, "A");
         int m = a.rows();
         int n = a.cols();
@@ -58,22 +58,22 @@ public final class DenseProducts {
         });
     }
 
-    /** {@code y = A·x} on exactly {@code threads} threads: {@code multiply(a, x, y, Par.threads(threads))}. */
-    public static void multiply(DenseMatrix a, double[] x, double[] y, int threads) {
-        multiply(a, x, y, Par.threads(threads));
+    /** {@code y = A·x} on exactly {@code threads} threads: {@code apply(a, x, y, Par.threads(threads))}. */
+    public static void apply(DenseMatrix a, double[] x, double[] y, int threads) {
+        apply(a, x, y, Par.threads(threads));
     }
 
     /**
      * {@code y = Aᵀ·x}. O(rows·cols) work, plus O(chunks·cols) to add the chunks' partial sums, which
-     * it allocates ({@link #multiplyTranspose(DenseMatrix, double[], double[], Par, double[])} takes them).
+     * it allocates ({@link #applyTranspose(DenseMatrix, double[], double[], Par, double[])} takes them).
      *
      * @param a   Input: {@code m × n}
      * @param x   Input: length m
      * @param y   Output: length n; overwritten
      * @param par how parallel
      */
-    public static void multiplyTranspose(DenseMatrix a, double[] x, double[] y, Par par) {
-        multiplyTranspose(a, x, y, par, null);
+    public static void applyTranspose(DenseMatrix a, double[] x, double[] y, Par par) {
+        applyTranspose(a, x, y, par, null);
     }
 
     /**
@@ -84,7 +84,7 @@ public final class DenseProducts {
      *             entry do not matter; overwritten), or null to allocate
      * @throws IllegalArgumentException if a length is wrong or {@code work} is too short
      */
-    public static void multiplyTranspose(DenseMatrix a, double[] x, double[] y, Par par, double[] work) {
+    public static void applyTranspose(DenseMatrix a, double[] x, double[] y, Par par, double[] work) {
         Checks.checkNotNull(a, "A");
         int m = a.rows();
         int n = a.cols();
@@ -109,13 +109,13 @@ public final class DenseProducts {
         sumInto(partial, y, chunks, n);
     }
 
-    /** {@code y = Aᵀ·x} on exactly {@code threads} threads: {@code multiplyTranspose(a, x, y, Par.threads(threads))}. */
-    public static void multiplyTranspose(DenseMatrix a, double[] x, double[] y, int threads) {
-        multiplyTranspose(a, x, y, Par.threads(threads));
+    /** {@code y = Aᵀ·x} on exactly {@code threads} threads: {@code applyTranspose(a, x, y, Par.threads(threads))}. */
+    public static void applyTranspose(DenseMatrix a, double[] x, double[] y, int threads) {
+        applyTranspose(a, x, y, Par.threads(threads));
     }
 
     /**
-     * The workspace of {@link #multiplyTranspose(DenseMatrix, double[], double[], Par, double[])}: one
+     * The workspace of {@link #applyTranspose(DenseMatrix, double[], double[], Par, double[])}: one
      * partial sum of n doubles per row chunk after the first; a function of the shape only.
      */
     public static int transposeWorkspaceLength(DenseMatrix a) {
@@ -132,7 +132,7 @@ public final class DenseProducts {
      * @param k       block width, ≥ 0
      * @param par     how parallel
      */
-    public static void multiplyBlock(DenseMatrix a, double[] x, double[] y, int k, Par par) {
+    public static void applyBlock(DenseMatrix a, double[] x, double[] y, int k, Par par) {
         Checks.checkNotNull(a, "A");
         int m = a.rows();
         int n = a.cols();
@@ -162,7 +162,7 @@ public final class DenseProducts {
      * @param k       block width, ≥ 0
      * @param par     how parallel
      */
-    public static void multiplyTransposeBlock(DenseMatrix a, double[] x, double[] y, int k, Par par) {
+    public static void applyTransposeBlock(DenseMatrix a, double[] x, double[] y, int k, Par par) {
         Checks.checkNotNull(a, "A");
         int m = a.rows();
         int n = a.cols();
@@ -190,14 +190,14 @@ public final class DenseProducts {
         sumInto(partial, y, chunks, n * k);
     }
 
-    /** {@code Y = A·X} on exactly {@code threads} threads: {@code multiplyBlock(a, x, y, k, Par.threads(threads))}. */
-    public static void multiplyBlock(DenseMatrix a, double[] x, double[] y, int k, int threads) {
-        multiplyBlock(a, x, y, k, Par.threads(threads));
+    /** {@code Y = A·X} on exactly {@code threads} threads: {@code applyBlock(a, x, y, k, Par.threads(threads))}. */
+    public static void applyBlock(DenseMatrix a, double[] x, double[] y, int k, int threads) {
+        applyBlock(a, x, y, k, Par.threads(threads));
     }
 
-    /** {@code Y = Aᵀ·X} on exactly {@code threads} threads: {@code multiplyTransposeBlock(a, x, y, k, Par.threads(threads))}. */
-    public static void multiplyTransposeBlock(DenseMatrix a, double[] x, double[] y, int k, int threads) {
-        multiplyTransposeBlock(a, x, y, k, Par.threads(threads));
+    /** {@code Y = Aᵀ·X} on exactly {@code threads} threads: {@code applyTransposeBlock(a, x, y, k, Par.threads(threads))}. */
+    public static void applyTransposeBlock(DenseMatrix a, double[] x, double[] y, int k, int threads) {
+        applyTransposeBlock(a, x, y, k, Par.threads(threads));
     }
 
     // ---- kernels -------------------------------------------------------------------------------

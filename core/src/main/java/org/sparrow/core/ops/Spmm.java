@@ -25,24 +25,24 @@ public final class Spmm {
 
     /**
      * {@code Y = A·X}, as parallel as {@code par} says for {@code nnz·k} multiply-adds; bit-identical
-     * for every thread count. As {@link #multiply(CsrMatrix, double[], double[], int, int)} otherwise.
+     * for every thread count. As {@link #apply(CsrMatrix, double[], double[], int, int)} otherwise.
      *
      * @throws IllegalArgumentException as the thread-count form, or if {@code par} is null
      */
-    public static void multiply(CsrMatrix a, double[] x, double[] y, int k, Par par) {
+    public static void apply(CsrMatrix a, double[] x, double[] y, int k, Par par) {
         Checks.checkMatrix(a, "A");
-        multiply(a, x, y, k, Parallelism.threads(par, (long) a.nnz() * Math.max(k, 0)));
+        apply(a, x, y, k, Parallelism.threads(par, (long) a.nnz() * Math.max(k, 0)));
     }
 
     /**
      * {@code Y = Aᵀ·X}, as parallel as {@code par} says for {@code nnz·k} multiply-adds. As
-     * {@link #multiplyTranspose(CsrMatrix, double[], double[], int, int)} otherwise.
+     * {@link #applyTranspose(CsrMatrix, double[], double[], int, int)} otherwise.
      *
      * @throws IllegalArgumentException as the thread-count form, or if {@code par} is null
      */
-    public static void multiplyTranspose(CsrMatrix a, double[] x, double[] y, int k, Par par) {
+    public static void applyTranspose(CsrMatrix a, double[] x, double[] y, int k, Par par) {
         Checks.checkMatrix(a, "A");
-        multiplyTranspose(a, x, y, k, Parallelism.threads(par, (long) a.nnz() * Math.max(k, 0)));
+        applyTranspose(a, x, y, k, Parallelism.threads(par, (long) a.nnz() * Math.max(k, 0)));
     }
 
     /**
@@ -56,10 +56,10 @@ public final class Spmm {
      * @throws IllegalArgumentException if {@code k < 0}, {@code threads < 1}, or a length does not
      *     match (the message states the expected and actual lengths)
      */
-    public static void multiply(CsrMatrix a, double[] x, double[] y, int k, int threads) {
+    public static void apply(CsrMatrix a, double[] x, double[] y, int k, int threads) {
         checkBlocks(a, x, y, k, false);
         Parallelism.checkThreads(threads);
-        multiply(a.rows(), a.rowPointers(), a.columnIndices(), a.values(), x, y, k, threads);
+        apply(a.rows(), a.rowPointers(), a.columnIndices(), a.values(), x, y, k, threads);
     }
 
     /**
@@ -73,10 +73,10 @@ public final class Spmm {
      * @param threads threads to use, ≥ 1 (1 runs the sequential scatter loop, no pool)
      * @throws IllegalArgumentException if {@code k < 0}, {@code threads < 1}, or a length does not match
      */
-    public static void multiplyTranspose(CsrMatrix a, double[] x, double[] y, int k, int threads) {
+    public static void applyTranspose(CsrMatrix a, double[] x, double[] y, int k, int threads) {
         checkBlocks(a, x, y, k, true);
         Parallelism.checkThreads(threads);
-        multiplyTranspose(a.rows(), a.cols(), a.rowPointers(), a.columnIndices(), a.values(), x, y, k, threads);
+        applyTranspose(a.rows(), a.cols(), a.rowPointers(), a.columnIndices(), a.values(), x, y, k, threads);
     }
 
     /**
@@ -91,18 +91,18 @@ public final class Spmm {
      * @param k       block width, ≥ 0
      * @param threads threads, ≥ 1
      */
-    public static void multiply(int rows, int[] rowPtr, int[] colIdx, double[] values, double[] x, double[] y,
+    public static void apply(int rows, int[] rowPtr, int[] colIdx, double[] values, double[] x, double[] y,
                                 int k, int threads) {
         if (k == 0) {
             return;
         }
         int parts = KernelSupport.parts(threads, rows);
         if (parts == 1) {
-            multiplyRows(rowPtr, colIdx, values, x, y, k, 0, rows);
+            applyRows(rowPtr, colIdx, values, x, y, k, 0, rows);
             return;
         }
         int[] split = KernelSupport.splitRows(rows, rowPtr, null, parts);
-        Parallelism.forEachTask(threads, parts, t -> multiplyRows(rowPtr, colIdx, values, x, y, k, split[t], split[t + 1]));
+        Parallelism.forEachTask(threads, parts, t -> applyRows(rowPtr, colIdx, values, x, y, k, split[t], split[t + 1]));
     }
 
     /**
@@ -120,14 +120,14 @@ public final class Spmm {
      * @param k       block width, ≥ 0
      * @param threads threads, ≥ 1
      */
-    public static void multiplyTranspose(int rows, int cols, int[] rowPtr, int[] colIdx, double[] values,
+    public static void applyTranspose(int rows, int cols, int[] rowPtr, int[] colIdx, double[] values,
                                          double[] x, double[] y, int k, int threads) {
-        multiplyTranspose(rows, cols, rowPtr, colIdx, values, x, y, k, threads,
+        applyTranspose(rows, cols, rowPtr, colIdx, values, x, y, k, threads,
                 Spmv.reductionWorkers(threads, rows, cols, rowPtr[rows], k));
     }
 
     /** {@code Y = Aᵀ·X} with exactly {@code w} row ranges (tests force a split on small matrices). */
-    static void multiplyTranspose(int rows, int cols, int[] rowPtr, int[] colIdx, double[] values, double[] x,
+    static void applyTranspose(int rows, int cols, int[] rowPtr, int[] colIdx, double[] values, double[] x,
                                   double[] y, int k, int threads, int w) {
         Parallelism.checkThreads(threads);
         if (k == 0) {
@@ -166,7 +166,7 @@ public final class Spmm {
      * every entry, which the JIT does not keep in registers), then a column at a time for the
      * last {@code k mod 8}; each {@code y_ic} is still {@code Σ_p a_ip x_(j_p)c} in storage order.
      */
-    static void multiplyRows(int[] rowPtr, int[] colIdx, double[] values, double[] x, double[] y, int k,
+    static void applyRows(int[] rowPtr, int[] colIdx, double[] values, double[] x, double[] y, int k,
                              int from, int to) {
         for (int i = from; i < to; i++) {
             int yo = i * k;

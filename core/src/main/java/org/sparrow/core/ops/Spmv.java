@@ -45,27 +45,27 @@ public final class Spmv {
      * @throws IllegalArgumentException if a length does not match the shape (the message states
      *     both), or {@code par} is null
      */
-    public static void multiply(CsrMatrix a, double[] x, double[] y, Par par) {
+    public static void apply(CsrMatrix a, double[] x, double[] y, Par par) {
         Checks.checkMatrix(a, "A");
         Checks.checkVector("x", x, a.cols(), a, "its column count, for A·x");
         Checks.checkVector("y", y, a.rows(), a, "its row count, for A·x");
-        multiply(a.rows(), a.rowPointers(), a.columnIndices(), a.values(), x, y, threads(par, a));
+        apply(a.rows(), a.rowPointers(), a.columnIndices(), a.values(), x, y, threads(par, a));
     }
 
     /**
-     * {@code y = A·x} on exactly {@code threads} threads: {@code multiply(a, x, y, Par.threads(threads))}.
+     * {@code y = A·x} on exactly {@code threads} threads: {@code apply(a, x, y, Par.threads(threads))}.
      *
      * @throws IllegalArgumentException as the {@link Par} form, or if {@code threads < 1}
      */
-    public static void multiply(CsrMatrix a, double[] x, double[] y, int threads) {
-        multiply(a, x, y, Par.threads(threads));
+    public static void apply(CsrMatrix a, double[] x, double[] y, int threads) {
+        apply(a, x, y, Par.threads(threads));
     }
 
     /**
      * {@code y = Aᵀ·x}, as parallel as {@code par} says. Deterministic for a given thread count;
      * not bit-identical across thread counts (see the class comment). O(nnz + m + w·n) work for
      * {@code w} workers, with {@code w·n ≤ nnz + n} by construction. Allocates the workers'
-     * accumulators; {@link #multiplyTranspose(CsrMatrix, double[], double[], Par, double[])} takes them.
+     * accumulators; {@link #applyTranspose(CsrMatrix, double[], double[], Par, double[])} takes them.
      *
      * @param a   Input: {@code m × n} CSR (sorted or not)
      * @param x   Input: length {@code m}
@@ -73,8 +73,8 @@ public final class Spmv {
      * @param par how parallel: {@link Par#SEQ} runs the sequential scatter loop, no pool
      * @throws IllegalArgumentException if a length does not match the shape, or {@code par} is null
      */
-    public static void multiplyTranspose(CsrMatrix a, double[] x, double[] y, Par par) {
-        multiplyTranspose(a, x, y, par, null);
+    public static void applyTranspose(CsrMatrix a, double[] x, double[] y, Par par) {
+        applyTranspose(a, x, y, par, null);
     }
 
     /**
@@ -83,10 +83,10 @@ public final class Spmv {
      *
      * @param work Optional workspace of at least {@link #transposeWorkspaceLength(CsrMatrix, Par)}
      *             doubles (its contents on entry do not matter; they are overwritten), or null to allocate
-     * @throws IllegalArgumentException as {@link #multiplyTranspose(CsrMatrix, double[], double[], Par)},
+     * @throws IllegalArgumentException as {@link #applyTranspose(CsrMatrix, double[], double[], Par)},
      *     or if {@code work} is too short
      */
-    public static void multiplyTranspose(CsrMatrix a, double[] x, double[] y, Par par, double[] work) {
+    public static void applyTranspose(CsrMatrix a, double[] x, double[] y, Par par, double[] work) {
         Checks.checkMatrix(a, "A");
         Checks.checkVector("x", x, a.rows(), a, "its row count, for Aᵀ·x");
         Checks.checkVector("y", y, a.cols(), a, "its column count, for Aᵀ·x");
@@ -97,20 +97,20 @@ public final class Spmv {
             throw new IllegalArgumentException("the workspace has length " + work.length + " but Aᵀ·x on " + threads
                     + " threads needs " + need);
         }
-        multiplyTranspose(a.rows(), a.cols(), a.rowPointers(), a.columnIndices(), a.values(), x, y, threads, w, work);
+        applyTranspose(a.rows(), a.cols(), a.rowPointers(), a.columnIndices(), a.values(), x, y, threads, w, work);
     }
 
     /**
-     * {@code y = Aᵀ·x} on exactly {@code threads} threads: {@code multiplyTranspose(a, x, y, Par.threads(threads))}.
+     * {@code y = Aᵀ·x} on exactly {@code threads} threads: {@code applyTranspose(a, x, y, Par.threads(threads))}.
      *
      * @throws IllegalArgumentException as the {@link Par} form, or if {@code threads < 1}
      */
-    public static void multiplyTranspose(CsrMatrix a, double[] x, double[] y, int threads) {
-        multiplyTranspose(a, x, y, Par.threads(threads));
+    public static void applyTranspose(CsrMatrix a, double[] x, double[] y, int threads) {
+        applyTranspose(a, x, y, Par.threads(threads));
     }
 
     /**
-     * The workspace {@link #multiplyTranspose(CsrMatrix, double[], double[], Par, double[])} needs:
+     * The workspace {@link #applyTranspose(CsrMatrix, double[], double[], Par, double[])} needs:
      * one accumulator of {@code n} doubles per worker after the first (0 on one thread).
      */
     public static int transposeWorkspaceLength(CsrMatrix a, Par par) {
@@ -135,8 +135,8 @@ public final class Spmv {
      * @param x      Input: length {@code cols}
      * @param y      Output: length {@code rows}; overwritten
      */
-    public static void multiply(int rows, int[] rowPtr, int[] colIdx, double[] values, double[] x, double[] y) {
-        multiplyRows(rowPtr, colIdx, values, x, y, 0, rows);
+    public static void apply(int rows, int[] rowPtr, int[] colIdx, double[] values, double[] x, double[] y) {
+        applyRows(rowPtr, colIdx, values, x, y, 0, rows);
     }
 
     /**
@@ -151,15 +151,15 @@ public final class Spmv {
      * @param y       Output: length {@code rows}; overwritten
      * @param threads threads, ≥ 1
      */
-    public static void multiply(int rows, int[] rowPtr, int[] colIdx, double[] values, double[] x, double[] y,
+    public static void apply(int rows, int[] rowPtr, int[] colIdx, double[] values, double[] x, double[] y,
                                 int threads) {
         int parts = KernelSupport.parts(threads, rows);
         if (parts == 1) {
-            multiplyRows(rowPtr, colIdx, values, x, y, 0, rows);
+            applyRows(rowPtr, colIdx, values, x, y, 0, rows);
             return;
         }
         int[] split = KernelSupport.splitRows(rows, rowPtr, null, parts);
-        Parallelism.forEachTask(threads, parts, t -> multiplyRows(rowPtr, colIdx, values, x, y, split[t], split[t + 1]));
+        Parallelism.forEachTask(threads, parts, t -> applyRows(rowPtr, colIdx, values, x, y, split[t], split[t + 1]));
     }
 
     /**
@@ -174,7 +174,7 @@ public final class Spmv {
      * @param x      Input: length {@code rows}
      * @param y      Output: length {@code cols}; overwritten
      */
-    public static void multiplyTranspose(int rows, int cols, int[] rowPtr, int[] colIdx, double[] values,
+    public static void applyTranspose(int rows, int cols, int[] rowPtr, int[] colIdx, double[] values,
                                          double[] x, double[] y) {
         Arrays.fill(y, 0, cols, 0.0);
         scatterRows(rowPtr, colIdx, values, x, y, 0, 0, rows);
@@ -196,26 +196,26 @@ public final class Spmv {
      * @param y       Output: length {@code cols}; overwritten
      * @param threads threads, ≥ 1
      */
-    public static void multiplyTranspose(int rows, int cols, int[] rowPtr, int[] colIdx, double[] values,
+    public static void applyTranspose(int rows, int cols, int[] rowPtr, int[] colIdx, double[] values,
                                          double[] x, double[] y, int threads) {
-        multiplyTranspose(rows, cols, rowPtr, colIdx, values, x, y, threads,
+        applyTranspose(rows, cols, rowPtr, colIdx, values, x, y, threads,
                 reductionWorkers(threads, rows, cols, rowPtr[rows], 1), null);
     }
 
     /** {@code y = Aᵀ·x} with exactly {@code w} row ranges (tests force a split on small matrices). */
-    static void multiplyTranspose(int rows, int cols, int[] rowPtr, int[] colIdx, double[] values, double[] x,
+    static void applyTranspose(int rows, int cols, int[] rowPtr, int[] colIdx, double[] values, double[] x,
                                   double[] y, int threads, int w) {
-        multiplyTranspose(rows, cols, rowPtr, colIdx, values, x, y, threads, w, null);
+        applyTranspose(rows, cols, rowPtr, colIdx, values, x, y, threads, w, null);
     }
 
     /**
      * {@code y = Aᵀ·x} with exactly {@code w} row ranges, the accumulators of workers 1 … w−1 in {@code work} (allocated when null).
      */
-    static void multiplyTranspose(int rows, int cols, int[] rowPtr, int[] colIdx, double[] values, double[] x,
+    static void applyTranspose(int rows, int cols, int[] rowPtr, int[] colIdx, double[] values, double[] x,
                                   double[] y, int threads, int w, double[] workspace) {
         Parallelism.checkThreads(threads);
         if (w <= 1) {
-            multiplyTranspose(rows, cols, rowPtr, colIdx, values, x, y);
+            applyTranspose(rows, cols, rowPtr, colIdx, values, x, y);
             return;
         }
         int[] split = KernelSupport.splitRows(rows, rowPtr, null, w);
@@ -240,7 +240,7 @@ public final class Spmv {
     }
 
     /** Rows {@code [from, to)} of {@code y = A·x}. */
-    static void multiplyRows(int[] rowPtr, int[] colIdx, double[] values, double[] x, double[] y, int from, int to) {
+    static void applyRows(int[] rowPtr, int[] colIdx, double[] values, double[] x, double[] y, int from, int to) {
         for (int i = from; i < to; i++) {
             double sum = 0.0;
             for (int p = rowPtr[i], end = rowPtr[i + 1]; p < end; p++) {

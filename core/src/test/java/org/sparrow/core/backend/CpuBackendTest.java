@@ -54,7 +54,7 @@ class CpuBackendTest {
         CsrMatrix a = Generators.poisson3d(9);
         double[] x = block(a.cols(), 32, 5L);
         double[] expected = new double[a.rows() * 32];
-        Spmm.multiply(a, x, expected, 32, 1);
+        Spmm.apply(a, x, expected, 32, 1);
         double[] y = junk(expected.length);
         try (DeviceMatrix d = Backends.cpu().upload(a)) {
             d.multiply(x, y, 32);

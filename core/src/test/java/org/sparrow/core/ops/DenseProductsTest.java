@@ -81,10 +81,10 @@ class DenseProductsTest {
             double[] x = random(r, n);
             double[] xt = random(r, m);
             double[] y = junk(m);
-            DenseProducts.multiply(a, x, y, 2);
+            DenseProducts.apply(a, x, y, 2);
             assertClose(a, x, 1, false, y, m + "×" + n + " A·x");
             double[] yt = junk(n);
-            DenseProducts.multiplyTranspose(a, xt, yt, 2);
+            DenseProducts.applyTranspose(a, xt, yt, 2);
             assertClose(a, xt, 1, true, yt, m + "×" + n + " Aᵀ·x");
             for (int k : new int[] {1, 3, 8}) {
                 if ((long) m * n * k > 3_000_000) {
@@ -92,11 +92,11 @@ class DenseProductsTest {
                 }
                 double[] xb = random(r, n * k);
                 double[] yb = junk(m * k);
-                DenseProducts.multiplyBlock(a, xb, yb, k, 2);
+                DenseProducts.applyBlock(a, xb, yb, k, 2);
                 assertClose(a, xb, k, false, yb, m + "×" + n + " A·X, k = " + k);
                 double[] xtb = random(r, m * k);
                 double[] ytb = junk(n * k);
-                DenseProducts.multiplyTransposeBlock(a, xtb, ytb, k, 2);
+                DenseProducts.applyTransposeBlock(a, xtb, ytb, k, 2);
                 assertClose(a, xtb, k, true, ytb, m + "×" + n + " Aᵀ·X, k = " + k);
             }
         }
@@ -119,10 +119,10 @@ class DenseProductsTest {
             double[] yt = junk(n);
             double[] yb = junk(m * 5);
             double[] ytb = junk(n * 5);
-            DenseProducts.multiply(a, x, y, threads);
-            DenseProducts.multiplyTranspose(a, xt, yt, threads);
-            DenseProducts.multiplyBlock(a, xb, yb, 5, threads);
-            DenseProducts.multiplyTransposeBlock(a, xtb, ytb, 5, threads);
+            DenseProducts.apply(a, x, y, threads);
+            DenseProducts.applyTranspose(a, xt, yt, threads);
+            DenseProducts.applyBlock(a, xb, yb, 5, threads);
+            DenseProducts.applyTransposeBlock(a, xtb, ytb, 5, threads);
             double[][] now = {y, yt, yb, ytb};
             if (first == null) {
                 first = now;
@@ -142,13 +142,13 @@ class DenseProductsTest {
         double[] yb = junk(3001 * 4);
         a.applyBlock(xb, yb, 4);
         double[] expected = new double[3001 * 4];
-        DenseProducts.multiplyBlock(a, xb, expected, 4, 1);
+        DenseProducts.applyBlock(a, xb, expected, 4, 1);
         assertArrayEquals(expected, yb);
         double[] xtb = random(r, 3001 * 4);
         double[] ytb = junk(97 * 4);
         a.applyTransposeBlock(xtb, ytb, 4);
         double[] expectedT = new double[97 * 4];
-        DenseProducts.multiplyTransposeBlock(a, xtb, expectedT, 4, 1);
+        DenseProducts.applyTransposeBlock(a, xtb, expectedT, 4, 1);
         assertArrayEquals(expectedT, ytb);
     }
 
@@ -156,19 +156,19 @@ class DenseProductsTest {
     void wrongLengthsAreRefusedWithTheShapes() {
         DenseMatrix a = new DenseMatrix(3, 2, new double[6]);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DenseProducts.multiply(a, new double[3], new double[3], 1));
+                () -> DenseProducts.apply(a, new double[3], new double[3], 1));
         assertTrue(e.getMessage().contains("x has length 3") && e.getMessage().contains("3×2"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> DenseProducts.multiplyTranspose(a, new double[3], new double[3], 1));
+                () -> DenseProducts.applyTranspose(a, new double[3], new double[3], 1));
         assertTrue(e.getMessage().contains("y has length 3") && e.getMessage().contains("needs length 2"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> DenseProducts.multiplyBlock(a, new double[4], new double[5], 2, 1));
+                () -> DenseProducts.applyBlock(a, new double[4], new double[5], 2, 1));
         assertTrue(e.getMessage().contains("y has length 5") && e.getMessage().contains("3×2 row-major block"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> DenseProducts.multiplyTransposeBlock(a, new double[6], new double[4], -1, 1));
+                () -> DenseProducts.applyTransposeBlock(a, new double[6], new double[4], -1, 1));
         assertTrue(e.getMessage().contains("k must be ≥ 0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> DenseProducts.multiply(a, new double[2], new double[3], 0));
+                () -> DenseProducts.apply(a, new double[2], new double[3], 0));
         assertTrue(e.getMessage().contains("thread"), e.getMessage());
     }
 }

@@ -28,12 +28,12 @@ class ParFormsTest {
         Random rnd = new Random(5);
         double[] x = FormatsTestSupport.randomVector(rnd, a.cols() * k);
         double[] y1 = new double[a.rows() * k];
-        Spmm.multiply(a, x, y1, k, 1);
+        Spmm.apply(a, x, y1, k, 1);
         CsrMatrix t1 = Transpose.of(a, 1);
         CsrMatrix c1 = Add.of(2.0, a, -1.0, b, 1);
         for (Par par : new Par[] {Par.SEQ, Par.threads(2), Par.threads(5), Par.AUTO}) {
             double[] y = FormatsTestSupport.nans(a.rows() * k);
-            Spmm.multiply(a, x, y, k, par);
+            Spmm.apply(a, x, y, k, par);
             FormatsTestSupport.assertBitsEqual(y1, y, "SpMM " + par);
             CsrMatrix t = Transpose.of(a, par);
             assertArrayEquals(t1.rowPointers(), t.rowPointers(), "transpose " + par);
@@ -45,17 +45,17 @@ class ParFormsTest {
         }
         double[] xt = FormatsTestSupport.randomVector(rnd, a.rows() * k);
         double[] seq = new double[a.cols() * k];
-        Spmm.multiplyTranspose(a, xt, seq, k, Par.SEQ);
+        Spmm.applyTranspose(a, xt, seq, k, Par.SEQ);
         double[] three = new double[a.cols() * k];
-        Spmm.multiplyTranspose(a, xt, three, k, Par.threads(3));
+        Spmm.applyTranspose(a, xt, three, k, Par.threads(3));
         double[] threeInt = new double[a.cols() * k];
-        Spmm.multiplyTranspose(a, xt, threeInt, k, 3);
+        Spmm.applyTranspose(a, xt, threeInt, k, 3);
         FormatsTestSupport.assertBitsEqual(three, threeInt, "Par.threads(3) is the 3-thread form");
         for (int i = 0; i < seq.length; i++) {
             assertEquals(seq[i], three[i], 1e-12 * (1 + Math.abs(seq[i])), "SpMMᵀ entry " + i);
         }
         assertThrows(IllegalArgumentException.class, () -> Transpose.of(a, (Par) null));
-        assertThrows(IllegalArgumentException.class, () -> Spmm.multiply(a, x, y1, k, (Par) null));
+        assertThrows(IllegalArgumentException.class, () -> Spmm.apply(a, x, y1, k, (Par) null));
     }
 
     @Test

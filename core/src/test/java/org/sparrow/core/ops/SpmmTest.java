@@ -72,11 +72,11 @@ class SpmmTest {
             for (CsrMatrix m : new CsrMatrix[] {a, unsorted}) {
                 String what = (m.isSorted() ? "sorted" : "unsorted") + ", k = " + k;
                 double[] y1 = nans(t.rows() * k);
-                Spmm.multiply(m, x, y1, k, 1);
+                Spmm.apply(m, x, y1, k, 1);
                 assertWithin(o[0], o[1], 1e-13, y1, what + ", 1 thread vs oracle");
                 for (int threads : THREADS) {
                     double[] y = nans(t.rows() * k);
-                    Spmm.multiply(m, x, y, k, threads);
+                    Spmm.apply(m, x, y, k, threads);
                     assertArrayEquals(y1, y, what + ", " + threads + " threads: bit-identical to 1 thread");
                 }
                 double[] viaOperator = nans(t.rows() * k);
@@ -84,7 +84,7 @@ class SpmmTest {
                 assertArrayEquals(y1, viaOperator, what + ": CsrMatrix.applyBlock is Spmm");
                 if (k == 1) {
                     double[] spmv = nans(t.rows());
-                    Spmv.multiply(m, x, spmv, 1);
+                    Spmv.apply(m, x, spmv, 1);
                     assertArrayEquals(spmv, y1, what + ": k = 1 equals SpMV bit for bit");
                 }
             }
@@ -104,7 +104,7 @@ class SpmmTest {
             for (CsrMatrix m : new CsrMatrix[] {a, unsorted}) {
                 String what = (m.isSorted() ? "sorted" : "unsorted") + ", k = " + k;
                 double[] y1 = nans(t.cols() * k);
-                Spmm.multiplyTranspose(m, x, y1, k, 1);
+                Spmm.applyTranspose(m, x, y1, k, 1);
                 assertWithin(o[0], o[1], 1e-13, y1, what + ", 1 thread vs oracle");
                 double[] viaOperator = nans(t.cols() * k);
                 m.applyTransposeBlock(x, viaOperator, k);
@@ -115,16 +115,16 @@ class SpmmTest {
                 }
                 for (int threads : THREADS) {
                     double[] y = nans(t.cols() * k);
-                    Spmm.multiplyTranspose(m, x, y, k, threads);
+                    Spmm.applyTranspose(m, x, y, k, threads);
                     assertWithin(o[0], o[1], 1e-12, y, what + ", " + threads + " threads vs oracle");
                     double[] again = nans(t.cols() * k);
-                    Spmm.multiplyTranspose(m, x, again, k, threads);
+                    Spmm.applyTranspose(m, x, again, k, threads);
                     assertArrayEquals(y, again, what + ", " + threads + " threads: deterministic run to run");
                 }
                 if (k == 3) { // force multi-worker reductions on every shape
                     for (int w = 2; w <= 4; w++) {
                         double[] y = nans(t.cols() * k);
-                        Spmm.multiplyTranspose(m.rows(), m.cols(), m.rowPointers(), m.columnIndices(), m.values(), x, y,
+                        Spmm.applyTranspose(m.rows(), m.cols(), m.rowPointers(), m.columnIndices(), m.values(), x, y,
                                 k, 2, w);
                         assertWithin(o[0], o[1], 1e-12, y, what + ", " + w + " workers vs oracle");
                     }
@@ -142,9 +142,9 @@ class SpmmTest {
         double[] x = randomVector(new Random(32), a.cols() * k);
         double[] xt = randomVector(new Random(33), a.rows() * k);
         double[] ref = nans(a.rows() * k);
-        Spmm.multiply(a, x, ref, k, 1);
+        Spmm.apply(a, x, ref, k, 1);
         double[] refT = nans(a.cols() * k);
-        Spmm.multiplyTranspose(a, xt, refT, k, 1);
+        Spmm.applyTranspose(a, xt, refT, k, 1);
         String saved = System.getProperty(Parallelism.THREADS_PROPERTY);
         try {
             System.setProperty(Parallelism.THREADS_PROPERTY, "3");
@@ -170,27 +170,27 @@ class SpmmTest {
     void wrongLengthsNegativeWidthAndNullsAreRejectedWithMessagesStatingExpectedAndActual() {
         CsrMatrix a = SpmvTest.uniform(new Random(3), 4, 3, 2).coo().toCsr();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Spmm.multiply(a, new double[7], new double[8], 2, 1));
+                () -> Spmm.apply(a, new double[7], new double[8], 2, 1));
         assertEquals("X has length 7 but A is 4×3 and k = 2, so A·X needs X as a 3×2 row-major block of length 6",
                 e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Spmm.multiply(a, new double[6], new double[6], 2, 2));
+        e = assertThrows(IllegalArgumentException.class, () -> Spmm.apply(a, new double[6], new double[6], 2, 2));
         assertEquals("Y has length 6 but A is 4×3 and k = 2, so A·X needs Y as a 4×2 row-major block of length 8",
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> Spmm.multiplyTranspose(a, new double[6], new double[6], 2, 1));
+                () -> Spmm.applyTranspose(a, new double[6], new double[6], 2, 1));
         assertEquals("X has length 6 but A is 4×3 and k = 2, so Aᵀ·X needs X as a 4×2 row-major block of length 8",
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> Spmm.multiplyTranspose(a, new double[8], new double[8], 2, 1));
+                () -> Spmm.applyTranspose(a, new double[8], new double[8], 2, 1));
         assertEquals("Y has length 8 but A is 4×3 and k = 2, so Aᵀ·X needs Y as a 3×2 row-major block of length 6",
                 e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Spmm.multiply(a, new double[0], new double[0], -1, 1));
+        e = assertThrows(IllegalArgumentException.class, () -> Spmm.apply(a, new double[0], new double[0], -1, 1));
         assertEquals("block width k must be ≥ 0, got -1", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Spmm.multiply(a, null, new double[8], 2, 1));
+        e = assertThrows(IllegalArgumentException.class, () -> Spmm.apply(a, null, new double[8], 2, 1));
         assertEquals("X is null", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Spmm.multiply(null, new double[6], new double[8], 2, 1));
+        e = assertThrows(IllegalArgumentException.class, () -> Spmm.apply(null, new double[6], new double[8], 2, 1));
         assertEquals("A is null", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Spmm.multiply(a, new double[6], new double[8], 2, 0));
+        e = assertThrows(IllegalArgumentException.class, () -> Spmm.apply(a, new double[6], new double[8], 2, 0));
         assertEquals("thread count must be ≥ 1, got 0", e.getMessage());
         // The operator keeps its own checks.
         e = assertThrows(IllegalArgumentException.class, () -> a.applyBlock(new double[5], new double[8], 2));

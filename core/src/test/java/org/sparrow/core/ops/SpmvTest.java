@@ -232,14 +232,14 @@ class SpmvTest {
         for (CsrMatrix m : new CsrMatrix[] {a, unsorted}) {
             String form = m.isSorted() ? "sorted" : "unsorted";
             double[] y1 = nans(t.rows());
-            Spmv.multiply(m, x, y1, 1);
+            Spmv.apply(m, x, y1, 1);
             assertWithin(expected, tol, y1, form + ", 1 thread vs oracle");
             double[] yArrays = nans(t.rows());
-            Spmv.multiply(m.rows(), m.rowPointers(), m.columnIndices(), m.values(), x, yArrays);
+            Spmv.apply(m.rows(), m.rowPointers(), m.columnIndices(), m.values(), x, yArrays);
             assertArrayEquals(y1, yArrays, form + ": the 1-thread array kernel is the 1-thread path");
             for (int threads : THREADS) {
                 double[] y = nans(t.rows());
-                Spmv.multiply(m, x, y, threads);
+                Spmv.apply(m, x, y, threads);
                 assertArrayEquals(y1, y, form + ", " + threads + " threads: bit-identical to 1 thread");
             }
         }
@@ -258,23 +258,23 @@ class SpmvTest {
         for (CsrMatrix m : new CsrMatrix[] {a, unsorted}) {
             String form = m.isSorted() ? "sorted" : "unsorted";
             double[] y1 = nans(t.cols());
-            Spmv.multiplyTranspose(m, x, y1, 1);
+            Spmv.applyTranspose(m, x, y1, 1);
             double[] yArrays = nans(t.cols());
-            Spmv.multiplyTranspose(m.rows(), m.cols(), m.rowPointers(), m.columnIndices(), m.values(), x, yArrays);
+            Spmv.applyTranspose(m.rows(), m.cols(), m.rowPointers(), m.columnIndices(), m.values(), x, yArrays);
             assertArrayEquals(y1, yArrays, form + ": the 1-thread array kernel is the 1-thread path");
             for (int threads : THREADS) {
                 double[] y = nans(t.cols());
-                Spmv.multiplyTranspose(m, x, y, threads);
+                Spmv.applyTranspose(m, x, y, threads);
                 assertWithin(expected, tol, y, form + ", " + threads + " threads vs oracle");
                 double[] again = nans(t.cols());
-                Spmv.multiplyTranspose(m, x, again, threads);
+                Spmv.applyTranspose(m, x, again, threads);
                 assertArrayEquals(y, again, form + ", " + threads + " threads: deterministic run to run");
             }
             // Force the multi-worker reduction on every shape, whatever the size heuristic says.
             for (int w = 2; w <= 5; w++) {
                 for (int threads : THREADS) {
                     double[] y = nans(t.cols());
-                    Spmv.multiplyTranspose(m.rows(), m.cols(), m.rowPointers(), m.columnIndices(), m.values(), x, y,
+                    Spmv.applyTranspose(m.rows(), m.cols(), m.rowPointers(), m.columnIndices(), m.values(), x, y,
                             threads, w);
                     assertWithin(expected, tol, y, form + ", " + w + " workers on " + threads + " threads vs oracle");
                 }
@@ -330,9 +330,9 @@ class SpmvTest {
         double[] x = randomVector(new Random(22), a.cols());
         double[] xt = randomVector(new Random(23), a.rows());
         double[] ref = new double[a.rows()];
-        Spmv.multiply(a.rows(), a.rowPointers(), a.columnIndices(), a.values(), x, ref);
+        Spmv.apply(a.rows(), a.rowPointers(), a.columnIndices(), a.values(), x, ref);
         double[] refT = new double[a.cols()];
-        Spmv.multiplyTranspose(a.rows(), a.cols(), a.rowPointers(), a.columnIndices(), a.values(), xt, refT);
+        Spmv.applyTranspose(a.rows(), a.cols(), a.rowPointers(), a.columnIndices(), a.values(), xt, refT);
         double[] absValues = new double[a.nnz()];
         double[] absXt = new double[xt.length];
         for (int p = 0; p < absValues.length; p++) {
@@ -342,7 +342,7 @@ class SpmvTest {
             absXt[i] = 1e-12 * Math.abs(xt[i]);
         }
         double[] magnitudes = new double[a.cols()]; // 1e-12 · Σ_i |a_ij x_i|
-        Spmv.multiplyTranspose(a.rows(), a.cols(), a.rowPointers(), a.columnIndices(), absValues, absXt, magnitudes);
+        Spmv.applyTranspose(a.rows(), a.cols(), a.rowPointers(), a.columnIndices(), absValues, absXt, magnitudes);
         String saved = System.getProperty(Parallelism.THREADS_PROPERTY);
         try {
             System.setProperty(Parallelism.THREADS_PROPERTY, "3");
@@ -369,24 +369,24 @@ class SpmvTest {
     void wrongLengthsNullsAndThreadCountsAreRejectedWithMessagesStatingTheProblem() {
         CsrMatrix a = uniform(new Random(3), 4, 3, 2).coo().toCsr();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Spmv.multiply(a, new double[4], new double[4], 1));
+                () -> Spmv.apply(a, new double[4], new double[4], 1));
         assertEquals("x has length 4 but A is 4×3, so it needs length 3 (its column count, for A·x)", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Spmv.multiply(a, new double[3], new double[3], 2));
+        e = assertThrows(IllegalArgumentException.class, () -> Spmv.apply(a, new double[3], new double[3], 2));
         assertEquals("y has length 3 but A is 4×3, so it needs length 4 (its row count, for A·x)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> Spmv.multiplyTranspose(a, new double[3], new double[3], 1));
+                () -> Spmv.applyTranspose(a, new double[3], new double[3], 1));
         assertEquals("x has length 3 but A is 4×3, so it needs length 4 (its row count, for Aᵀ·x)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> Spmv.multiplyTranspose(a, new double[4], new double[4], 1));
+                () -> Spmv.applyTranspose(a, new double[4], new double[4], 1));
         assertEquals("y has length 4 but A is 4×3, so it needs length 3 (its column count, for Aᵀ·x)", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Spmv.multiply(a, null, new double[4], 1));
+        e = assertThrows(IllegalArgumentException.class, () -> Spmv.apply(a, null, new double[4], 1));
         assertEquals("x is null", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Spmv.multiply(null, new double[3], new double[4], 1));
+        e = assertThrows(IllegalArgumentException.class, () -> Spmv.apply(null, new double[3], new double[4], 1));
         assertEquals("A is null", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Spmv.multiply(a, new double[3], new double[4], 0));
+        e = assertThrows(IllegalArgumentException.class, () -> Spmv.apply(a, new double[3], new double[4], 0));
         assertEquals("thread count must be ≥ 1, got 0", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> Spmv.multiplyTranspose(a, new double[4], new double[3], -2));
+                () -> Spmv.applyTranspose(a, new double[4], new double[3], -2));
         assertEquals("thread count must be ≥ 1, got -2", e.getMessage());
     }
 }

@@ -31,7 +31,7 @@ class TransposeWorkspaceTest {
         double[] x = FormatsTestSupport.randomVector(rnd, a.rows());
         for (Par par : PARS) {
             double[] expected = new double[a.cols()];
-            Spmv.multiplyTranspose(a, x, expected, par);
+            Spmv.applyTranspose(a, x, expected, par);
             int len = Spmv.transposeWorkspaceLength(a, par);
             if (par != Par.SEQ && par != Par.AUTO) {
                 assertTrue(len > 0, par + ": the split is real, so the workspace is used");
@@ -40,22 +40,22 @@ class TransposeWorkspaceTest {
                 double[] work = new double[len + 5];
                 Arrays.fill(work, junk);
                 double[] y = FormatsTestSupport.nans(a.cols());
-                Spmv.multiplyTranspose(a, x, y, par, work);
+                Spmv.applyTranspose(a, x, y, par, work);
                 FormatsTestSupport.assertBitsEqual(expected, y, par + " with " + junk + " in the workspace");
                 double[] again = FormatsTestSupport.nans(a.cols());
-                Spmv.multiplyTranspose(a, x, again, par, work); // reused: what it holds now is the last call's
+                Spmv.applyTranspose(a, x, again, par, work); // reused: what it holds now is the last call's
                 FormatsTestSupport.assertBitsEqual(expected, again, par + " reusing the workspace");
             }
             double[] oracle = FormatsTestSupport.oracleApplyTranspose(FormatsTestSupport.denseFromArrays(a), a.cols(), x);
             double[] y = new double[a.cols()];
-            Spmv.multiplyTranspose(a, x, y, par, new double[len]);
+            Spmv.applyTranspose(a, x, y, par, new double[len]);
             for (int j = 0; j < y.length; j++) {
                 assertEquals(oracle[j], y[j], 1e-12 * (1 + Math.abs(oracle[j])), par + ": y[" + j + "]");
             }
         }
         if (Spmv.transposeWorkspaceLength(a, Par.threads(3)) > 0) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> Spmv.multiplyTranspose(a, x, new double[a.cols()], Par.threads(3), new double[1]));
+                    () -> Spmv.applyTranspose(a, x, new double[a.cols()], Par.threads(3), new double[1]));
             assertTrue(e.getMessage().contains("workspace has length 1"), e.getMessage());
         }
     }
@@ -71,19 +71,19 @@ class TransposeWorkspaceTest {
         int len = DenseProducts.transposeWorkspaceLength(a);
         assertTrue(len > 0, "several chunks");
         double[] expected = new double[n];
-        DenseProducts.multiplyTranspose(a, x, expected, Par.SEQ);
+        DenseProducts.applyTranspose(a, x, expected, Par.SEQ);
         for (Par par : PARS) {
             double[] work = new double[len];
             Arrays.fill(work, Double.NaN);
             double[] y = FormatsTestSupport.nans(n);
-            DenseProducts.multiplyTranspose(a, x, y, par, work);
+            DenseProducts.applyTranspose(a, x, y, par, work);
             FormatsTestSupport.assertBitsEqual(expected, y, par + " with a workspace of NaN");
             double[] alloc = FormatsTestSupport.nans(n);
-            DenseProducts.multiplyTranspose(a, x, alloc, par);
+            DenseProducts.applyTranspose(a, x, alloc, par);
             FormatsTestSupport.assertBitsEqual(expected, alloc, par + " allocating");
         }
         assertThrows(IllegalArgumentException.class,
-                () -> DenseProducts.multiplyTranspose(a, x, new double[n], Par.AUTO, new double[len - 1]));
+                () -> DenseProducts.applyTranspose(a, x, new double[n], Par.AUTO, new double[len - 1]));
         assertEquals(0, DenseProducts.transposeWorkspaceLength(new DenseMatrix(3, 2, new double[6])), "one chunk");
     }
 
@@ -93,13 +93,13 @@ class TransposeWorkspaceTest {
         CsrMatrix a = randomSparse(rnd, 207, 13, 5);
         double[] x = FormatsTestSupport.randomVector(rnd, a.cols());
         double[] expected = new double[a.rows()];
-        Spmv.multiply(a, x, expected, Par.SEQ);
+        Spmv.apply(a, x, expected, Par.SEQ);
         for (Par par : PARS) {
             double[] y = FormatsTestSupport.nans(a.rows());
-            Spmv.multiply(a, x, y, par);
+            Spmv.apply(a, x, y, par);
             FormatsTestSupport.assertBitsEqual(expected, y, par.toString());
         }
-        assertThrows(IllegalArgumentException.class, () -> Spmv.multiply(a, x, new double[a.rows()], (Par) null));
+        assertThrows(IllegalArgumentException.class, () -> Spmv.apply(a, x, new double[a.rows()], (Par) null));
     }
 
     private static CsrMatrix randomSparse(Random rnd, int rows, int cols, int perRow) {

@@ -69,9 +69,9 @@ final class GolubKahan {
     /** {@code y = Aᵀ·x}, with the workspace when A is a CSR or dense matrix. */
     void applyTranspose(double[] x, double[] y) {
         if (csr != null) {
-            Spmv.multiplyTranspose(csr, x, y, par, workspace);
+            Spmv.applyTranspose(csr, x, y, par, workspace);
         } else if (dense != null) {
-            DenseProducts.multiplyTranspose(dense, x, y, par, workspace);
+            DenseProducts.applyTranspose(dense, x, y, par, workspace);
         } else {
             a.applyTranspose(x, y);
         }

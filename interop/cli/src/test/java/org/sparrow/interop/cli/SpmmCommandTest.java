@@ -95,7 +95,7 @@ class SpmmCommandTest {
         assertEquals(0, ((BigDecimal) j.get("upload_seconds")).signum(), "the CPU keeps A where it is");
         assertEquals(0, ((BigDecimal) j.get("transfer_seconds")).signum(), "the CPU copies nothing");
         double[] y = new double[61 * 3];
-        Spmm.multiply(a, Blocks.random(47, 3, 7L), y, 3, 1);
+        Spmm.apply(a, Blocks.random(47, 3, 7L), y, 3, 1);
         assertEquals(Blas.norm2(y, 0, y.length), ((BigDecimal) j.get("y_frobenius")).doubleValue());
     }
 
