@@ -23,7 +23,7 @@ public final class MemoryNeeds {
         long max = Runtime.getRuntime().maxMemory();
         if (bytes > max) {
             throw new IllegalStateException(what + " needs " + format(bytes) + " of memory, more than the " + format(max)
-                    + " this Java VM may use (raise it with -Xmx)");
+                    + " this Java VM may use (raise it with -Xmx; for the sparrow command, SPARROW_JAVA_OPTS=-Xmx…)");
         }
     }
 
