@@ -71,24 +71,7 @@ public final class SparseConversions {
             }
         }
         // Pass 3: sum adjacent duplicates in place; rows only shrink, so writes never overtake reads.
-        int out = 0;
-        int start = 0;
-        for (int i = 0; i < rows; i++) {
-            int end = rowPtr[i + 1];
-            int rowOut = out;
-            for (int p = start; p < end; p++) {
-                if (out > rowOut && colIdx[out - 1] == colIdx[p]) {
-                    values[out - 1] += values[p];
-                } else {
-                    colIdx[out] = colIdx[p];
-                    values[out] = values[p];
-                    out++;
-                }
-            }
-            rowPtr[i + 1] = out;
-            start = end;
-        }
-        return out;
+        return sumAdjacentDuplicates(rows, rowPtr, colIdx, values);
     }
 
     /**
@@ -158,6 +141,20 @@ public final class SparseConversions {
                 values[from + t] = tmp[(int) keys[t]];
             }
         }
+        return sumAdjacentDuplicates(rows, rowPtr, colIdx, values);
+    }
+
+    /**
+     * Sums adjacent entries of equal column within each row, in place, and compacts the rows; rows
+     * only shrink, so writes never overtake reads.
+     *
+     * @param rows   row count
+     * @param rowPtr Input/Output: row pointers, rewritten for the compacted rows
+     * @param colIdx Input/Output: column indices, each row's equal columns adjacent
+     * @param values Input/Output: values
+     * @return the number of entries left
+     */
+    private static int sumAdjacentDuplicates(int rows, int[] rowPtr, int[] colIdx, double[] values) {
         int out = 0;
         int start = 0;
         for (int i = 0; i < rows; i++) {
