@@ -60,6 +60,27 @@ public final class CommonOptions {
         }
     }
 
+    /**
+     * Checks that at most one of a command's inputs reads standard input ({@code -}): the stream can be
+     * read once, so a second {@code -} would find it empty. A usage error (exit 2) naming both otherwise.
+     *
+     * @param spec   the command
+     * @param labels the inputs' names as the help shows them ("A", "--rhs"), in the order of {@code inputs}
+     * @param inputs the inputs, {@code null} for one not given
+     */
+    static void checkOneStdin(CommandSpec spec, String[] labels, java.nio.file.Path... inputs) {
+        String first = null;
+        for (int k = 0; k < inputs.length; k++) {
+            if (org.sparrow.core.io.MatrixMarket.STDIN.equals(inputs[k])) {
+                if (first != null) {
+                    throw new ParameterException(spec.commandLine(), first + " and " + labels[k]
+                            + " cannot both read standard input ('-'): it can be read once; name a file for one of them");
+                }
+                first = labels[k];
+            }
+        }
+    }
+
     /** The thread count given with {@code --threads}, or 0 when none was given. */
     int threads() {
         return threads;

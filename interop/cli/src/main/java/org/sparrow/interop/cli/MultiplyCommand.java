@@ -86,6 +86,7 @@ final class MultiplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        CommonOptions.checkOneStdin(spec, new String[] {"A", "B"}, aFile, bFile);
         Outputs.check(spec, common.json, new Outputs.Output("-o", output, Outputs.Kind.MATRIX));
         CsrMatrix a = MatrixMarket.readCsr(aFile);
         CsrMatrix b = MatrixMarket.readCsr(bFile);

@@ -130,6 +130,7 @@ final class RegressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        CommonOptions.checkOneStdin(spec, new String[] {"A", "b"}, aFile, bFile);
         Outputs.check(spec, common.json, new Outputs.Output("-o", output, Outputs.Kind.MATRIX));
         PrintWriter out = Outputs.report(spec, output);
         PrintWriter err = spec.commandLine().getErr();

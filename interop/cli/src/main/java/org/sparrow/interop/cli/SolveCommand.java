@@ -148,6 +148,7 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        CommonOptions.checkOneStdin(spec, new String[] {"A", "--rhs"}, aFile, rhsFile);
         Outputs.check(spec, common.json, new Outputs.Output("-o", output, Outputs.Kind.MATRIX),
                 new Outputs.Output("--history", history, Outputs.Kind.CSV),
                 new Outputs.Output("--plot", plot, Outputs.Kind.PNG));

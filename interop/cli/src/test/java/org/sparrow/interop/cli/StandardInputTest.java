@@ -77,4 +77,23 @@ class StandardInputTest {
         assertEquals(0, convert.exitCode(), convert::toString);
         assertEquals(MatrixMarket.readCsr(a), MatrixMarket.readCsr(out));
     }
+
+    @Test
+    void twoInputsFromStandardInputAreAUsageErrorNamingBoth() throws IOException {
+        byte[] plain = Files.readAllBytes(TestData.example());
+        String[][] cases = {
+            {"solve", "-", "--rhs", "-"},
+            {"multiply", "-", "-"},
+            {"regress", "-", "-"},
+        };
+        String[][] named = {{"A", "--rhs"}, {"A", "B"}, {"A", "b"}};
+        for (int c = 0; c < cases.length; c++) {
+            Cli.Result r = runWithStdin(plain, cases[c]);
+            assertEquals(2, r.exitCode(), r::toString);
+            String err = r.err();
+            org.junit.jupiter.api.Assertions.assertTrue(err.contains(named[c][0] + " and " + named[c][1]
+                    + " cannot both read standard input"), err);
+            org.junit.jupiter.api.Assertions.assertFalse(err.contains("Exception"), err);
+        }
+    }
 }
