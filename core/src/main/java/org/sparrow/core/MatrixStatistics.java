@@ -82,59 +82,7 @@ public record MatrixStatistics(
         int[] rp = a.rowPointers();
         int[] ci = a.columnIndices();
         double[] x = a.values();
-        int diag = Math.min(rows, cols);
-
-        int explicitZeros = 0;
-        int nonFinite = 0;
-        int minRow = rows == 0 ? 0 : Integer.MAX_VALUE;
-        int maxRow = 0;
-        int emptyRows = 0;
-        int lower = 0;
-        int upper = 0;
-        boolean fullDiagonal = true;
-        int dominant = 0;
-        boolean[] colSeen = new boolean[cols];
-        for (int i = 0; i < rows; i++) {
-            int count = rp[i + 1] - rp[i];
-            minRow = Math.min(minRow, count);
-            maxRow = Math.max(maxRow, count);
-            if (count == 0) {
-                emptyRows++;
-            }
-            double aii = 0.0;
-            boolean hasDiagonal = false;
-            double offDiagonal = 0.0; // Σ_{j≠i} |a_ij|
-            for (int p = rp[i]; p < rp[i + 1]; p++) {
-                int j = ci[p];
-                double v = x[p];
-                colSeen[j] = true;
-                if (v == 0.0) {
-                    explicitZeros++;
-                } else if (!Double.isFinite(v)) {
-                    nonFinite++;
-                }
-                lower = Math.max(lower, i - j);
-                upper = Math.max(upper, j - i);
-                if (j == i) {
-                    aii = v;
-                    hasDiagonal = true;
-                } else {
-                    offDiagonal += Math.abs(v);
-                }
-            }
-            if (i < diag) {
-                fullDiagonal &= hasDiagonal && aii != 0.0;
-                if (Math.abs(aii) >= offDiagonal) {
-                    dominant++;
-                }
-            }
-        }
-        int emptyCols = 0;
-        for (int j = 0; j < cols; j++) {
-            if (!colSeen[j]) {
-                emptyCols++;
-            }
-        }
+        Scan scan = Scan.of(rows, rp, ci, x, null, cols, Math.min(rows, cols));
 
         boolean structSym = false;
         boolean numSym = false;
@@ -143,10 +91,7 @@ public record MatrixStatistics(
             structSym = sameStructure(rows, rp, ci, t.rowPointers(), t.columnIndices());
             numSym = symmetricValues(rows, rp, ci, x, t.rowPointers(), t.columnIndices(), t.values());
         }
-        return new MatrixStatistics(rows, cols, nnz, explicitZeros, minRow,
-                rows == 0 ? Double.NaN : (double) nnz / rows, maxRow, emptyRows, emptyCols, lower, upper,
-                structSym, numSym, fullDiagonal, dominant, diag == 0 ? Double.NaN : (double) dominant / diag,
-                a.frobeniusNorm(), nonFinite);
+        return scan.statistics(rows, cols, nnz, structSym, numSym, a.frobeniusNorm());
     }
 
     /**
@@ -200,65 +145,7 @@ public record MatrixStatistics(
         int[] rp = c.rowPointers();
         int[] cj = c.columnIndices();
         double[] x = c.values();
-        int nnz = c.nnz();
-        int diag = Math.min(rows, cols);
-
-        int explicitZeros = 0;
-        int nonFinite = 0;
-        int minRow = Integer.MAX_VALUE;
-        int maxRow = 0;
-        int filledRows = 0;
-        int filledCols = 0;
-        int lower = 0;
-        int upper = 0;
-        int diagonalLabels = 0; // labels below min(rows, cols): the rest of the diagonal is empty
-        int fullDiagonalRows = 0;
-        int dominant = 0;
-        boolean[] colSeen = new boolean[Math.max(m, 1)];
-        for (int l = 0; l < m; l++) {
-            int i = labels[l];
-            int count = rp[l + 1] - rp[l];
-            if (count > 0) {
-                filledRows++;
-                minRow = Math.min(minRow, count);
-                maxRow = Math.max(maxRow, count);
-            }
-            double aii = 0.0;
-            boolean hasDiagonal = false;
-            double offDiagonal = 0.0;
-            for (int p = rp[l]; p < rp[l + 1]; p++) {
-                int j = labels[cj[p]];
-                double v = x[p];
-                if (!colSeen[cj[p]]) {
-                    colSeen[cj[p]] = true;
-                    filledCols++;
-                }
-                if (v == 0.0) {
-                    explicitZeros++;
-                } else if (!Double.isFinite(v)) {
-                    nonFinite++;
-                }
-                lower = Math.max(lower, i - j);
-                upper = Math.max(upper, j - i);
-                if (j == i) {
-                    aii = v;
-                    hasDiagonal = true;
-                } else {
-                    offDiagonal += Math.abs(v);
-                }
-            }
-            if (i < diag) {
-                diagonalLabels++;
-                if (hasDiagonal && aii != 0.0) {
-                    fullDiagonalRows++;
-                }
-                if (Math.abs(aii) >= offDiagonal) {
-                    dominant++;
-                }
-            }
-        }
-        int emptyRows = rows - filledRows;
-        dominant += diag - diagonalLabels; // a row with no entries is (weakly) dominant
+        Scan scan = Scan.of(m, rp, cj, x, labels, Math.max(m, 1), Math.min(rows, cols));
         boolean structSym = false;
         boolean numSym = false;
         if (rows == cols) {
@@ -266,9 +153,98 @@ public record MatrixStatistics(
             structSym = small.structurallySymmetric();
             numSym = small.numericallySymmetric();
         }
-        return new MatrixStatistics(rows, cols, nnz, explicitZeros, filledRows == 0 || emptyRows > 0 ? 0 : minRow, (double) nnz / rows,
-                maxRow, emptyRows, cols - filledCols, lower, upper, structSym, numSym, fullDiagonalRows == diag,
-                dominant, (double) dominant / diag, c.frobeniusNorm(), nonFinite);
+        return scan.statistics(rows, cols, c.nnz(), structSym, numSym, c.frobeniusNorm());
+    }
+
+    /**
+     * The figures of one pass over a canonical CSR pattern whose rows and columns are labels of the
+     * matrix's own rows and columns: the identity for {@link #of(CsrMatrix)}, the sorted distinct
+     * indices for the hypersparse {@link #ofRelabelled(CooMatrix)} (one map for rows and columns, so a
+     * label is on the diagonal exactly when its row is). Rows and columns that no label names hold no
+     * entry; {@link #statistics} adds them back.
+     */
+    private record Scan(int explicitZeros, int nonFinite, int filledRows, int minFilledRow, int maxRow,
+                        int filledCols, int lower, int upper, int diagonalRows, int fullDiagonalRows,
+                        int dominant, int diag) {
+
+        /**
+         * @param n        rows of the pattern
+         * @param rp       Input: its row pointers
+         * @param cj       Input: its column indices (sorted within rows)
+         * @param x        Input: its values
+         * @param labels   Input: the matrix index of each pattern row/column, or {@code null} for the identity
+         * @param colCount columns of the pattern
+         * @param diag     min(rows, cols) of the matrix
+         */
+        static Scan of(int n, int[] rp, int[] cj, double[] x, int[] labels, int colCount, int diag) {
+            int explicitZeros = 0;
+            int nonFinite = 0;
+            int filledRows = 0;
+            int minFilledRow = Integer.MAX_VALUE;
+            int maxRow = 0;
+            int filledCols = 0;
+            int lower = 0;
+            int upper = 0;
+            int diagonalRows = 0; // rows below min(rows, cols) that the pattern has
+            int fullDiagonalRows = 0;
+            int dominant = 0;
+            boolean[] colSeen = new boolean[colCount];
+            for (int l = 0; l < n; l++) {
+                int i = labels == null ? l : labels[l];
+                int count = rp[l + 1] - rp[l];
+                if (count > 0) {
+                    filledRows++;
+                    minFilledRow = Math.min(minFilledRow, count);
+                    maxRow = Math.max(maxRow, count);
+                }
+                double aii = 0.0;
+                boolean hasDiagonal = false;
+                double offDiagonal = 0.0; // Σ_{j≠i} |a_ij|
+                for (int p = rp[l]; p < rp[l + 1]; p++) {
+                    int j = labels == null ? cj[p] : labels[cj[p]];
+                    double v = x[p];
+                    if (!colSeen[cj[p]]) {
+                        colSeen[cj[p]] = true;
+                        filledCols++;
+                    }
+                    if (v == 0.0) {
+                        explicitZeros++;
+                    } else if (!Double.isFinite(v)) {
+                        nonFinite++;
+                    }
+                    lower = Math.max(lower, i - j);
+                    upper = Math.max(upper, j - i);
+                    if (j == i) {
+                        aii = v;
+                        hasDiagonal = true;
+                    } else {
+                        offDiagonal += Math.abs(v);
+                    }
+                }
+                if (i < diag) {
+                    diagonalRows++;
+                    if (hasDiagonal && aii != 0.0) {
+                        fullDiagonalRows++;
+                    }
+                    if (Math.abs(aii) >= offDiagonal) {
+                        dominant++;
+                    }
+                }
+            }
+            return new Scan(explicitZeros, nonFinite, filledRows, minFilledRow, maxRow, filledCols, lower, upper,
+                    diagonalRows, fullDiagonalRows, dominant, diag);
+        }
+
+        /** The statistics of a {@code rows × cols} matrix with these figures; rows the pattern lacks are empty. */
+        MatrixStatistics statistics(int rows, int cols, int nnz, boolean structSym, boolean numSym, double frobenius) {
+            int emptyRows = rows - filledRows;
+            int minRow = filledRows == 0 || emptyRows > 0 ? 0 : minFilledRow;
+            int allDominant = dominant + diag - diagonalRows; // a row with no entries is (weakly) dominant
+            return new MatrixStatistics(rows, cols, nnz, explicitZeros, minRow,
+                    rows == 0 ? Double.NaN : (double) nnz / rows, maxRow, emptyRows, cols - filledCols, lower, upper,
+                    structSym, numSym, fullDiagonalRows == diag, allDominant,
+                    diag == 0 ? Double.NaN : (double) allDominant / diag, frobenius, nonFinite);
+        }
     }
 
     /** Whether two canonical CSR patterns with {@code n} rows are identical. */
