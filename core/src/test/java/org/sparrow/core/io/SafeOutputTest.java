@@ -1,5 +1,7 @@
 package org.sparrow.core.io;
 
+import static org.sparrow.testing.Processes.attributes;
+import static org.sparrow.testing.Processes.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -244,19 +246,6 @@ class SafeOutputTest {
         }
     }
 
-    private static BasicFileAttributes attributes(Path p) throws IOException {
-        return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    }
-
-    private static int run(String... command) throws InterruptedException {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor();
-        } catch (IOException e) {
-            return -1;
-        }
-    }
 
     private static int mode(Set<PosixFilePermission> perms) {
         int m = 0;

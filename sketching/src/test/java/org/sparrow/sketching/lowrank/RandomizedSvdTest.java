@@ -142,16 +142,18 @@ class RandomizedSvdTest {
                 "lower bound " + r.errorLowerBound() + " vs " + err);
     }
 
-    @Test
-    void slowDecayNeedsPowerIterations() {
-        Random rnd = new Random(3);
-        int n = 400;
-        int d = 300;
-        double[] sigma = new double[d];
-        for (int j = 0; j < d; j++) {
+    /** A seeded 400×300 matrix with σ_j = 1/√j: too flat a spectrum for a plain range finder. */
+    private static DenseMatrix slowDecay() {
+        double[] sigma = new double[300];
+        for (int j = 0; j < sigma.length; j++) {
             sigma[j] = 1.0 / Math.sqrt(j + 1.0);
         }
-        DenseMatrix a = Problems.withSpectrum(n, d, sigma, rnd);
+        return Problems.withSpectrum(400, 300, sigma, new Random(3));
+    }
+
+    @Test
+    void slowDecayNeedsPowerIterations() {
+        DenseMatrix a = slowDecay();
         double[] ref = denseSingularValues(a);
         int k = 20;
         double[] errs = new double[3];
@@ -355,14 +357,7 @@ class RandomizedSvdTest {
 
     @Test
     void slowDecayAdaptiveModeMeetsItsToleranceAgainstADenseSvdOrReportsTheCap() {
-        Random rnd = new Random(3);
-        int n = 400;
-        int d = 300;
-        double[] sigma = new double[d];
-        for (int j = 0; j < d; j++) {
-            sigma[j] = 1.0 / Math.sqrt(j + 1.0);
-        }
-        DenseMatrix a = Problems.withSpectrum(n, d, sigma, rnd);
+        DenseMatrix a = slowDecay();
         double[] ref = denseSingularValues(a);
         int k = 20;
         double tol = 1e-3;

@@ -1,5 +1,6 @@
 package org.sparrow.interop.cli;
 
+import static org.sparrow.testing.Processes.attributes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.gen.Generators;
 import org.sparrow.core.io.MatrixMarket;
+import org.sparrow.testing.Processes;
 
 /**
  * Where the CLI's outputs go: {@code -} is stdout (and the report moves to stderr), names with a
@@ -143,7 +145,7 @@ class OutputsTest {
         assertEquals(48, MatrixMarket.readHeader(real).rows());
 
         Path fifo = tmp.resolve("fifo");
-        if (run("mkfifo", fifo.toString()) == 0) {
+        if (Processes.run("mkfifo", fifo.toString()) == 0) {
             var reader = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {
                     return Files.readString(fifo);
@@ -158,7 +160,7 @@ class OutputsTest {
         }
 
         Path nul = tmp.resolve("null");
-        assumeTrue(run("mknod", nul.toString(), "c", "1", "3") == 0, "skipped: mknod is not permitted here");
+        assumeTrue(Processes.run("mknod", nul.toString(), "c", "1", "3") == 0, "skipped: mknod is not permitted here");
         Cli.Result d = Cli.run("generate", "poisson2d", "--n", "3", "-o", nul.toString());
         assertEquals(0, d.exitCode(), d::toString);
         assertTrue(attributes(nul).isOther(), "the device node is still a device");
@@ -322,17 +324,4 @@ class OutputsTest {
                 new Terminal.OneLine().format(r));
     }
 
-    private static BasicFileAttributes attributes(Path p) throws IOException {
-        return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    }
-
-    private static int run(String... command) throws InterruptedException {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor();
-        } catch (IOException e) {
-            return -1;
-        }
-    }
 }
