@@ -56,6 +56,56 @@ public final class PythonPeer implements AutoCloseable {
         }
     }
 
+    /**
+     * The interpreters tried, in order, by {@link #interpreterWith}: the one named by
+     * {@value #INTERPRETER_PROPERTY} (when set), {@code python3} on PATH, and Debian's {@code /usr/bin/python3}
+     * (where {@code apt-get install python3-sklearn python3-pot} puts scikit-learn and POT when
+     * {@code python3} on PATH is another installation, e.g. pyenv's, that lacks them).
+     *
+     * @return the candidates, most preferred first, without duplicates
+     */
+    public static List<String> candidateInterpreters() {
+        List<String> out = new ArrayList<>();
+        String named = System.getProperty(INTERPRETER_PROPERTY);
+        if (named != null && !named.isBlank()) {
+            out.add(named);
+        }
+        for (String c : List.of("python3", "/usr/bin/python3")) {
+            if (!out.contains(c)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The first of {@link #candidateInterpreters()} that imports every module in {@code modules}
+     * (e.g. {@code "sklearn"}, {@code "ot"}), checked by running {@code -c "import …"} once.
+     *
+     * @param modules Input: Python module names, at least one
+     * @return the interpreter, or {@code null} when none of the candidates has them all
+     * @throws InterruptedException if interrupted while a candidate is being tried
+     */
+    public static String interpreterWith(String... modules) throws InterruptedException {
+        if (modules.length == 0) {
+            throw new IllegalArgumentException("name at least one Python module");
+        }
+        String imports = "import " + String.join(", ", modules);
+        for (String candidate : candidateInterpreters()) {
+            try {
+                Process p = new ProcessBuilder(candidate, "-c", imports)
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                    return candidate;
+                }
+                p.destroyForcibly();
+            } catch (IOException e) {
+                // This candidate is not installed; try the next.
+            }
+        }
+        return null;
+    }
+
     private final String interpreter;
     private final Path folder;
     private final Path script;

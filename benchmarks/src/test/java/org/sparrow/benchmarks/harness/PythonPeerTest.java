@@ -75,4 +75,29 @@ class PythonPeerTest {
         }
         return false;
     }
+
+    @Test
+    void interpreterWithFindsOneThatImportsTheModulesAndNoneForAModuleNobodyHas() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("python3"), "no python3 on PATH");
+        assertEquals("python3", PythonPeer.interpreterWith("sys", "os"));
+        assertNull(PythonPeer.interpreterWith("no_such_module_sparrow_test"));
+        assertThrows(IllegalArgumentException.class, PythonPeer::interpreterWith);
+    }
+
+    @Test
+    void theCandidatesStartWithTheNamedInterpreterAndEndWithDebiansPython() {
+        String before = System.getProperty(PythonPeer.INTERPRETER_PROPERTY);
+        try {
+            System.setProperty(PythonPeer.INTERPRETER_PROPERTY, "/opt/py/bin/python3");
+            assertEquals(List.of("/opt/py/bin/python3", "python3", "/usr/bin/python3"), PythonPeer.candidateInterpreters());
+            System.clearProperty(PythonPeer.INTERPRETER_PROPERTY);
+            assertEquals(List.of("python3", "/usr/bin/python3"), PythonPeer.candidateInterpreters());
+        } finally {
+            if (before != null) {
+                System.setProperty(PythonPeer.INTERPRETER_PROPERTY, before);
+            } else {
+                System.clearProperty(PythonPeer.INTERPRETER_PROPERTY);
+            }
+        }
+    }
 }
