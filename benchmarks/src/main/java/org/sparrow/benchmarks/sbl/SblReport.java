@@ -204,9 +204,10 @@ final class SblReport {
                         + "timed call per trial after a JIT warm-up.\n\n")
                 .append(String.format(Locale.ROOT, "Trials: %d per point for AM-, SVD-, PC-KroSBL and the oracle; classic "
                         + "SBL and ARDRegression on the first %d (at least %d, cut by a %.0f s budget per peer and point) at "
-                        + "the default point and on the time-vs-N sweep only: at N = 3375 each of their iterations is "
+                        + "the default point and on the time-vs-N sweep only (there cut to %.0f s per peer and point, at least %d): at N = 3375 each of their iterations is "
                         + "O(M²N) on the 1440 × 3375 dictionary, so the SNR, M₁ and K sweeps run without them. Base seed %d.%n%n",
-                        config.trials(), config.peerTrials(), config.peerFloor(), config.peerBudget(), config.seed()))
+                        config.trials(), config.peerTrials(), config.peerFloor(), config.peerBudget(), SblSuite.SIZE_PEER_BUDGET,
+                        SblSuite.SIZE_PEER_FLOOR, config.seed()))
                 .append("Methods: Sparrow's `Sbl.solve` (what `sparrow sbl` calls) with each method's defaults (at most 150 "
                         + "iterations, tolerance 1e-4, pruning 1e-2 AM / 1e-3 SVD and PC, β = 0.8 for PC); classic SBL forms "
                         + "the dense A inside that call. Oracle: least squares on the true support by EJML's dense QR "

@@ -28,7 +28,8 @@ import org.sparrow.benchmarks.harness.MachineInfo;
  *   <li>the block-sparse point (the default with clusters of 3 adjacent nonzeros in x₁ and x₂);</li>
  *   <li>NMSE and support recovery against SNR (5 … 30 dB), M₁ (6 … 14) and K (2 … 6), Kronecker methods and oracle;</li>
  *   <li>time against N per factor (6, 8, 10, 12, 15; M in the default's ratios), every method, the peers on
- *       {@code --peer-trials} trials.</li>
+ *       {@code --peer-trials} trials cut to {@value #SIZE_PEER_BUDGET} s per peer and point (at least
+ *       {@value #SIZE_PEER_FLOOR}).</li>
  * </ol>
  * Every solve is timed once around the call (System.nanoTime); the trials are the samples. Before anything is
  * timed, every Java method solves a few small problems so that the JIT has compiled it.
@@ -52,6 +53,12 @@ public final class SblSuite {
                              (default 900)
               --seed S       base seed of the trials (default 20240722)
               --no-ard, --no-classic  leave a peer out (the report says so)""";
+
+    /** Seconds per peer and point on the time-vs-N sweep (its N = 15 point is the default point's). */
+    static final double SIZE_PEER_BUDGET = 120;
+
+    /** The fewest peer trials the budget may leave at a point of the time-vs-N sweep. */
+    static final int SIZE_PEER_FLOOR = 3;
 
     static final Args.Spec ARGS = Args.spec("SblSuite", USAGE).positional("RESULTS_DIR")
             .flags("--quick", "--no-ard", "--no-classic").options("--trials", "--peer-trials", "--peer-budget", "--seed");
@@ -130,11 +137,15 @@ public final class SblSuite {
         s.warmUp();
         SblProblem.Setup def = SblProblem.Setup.paperDefault();
         List<Sweep> sweeps = sweeps(c.quick());
-        s.point(def, true);
-        s.point(def.withBlock(true), false);
+        s.point(def, c.peerBudget(), c.peerFloor());
+        s.point(def.withBlock(true), -1, 0);
         for (Sweep w : sweeps) {
             for (SblProblem.Setup p : w.setups()) {
-                s.point(p, w.name().equals("n"));
+                if (w.name().equals("n")) {
+                    s.point(p, Math.min(c.peerBudget(), SIZE_PEER_BUDGET), Math.min(c.peerFloor(), SIZE_PEER_FLOOR));
+                } else {
+                    s.point(p, -1, 0);
+                }
             }
         }
         Duration wall = Duration.between(start, Instant.now());
@@ -185,8 +196,9 @@ public final class SblSuite {
         System.err.printf(Locale.ROOT, "warm-up: %.1f s%n", (System.nanoTime() - t0) * 1e-9);
     }
 
-    /** Runs every method due at {@code setup} (once per run). */
-    private void point(SblProblem.Setup setup, boolean peers) throws Exception {
+    /** Runs every method due at {@code setup} (once per run); the peers too when {@code budget ≥ 0}. */
+    private void point(SblProblem.Setup setup, double budget, int floor) throws Exception {
+        boolean peers = budget >= 0;
         if (!done.add(setup)) {
             return;
         }
@@ -201,10 +213,10 @@ public final class SblSuite {
             rows.add(TrialRow.of(p, t, Method.ORACLE, oracle(p)));
         }
         if (peers && config.classic()) {
-            runClassic(setup, problems);
+            runClassic(setup, problems, budget, floor);
         }
         if (peers && ard.unavailable() == null) {
-            runArd(setup, problems);
+            runArd(setup, problems, budget, floor);
         }
         System.err.printf(Locale.ROOT, "%s: %.1f s%s%n", SblReport.describe(setup), (System.nanoTime() - t0) * 1e-9,
                 SblReport.brief(rows, setup));
@@ -228,17 +240,17 @@ public final class SblSuite {
         return Math.max(floor, Math.min(asked, (int) Math.floor(budget / first)));
     }
 
-    private void runClassic(SblProblem.Setup setup, List<SblProblem> problems) {
+    private void runClassic(SblProblem.Setup setup, List<SblProblem> problems, double budget, int floor) {
         Solve first = SparrowSolvers.solve(Method.CLASSIC, problems.get(0));
         rows.add(TrialRow.of(problems.get(0), 0, Method.CLASSIC, first));
-        int n = peerCount(config.peerTrials(), config.peerFloor(), config.peerBudget(), first.seconds());
-        note(Method.CLASSIC, setup, n, first.seconds());
+        int n = peerCount(config.peerTrials(), floor, budget, first.seconds());
+        note(Method.CLASSIC, setup, n, first.seconds(), budget);
         for (int t = 1; t < n; t++) {
             rows.add(TrialRow.of(problems.get(t), t, Method.CLASSIC, SparrowSolvers.solve(Method.CLASSIC, problems.get(t))));
         }
     }
 
-    private void runArd(SblProblem.Setup setup, List<SblProblem> problems) throws Exception {
+    private void runArd(SblProblem.Setup setup, List<SblProblem> problems, double budget, int floor) throws Exception {
         ArdPeer.Batch one = ard.fit(problems.subList(0, 1));
         ardVersion = one.version() != null ? one.version() : ardVersion;
         if (one.unavailable() != null) {
@@ -247,8 +259,8 @@ public final class SblSuite {
         }
         Solve first = one.solves().get(0);
         rows.add(TrialRow.of(problems.get(0), 0, Method.ARD, first));
-        int n = peerCount(config.peerTrials(), config.peerFloor(), config.peerBudget(), first.seconds());
-        note(Method.ARD, setup, n, first.seconds());
+        int n = peerCount(config.peerTrials(), floor, budget, first.seconds());
+        note(Method.ARD, setup, n, first.seconds(), budget);
         if (n > 1) {
             ArdPeer.Batch rest = ard.fit(problems.subList(1, n));
             for (int t = 1; t < n; t++) {
@@ -257,12 +269,12 @@ public final class SblSuite {
         }
     }
 
-    private void note(Method m, SblProblem.Setup setup, int n, double first) {
+    private void note(Method m, SblProblem.Setup setup, int n, double first, double budget) {
         if (n < config.trials()) {
             notes.add(String.format(Locale.ROOT, "%s: %d trials (not %d) at %s — one solve took %.1f s%s", m.label(), n,
                     config.trials(), SblReport.describe(setup), first,
                     n < config.peerTrials() ? String.format(Locale.ROOT, "; cut from %d by the %.0f s budget",
-                            config.peerTrials(), config.peerBudget()) : ""));
+                            config.peerTrials(), budget) : ""));
         }
     }
 }
