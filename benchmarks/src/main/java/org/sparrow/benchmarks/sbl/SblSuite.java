@@ -55,7 +55,7 @@ public final class SblSuite {
               --no-ard, --no-classic  leave a peer out (the report says so)""";
 
     /** Seconds per peer and point on the time-vs-N sweep (its N = 15 point is the default point's). */
-    static final double SIZE_PEER_BUDGET = 120;
+    static final double SIZE_PEER_BUDGET = 60;
 
     /** The fewest peer trials the budget may leave at a point of the time-vs-N sweep. */
     static final int SIZE_PEER_FLOOR = 3;
