@@ -38,7 +38,8 @@ import org.sparrow.core.ops.Spmv;
  * A block of k right-hand sides carries its column index along as a last, unmoved index.
  *
  * <p>The intermediate blocks live in a {@link Workspace}: {@link #workspace(int)} makes one (its size
- * is {@link #workspaceLength(int)} doubles), and the forms that take it never allocate. The forms
+ * is {@link #workspaceLength(int)} doubles), and the forms that take it allocate nothing on one thread
+ * (a threaded {@link Spmm} product still makes its small split of rows into tasks). The forms
  * without one reuse a workspace the operator keeps for the next call (taken atomically, so concurrent
  * callers each get their own). The operator is immutable apart from that spare and safe to share
  * between threads; it keeps the factors given (for {@link #factor(int)}), which must not be modified.
@@ -249,7 +250,7 @@ public final class KroneckerOperator implements LinearOperator {
     }
 
     /**
-     * {@code y = A·x} in the caller's workspace; allocates nothing.
+     * {@code y = A·x} in the caller's workspace; allocates nothing (on one thread).
      *
      * @param x    Input, length {@link #cols()}.
      * @param y    Output, length {@link #rows()}; overwritten.
@@ -277,7 +278,7 @@ public final class KroneckerOperator implements LinearOperator {
     }
 
     /**
-     * {@code y = Aᵀ·x} in the caller's workspace; allocates nothing.
+     * {@code y = Aᵀ·x} in the caller's workspace; allocates nothing (on one thread).
      *
      * @param x    Input, length {@link #rows()}.
      * @param y    Output, length {@link #cols()}; overwritten.
@@ -309,7 +310,7 @@ public final class KroneckerOperator implements LinearOperator {
     }
 
     /**
-     * {@code Y = A·X} in the caller's workspace; allocates nothing.
+     * {@code Y = A·X} in the caller's workspace; allocates nothing (on one thread).
      *
      * @param x    Input, {@code cols() × k} row-major.
      * @param y    Output, {@code rows() × k} row-major; overwritten.
@@ -343,7 +344,7 @@ public final class KroneckerOperator implements LinearOperator {
     }
 
     /**
-     * {@code Y = Aᵀ·X} in the caller's workspace; allocates nothing.
+     * {@code Y = Aᵀ·X} in the caller's workspace; allocates nothing (on one thread).
      *
      * @param x    Input, {@code rows() × k} row-major.
      * @param y    Output, {@code cols() × k} row-major; overwritten.
