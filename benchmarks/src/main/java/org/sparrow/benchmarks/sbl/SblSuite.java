@@ -24,7 +24,7 @@ import org.sparrow.benchmarks.harness.MachineInfo;
  *   <li>the default point (N = 15 per factor, M = 8·12·15 = 1440, K = 3, 25 dB) with every method: the Kronecker
  *       methods and the oracle on {@code --trials} trials, classic SBL and ARDRegression on {@code --peer-trials}
  *       (the first ones; each O(M²N) per iteration on the 1440 × 3375 dictionary), reduced to what fits in
- *       {@code --peer-budget} seconds per peer after the first trial's time, but never below the floor (10; quick 1);</li>
+ *       {@code --peer-budget} seconds per peer after the first trial's time, but never below {@code --peer-floor} (default 10; quick 1);</li>
  *   <li>the block-sparse point (the default with clusters of 3 adjacent nonzeros in x₁ and x₂);</li>
  *   <li>NMSE and support recovery against SNR (5 … 30 dB), M₁ (6 … 14) and K (2 … 6), Kronecker methods and oracle;</li>
  *   <li>time against N per factor (6, 8, 10, 12, 15; M in the default's ratios), every method, the peers on
@@ -38,19 +38,19 @@ import org.sparrow.benchmarks.harness.MachineInfo;
  * {@code summary.md} (goals, machine, tables) and PNG plots ({@link SblReport}).
  *
  * <p>Usage: {@code SblSuite [RESULTS_DIR] [--quick] [--trials T] [--peer-trials P] [--peer-budget SECONDS]
- * [--seed S] [--no-ard] [--no-classic]}
+ * [--peer-floor F] [--seed S] [--no-ard] [--no-classic]}
  */
 public final class SblSuite {
 
     static final String USAGE = """
-            usage: SblSuite [RESULTS_DIR] [--quick] [--trials T] [--peer-trials P] [--peer-budget SECONDS] [--seed S]
-                            [--no-ard] [--no-classic]
+            usage: SblSuite [RESULTS_DIR] [--quick] [--trials T] [--peer-trials P] [--peer-budget SECONDS] [--peer-floor F]
+                            [--seed S] [--no-ard] [--no-classic]
               RESULTS_DIR    where the CSV, Markdown and PNG files go (default benchmarks/results/sbl)
               --quick        a smoke run: 3 trials, a few points, 1 trial for the peers
               --trials T     trials per point for the Kronecker methods and the oracle (default 50)
               --peer-trials P  trials for classic SBL and ARDRegression at a point (default 10)
-              --peer-budget SECONDS  time per peer and point after which its trials are cut, never below 10 (quick 1)
-                             (default 900)
+              --peer-budget SECONDS  time per peer at the default point after which its trials are cut (default 900)
+              --peer-floor F the fewest trials the budget may leave a peer at the default point (default 10; quick 1)
               --seed S       base seed of the trials (default 20240722)
               --no-ard, --no-classic  leave a peer out (the report says so)""";
 
@@ -61,7 +61,8 @@ public final class SblSuite {
     static final int SIZE_PEER_FLOOR = 3;
 
     static final Args.Spec ARGS = Args.spec("SblSuite", USAGE).positional("RESULTS_DIR")
-            .flags("--quick", "--no-ard", "--no-classic").options("--trials", "--peer-trials", "--peer-budget", "--seed");
+            .flags("--quick", "--no-ard", "--no-classic").options("--trials", "--peer-trials", "--peer-budget", "--peer-floor",
+                    "--seed");
 
     /**
      * The run's settings.
@@ -84,7 +85,8 @@ public final class SblSuite {
             int trials = a.integer("--trials", quick ? 3 : 50, 1);
             int peer = a.integer("--peer-trials", quick ? 1 : 10, 1);
             return new Config(a.positional(Path.of("benchmarks/results/sbl")), quick, trials, Math.min(peer, trials),
-                    Math.min(quick ? 1 : 10, Math.min(peer, trials)), a.number("--peer-budget", 900, 0),
+                    Math.min(a.integer("--peer-floor", quick ? 1 : 10, 1), Math.min(peer, trials)),
+                    a.number("--peer-budget", 900, 0),
                     (long) a.number("--seed", 20240722, -1), !a.has("--no-ard"), !a.has("--no-classic"));
         }
     }
