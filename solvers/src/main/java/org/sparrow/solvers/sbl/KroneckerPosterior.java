@@ -1,6 +1,11 @@
 package org.sparrow.solvers.sbl;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.sparrow.core.DenseMatrix;
 import org.sparrow.core.structured.KroneckerEigen;
+import org.sparrow.core.structured.KroneckerOperator;
 
 /**
  * The SBL E-step for y = (A₁⊗…⊗A_d)·x + n with prior x ~ N(0, Γ), Γ = diag(γ₁⊗…⊗γ_d), computed
@@ -15,7 +20,7 @@ import org.sparrow.core.structured.KroneckerEigen;
  *   diag Σ  = γ − (⊗(Wᵢ∘Wᵢ))·s              (diag(W·S·Wᵀ) = (W∘W)·s, and (⊗Wᵢ)∘² = ⊗(Wᵢ∘Wᵢ))
  *   y − Aμ  = σ²(σ²I + AΓAᵀ)⁻¹y = σ²·U(s∘z),  so ‖y − Aμ‖ = σ²‖s∘z‖
  * </pre>
- * Every product above is a Kronecker mat-vec with small factors (the vec trick), so nothing of size
+ * Every product above is a Kronecker mat-vec with small factors ({@link KroneckerOperator}), so nothing of size
  * M × N or M × M is ever formed: a step costs O(Σ Mᵢ³ + Σ MᵢNᵢ·Mᵢ + M·Σ Mᵢ + N·Σ Mᵢ).
  *
  * <p>Eigenvalues of the factors below zero (rounding of a singular AᵢΓᵢAᵢᵀ) are clamped to 0.
@@ -29,8 +34,6 @@ final class KroneckerPosterior {
     private double[] z;
     private double[] s;
     private double[] t;
-    private double[] work1;
-    private double[] work2;
     private final double[][] u;
     private final double[][] dv;
     private double[][] w;
@@ -114,7 +117,7 @@ final class KroneckerPosterior {
             double[] wk = w[k];
             double[] w2k = w2[k];
             double[] uk = u[k];
-            java.util.Arrays.fill(wk, 0);
+            Arrays.fill(wk, 0);
             for (int r = 0; r < mk; r++) {
                 for (int c = 0; c < nk; c++) {
                     double arc = ak[r * nk + c] * gk[c];
@@ -129,11 +132,18 @@ final class KroneckerPosterior {
                 w2k[i] = wk[i] * wk[i];
             }
         }
-        ensureWork(n);
-        // z = Uᵀ y = (⊗Uₖᵀ) y
-        KroneckerMatVec.apply(u, m, m, true, y, z, work1, work2);
+        List<DenseMatrix> uf = new ArrayList<>(d);
+        List<DenseMatrix> wf = new ArrayList<>(d);
+        List<DenseMatrix> w2f = new ArrayList<>(d);
+        for (int k = 0; k < d; k++) {
+            uf.add(new DenseMatrix(m[k], m[k], u[k]));
+            wf.add(new DenseMatrix(n[k], m[k], w[k]));
+            w2f.add(new DenseMatrix(n[k], m[k], w2[k]));
+        }
+        // z = Uᵀ y = (⊗Uₖ)ᵀ y
+        KroneckerOperator.of(uf).applyTranspose(y, z);
         // s = 1/(σ² + d), t = s∘z, d = ⊗dₖ built in s first
-        KroneckerEigen.kron(java.util.Arrays.asList(dv), s);
+        KroneckerEigen.kron(Arrays.asList(dv), s);
         double res = 0;
         for (int i = 0; i < m0; i++) {
             double si = 1.0 / (sigma2 + s[i]);
@@ -144,20 +154,12 @@ final class KroneckerPosterior {
         }
         residualNormSquared = sigma2 * sigma2 * res;
         // μ = (⊗Wₖ) t ; diag Σ = γ − (⊗Wₖ∘²) s
-        int[] nn = n.clone();
-        KroneckerMatVec.apply(w, nn, m, false, t, mu, work1, work2);
-        KroneckerMatVec.apply(w2, nn, m, false, s, diagSigma, work1, work2);
-        double[] g = KroneckerEigen.kron(java.util.Arrays.asList(gamma));
+        KroneckerOperator.of(wf).apply(t, mu);
+        KroneckerOperator.of(w2f).apply(s, diagSigma);
+        double[] g = KroneckerEigen.kron(Arrays.asList(gamma));
         for (int i = 0; i < nTotal; i++) {
             diagSigma[i] = g[i] - diagSigma[i];
         }
     }
 
-    private void ensureWork(int[] n) {
-        long need = KroneckerMatVec.workLength(n, m);
-        if (work1 == null || work1.length < need) {
-            work1 = new double[(int) need];
-            work2 = new double[(int) need];
-        }
-    }
 }

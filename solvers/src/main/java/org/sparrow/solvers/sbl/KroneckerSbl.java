@@ -8,6 +8,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.sparrow.core.ops.Blas;
 import org.sparrow.core.structured.KroneckerEigen;
+import org.sparrow.core.structured.KroneckerOperator;
 import org.sparrow.solvers.IterationListener;
 import org.sparrow.solvers.StopReason;
 
@@ -73,6 +74,7 @@ final class KroneckerSbl {
     private final int d;
     private final int[] rowsK;
     private final int[] colsK;
+    private final KroneckerOperator operator;
     private final double[][] factors;   // full factors, row-major Mₖ × Nₖ
     private final double[] y;
     private final int mTotal;
@@ -85,7 +87,9 @@ final class KroneckerSbl {
     private final double[][] gamma;     // per factor, length n[k] (PC: the effective γ̃ₖ)
     private final double[][] aActive;   // factors restricted to active columns
 
-    KroneckerSbl(double[][] factors, int[] rows, int[] cols, double[] y, SblOptions options) {
+    KroneckerSbl(KroneckerOperator operator, double[][] factors, int[] rows, int[] cols, double[] y,
+                 SblOptions options) {
+        this.operator = operator;
         this.d = factors.length;
         this.factors = factors;
         this.rowsK = rows;
@@ -224,9 +228,7 @@ final class KroneckerSbl {
     // γ = c·1 split over the factors (PC: γ̃ₖ = Cₖ·1 first), c the largest single-atom LS coefficient squared
     private void initialize() {
         double[] aty = new double[nTotal];
-        KroneckerMatVec.apply(factors, rowsK, colsK, true, y, aty,
-                new double[(int) KroneckerMatVec.workLength(rowsK, colsK)],
-                new double[(int) KroneckerMatVec.workLength(rowsK, colsK)]);
+        operator.applyTranspose(y, aty);
         List<double[]> colNorms = new ArrayList<>(d);
         for (int k = 0; k < d; k++) {
             double[] cn = new double[colsK[k]];

@@ -6,6 +6,7 @@ import org.sparrow.core.DenseMatrix;
 import org.sparrow.core.Matrix;
 import org.sparrow.core.ops.Blas;
 import org.sparrow.core.ops.Checks;
+import org.sparrow.core.structured.KroneckerOperator;
 import org.sparrow.solvers.StopReason;
 
 /**
@@ -22,8 +23,8 @@ import org.sparrow.solvers.StopReason;
  */
 public final class Sbl {
 
-    /** Classic SBL refuses a dense dictionary A = ⊗Aᵢ with more entries than this (2 GiB of doubles). */
-    static final long CLASSIC_MAX_ENTRIES = 1L << 28;
+    /** Classic SBL refuses a dense dictionary A = ⊗Aᵢ with more entries than {@link KroneckerOperator#toDense()} forms. */
+    static final long CLASSIC_MAX_ENTRIES = KroneckerOperator.TO_DENSE_MAX_ENTRIES;
 
     private Sbl() {
     }
@@ -89,8 +90,8 @@ public final class Sbl {
                         + " product of the factors (" + (m * n * 8 >> 20) + " MiB), more than the "
                         + (CLASSIC_MAX_ENTRIES * 8 >> 20) + " MiB allowed; use am, svd or pc");
             }
-            DenseMatrix a = denseKron(dense);
-            return withResidual(dense, runClassic(a, y, options), y);
+            KroneckerOperator op = KroneckerOperator.of(dense);
+            return withResidual(op, runClassic(op.toDense(), y, options), y);
         }
         double yNorm = Blas.norm2(y);
         if (yNorm == 0) {
@@ -101,8 +102,9 @@ public final class Sbl {
             f[k] = dense[k].data();
         }
         NoiseStart ns = noiseStart(options.noise(), yNorm, (int) m);
-        SblResult r = new KroneckerSbl(f, rows, cols, y, options).run(ns.variance, ns.estimated, yNorm);
-        return withResidual(dense, r, y);
+        KroneckerOperator op = KroneckerOperator.of(dense);
+        SblResult r = new KroneckerSbl(op, f, rows, cols, y, options).run(ns.variance, ns.estimated, yNorm);
+        return withResidual(op, r, y);
     }
 
     /**
@@ -169,25 +171,8 @@ public final class Sbl {
     }
 
     // ‖y − A·x̂‖/‖y‖ recomputed through the factors
-    private static SblResult withResidual(DenseMatrix[] factors, SblResult r, double[] y) {
-        int d = factors.length;
-        double[][] f = new double[d][];
-        int[] rows = new int[d];
-        int[] cols = new int[d];
-        for (int k = 0; k < d; k++) {
-            f[k] = factors[k].data();
-            rows[k] = factors[k].rows();
-            cols[k] = factors[k].cols();
-        }
-        double[] ax = new double[y.length];
-        long work = KroneckerMatVec.workLength(rows, cols);
-        KroneckerMatVec.apply(f, rows, cols, false, r.mean(), ax, new double[(int) work], new double[(int) work]);
-        double diff = 0;
-        for (int i = 0; i < y.length; i++) {
-            double t = y[i] - ax[i];
-            diff += t * t;
-        }
-        return withRelativeResidual(r, Math.sqrt(diff), Blas.norm2(y));
+    private static SblResult withResidual(KroneckerOperator op, SblResult r, double[] y) {
+        return withRelativeResidual(r, Blas.norm2(Blas.residual(op, r.mean(), y)), Blas.norm2(y));
     }
 
     private static SblResult withRelativeResidual(SblResult r, double residualNorm, double yNorm) {
@@ -199,32 +184,4 @@ public final class Sbl {
                 r.converged() && finite, reason, detail, r.iterations(), rel, r.seconds());
     }
 
-    // A = A₁⊗…⊗A_d, row index ((r₁·M₂)+r₂)·M₃+r₃ and column index likewise
-    private static DenseMatrix denseKron(DenseMatrix[] f) {
-        DenseMatrix acc = f[0];
-        for (int k = 1; k < f.length; k++) {
-            DenseMatrix b = f[k];
-            int ar = acc.rows();
-            int ac = acc.cols();
-            int br = b.rows();
-            int bc = b.cols();
-            double[] out = new double[ar * br * ac * bc];
-            int oc = ac * bc;
-            double[] ad = acc.data();
-            double[] bd = b.data();
-            for (int i = 0; i < ar; i++) {
-                for (int j = 0; j < ac; j++) {
-                    double aij = ad[i * ac + j];
-                    for (int p = 0; p < br; p++) {
-                        int row = (i * br + p) * oc + j * bc;
-                        for (int q = 0; q < bc; q++) {
-                            out[row + q] = aij * bd[p * bc + q];
-                        }
-                    }
-                }
-            }
-            acc = new DenseMatrix(ar * br, oc, out);
-        }
-        return acc;
-    }
 }

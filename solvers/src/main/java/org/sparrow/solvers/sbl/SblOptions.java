@@ -14,7 +14,7 @@ import org.sparrow.solvers.IterationListener;
  * @param tolerance      the stopping threshold on ‖Δγ‖/‖γ‖, finite and &gt; 0
  * @param pruneThreshold hyperparameters below this (relative to the largest of their factor, see
  *                       {@link Sbl}) are pruned; {@code NaN} selects the method's default (1e-2 AM and PC,
- *                       1e-3 SVD and classic); otherwise finite and ≥ 0 (0: never prune)
+ *                       1e-3 SVD and classic); otherwise in [0, 1) (0: never prune)
  * @param listener       called after each iteration with ‖Δγ‖/‖γ‖, or {@code null}
  */
 public record SblOptions(SblMethod method, NoiseVariance noise, double beta, int maxIterations,
@@ -37,8 +37,8 @@ public record SblOptions(SblMethod method, NoiseVariance noise, double beta, int
         if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("tolerance must be finite and > 0, got " + tolerance);
         }
-        if (!Double.isNaN(pruneThreshold) && (!(pruneThreshold >= 0) || Double.isInfinite(pruneThreshold))) {
-            throw new IllegalArgumentException("prune threshold must be finite and ≥ 0 (or NaN for the method's default), got "
+        if (!Double.isNaN(pruneThreshold) && !(pruneThreshold >= 0 && pruneThreshold < 1)) {
+            throw new IllegalArgumentException("prune threshold must be in [0, 1) (or NaN for the method's default), got "
                     + pruneThreshold);
         }
     }
