@@ -234,6 +234,20 @@ class SblCommandTest {
     }
 
     @Test
+    void outputDashWritesXToStdoutAndTheReportToStderr() throws IOException {
+        Problem p = problem(15);
+        Path x = tmp.resolve("x.mtx");
+        Cli.Result file = Cli.run(p.args("--method", "svd", "--snr", "30", "-o", x.toString()));
+        Cli.Result r = Cli.run(p.args("--method", "svd", "--snr", "30", "-o", "-"));
+        assertEquals(file.exitCode(), r.exitCode(), r::toString);
+        assertTrue(r.out().startsWith("%%MatrixMarket matrix array real general"), r::toString);
+        assertTrue(r.err().contains("support size:") && r.err().matches("(?s).*x written to: +stdout.*"), r::toString);
+        Path piped = tmp.resolve("piped.mtx");
+        Files.writeString(piped, r.out());
+        assertArrayEquals(MatrixMarket.readVector(x), MatrixMarket.readVector(piped));
+    }
+
+    @Test
     void measurementFromStandardInputGivesTheSameEstimate() throws IOException {
         Problem p = problem(4);
         Path fromFile = tmp.resolve("file.mtx");
