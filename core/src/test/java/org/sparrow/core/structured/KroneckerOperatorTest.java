@@ -23,6 +23,7 @@ import org.sparrow.core.CooMatrix;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.DenseMatrix;
 import org.sparrow.core.Matrix;
+import org.sparrow.core.Parallelism;
 
 /**
  * {@link KroneckerOperator} against an independent dense Kronecker product built here entry by entry
@@ -162,6 +163,44 @@ class KroneckerOperatorTest {
             at[k] = transpose(a[k]);
         }
         assertClose(naiveModeProducts(at, n, m, xt), yt, "Aᵀ·x by mode products");
+    }
+
+    @Test
+    void productsAreBitIdenticalForEveryThreadCount() {
+        Random rnd = new Random(12);
+        List<Matrix> factors = new ArrayList<>();
+        int[][] shapes = {{30, 25}, {27, 31}, {22, 20}};
+        for (int k = 0; k < 3; k++) {
+            double[][] a = randomDense(rnd, shapes[k][0], shapes[k][1], 0.4);
+            factors.add(k == 0 ? new DenseMatrix(shapes[k][0], shapes[k][1], rowMajor(a, shapes[k][1]))
+                    : csrOfNonzeros(a, shapes[k][1]));
+        }
+        KroneckerOperator op = KroneckerOperator.of(factors);
+        double[] x = randomVector(rnd, op.cols());
+        double[] xt = randomVector(rnd, op.rows());
+        double[] xb = randomVector(rnd, op.cols() * 3);
+        String saved = System.getProperty(Parallelism.THREADS_PROPERTY);
+        double[][] first = null;
+        try {
+            for (String threads : new String[] {"1", "2", "5"}) {
+                System.setProperty(Parallelism.THREADS_PROPERTY, threads);
+                double[][] now = {op.apply(x), op.applyTranspose(xt), new double[op.rows() * 3]};
+                op.applyBlock(xb, now[2], 3);
+                if (first == null) {
+                    first = now;
+                } else {
+                    for (int v = 0; v < 3; v++) {
+                        assertArrayEquals(first[v], now[v], threads + " threads, product " + v);
+                    }
+                }
+            }
+        } finally {
+            if (saved == null) {
+                System.clearProperty(Parallelism.THREADS_PROPERTY);
+            } else {
+                System.setProperty(Parallelism.THREADS_PROPERTY, saved);
+            }
+        }
     }
 
     // ---- workspace forms -----------------------------------------------------------------------
