@@ -209,7 +209,7 @@ final class SblReport {
                         config.trials(), config.peerTrials(), config.peerFloor(), config.peerBudget(), SblSuite.SIZE_PEER_BUDGET,
                         SblSuite.SIZE_PEER_FLOOR, config.seed()))
                 .append("Methods: Sparrow's `Sbl.solve` (what `sparrow sbl` calls) with each method's defaults (at most 150 "
-                        + "iterations, tolerance 1e-4, pruning 1e-2 AM / 1e-3 SVD and PC, β = 0.8 for PC); classic SBL forms "
+                        + "iterations, tolerance 1e-4, pruning 1e-2 AM / 1e-3 SVD and PC, β = 0.8 for PC, coupling factors 1 and 2 — the block-sparse ones of the block case — at every point); classic SBL forms "
                         + "the dense A inside that call. Oracle: least squares on the true support by EJML's dense QR "
                         + "(`LinearSolverFactory_DDRM.leastSquares`). ARDRegression: `sbl_ard.py`, "
                         + String.format(Locale.ROOT, "`ARDRegression(fit_intercept=False, tol=%s, n_iter=%d, compute_score=False)` "

@@ -44,13 +44,15 @@ public final class SblSuite {
 
     static final String USAGE = """
             usage: SblSuite [RESULTS_DIR] [--quick] [--trials T] [--peer-trials P] [--peer-budget SECONDS] [--peer-floor F]
-                            [--seed S] [--no-ard] [--no-classic]
+                            [--time-limit MINUTES] [--seed S] [--no-ard] [--no-classic]
               RESULTS_DIR    where the CSV, Markdown and PNG files go (default benchmarks/results/sbl)
               --quick        a smoke run: 3 trials, a few points, 1 trial for the peers
               --trials T     trials per point for the Kronecker methods and the oracle (default 50)
               --peer-trials P  trials for classic SBL and ARDRegression at a point (default 10)
               --peer-budget SECONDS  time per peer at the default point after which its trials are cut (default 900)
               --peer-floor F the fewest trials the budget may leave a peer at the default point (default 10; quick 1)
+              --time-limit MINUTES  start no point and no peer trial after this much wall time; what is left
+                             is listed as not run (default: none)
               --seed S       base seed of the trials (default 20240722)
               --no-ard, --no-classic  leave a peer out (the report says so)""";
 
@@ -60,9 +62,12 @@ public final class SblSuite {
     /** The fewest peer trials the budget may leave at a point of the time-vs-N sweep. */
     static final int SIZE_PEER_FLOOR = 3;
 
+    /** ARDRegression trials per Python process after the first. */
+    static final int ARD_BATCH = 3;
+
     static final Args.Spec ARGS = Args.spec("SblSuite", USAGE).positional("RESULTS_DIR")
             .flags("--quick", "--no-ard", "--no-classic").options("--trials", "--peer-trials", "--peer-budget", "--peer-floor",
-                    "--seed");
+                    "--time-limit", "--seed");
 
     /**
      * The run's settings.
@@ -76,9 +81,10 @@ public final class SblSuite {
      * @param seed       base seed
      * @param ard        whether ARD runs
      * @param classic    whether classic SBL runs
+     * @param timeLimit  seconds of wall time after which no point and no peer trial starts (infinite: none)
      */
     record Config(Path results, boolean quick, int trials, int peerTrials, int peerFloor, double peerBudget, long seed,
-                  boolean ard, boolean classic) {
+                  boolean ard, boolean classic, double timeLimit) {
 
         static Config of(Args a) {
             boolean quick = a.has("--quick");
@@ -87,7 +93,8 @@ public final class SblSuite {
             return new Config(a.positional(Path.of("benchmarks/results/sbl")), quick, trials, Math.min(peer, trials),
                     Math.min(a.integer("--peer-floor", quick ? 1 : 10, 1), Math.min(peer, trials)),
                     a.number("--peer-budget", 900, 0),
-                    (long) a.number("--seed", 20240722, -1), !a.has("--no-ard"), !a.has("--no-classic"));
+                    (long) a.number("--seed", 20240722, -1), !a.has("--no-ard"), !a.has("--no-classic"),
+                    a.number("--time-limit", Double.POSITIVE_INFINITY, 0) * 60);
         }
     }
 
@@ -109,6 +116,7 @@ public final class SblSuite {
     private final Set<SblProblem.Setup> done = new HashSet<>();
     private final ArdPeer ard;
     private String ardVersion;
+    private final long started = System.nanoTime();
 
     private SblSuite(Config config, ArdPeer ard) {
         this.config = config;
@@ -204,9 +212,18 @@ public final class SblSuite {
         if (!done.add(setup)) {
             return;
         }
+        if (overTime()) {
+            notes.add("not run (--time-limit reached): " + SblReport.describe(setup));
+            System.err.println("not run (--time-limit reached): " + SblReport.describe(setup));
+            return;
+        }
         long t0 = System.nanoTime();
         List<SblProblem> problems = new ArrayList<>();
         for (int t = 0; t < config.trials(); t++) {
+            if (t % 10 == 9) {
+                System.err.printf(Locale.ROOT, "  %s: trial %d, %.0f s%n", SblReport.describe(setup), t + 1,
+                        (System.nanoTime() - t0) * 1e-9);
+            }
             SblProblem p = SblProblem.generate(setup, SblProblem.trialSeed(config.seed(), t));
             problems.add(p);
             for (Method m : List.of(Method.AM, Method.SVD, Method.PC)) {
@@ -214,11 +231,11 @@ public final class SblSuite {
             }
             rows.add(TrialRow.of(p, t, Method.ORACLE, oracle(p)));
         }
-        if (peers && config.classic()) {
-            runClassic(setup, problems, budget, floor);
-        }
         if (peers && ard.unavailable() == null) {
             runArd(setup, problems, budget, floor);
+        }
+        if (peers && config.classic()) {
+            runClassic(setup, problems, budget, floor);
         }
         System.err.printf(Locale.ROOT, "%s: %.1f s%s%n", SblReport.describe(setup), (System.nanoTime() - t0) * 1e-9,
                 SblReport.brief(rows, setup));
@@ -248,8 +265,18 @@ public final class SblSuite {
         int n = peerCount(config.peerTrials(), floor, budget, first.seconds());
         note(Method.CLASSIC, setup, n, first.seconds(), budget);
         for (int t = 1; t < n; t++) {
+            if (overTime()) {
+                notes.add(String.format(Locale.ROOT, "%s: stopped after %d trials at %s (--time-limit reached)",
+                        Method.CLASSIC.label(), t, SblReport.describe(setup)));
+                break;
+            }
             rows.add(TrialRow.of(problems.get(t), t, Method.CLASSIC, SparrowSolvers.solve(Method.CLASSIC, problems.get(t))));
         }
+    }
+
+    /** Whether the run is past {@code --time-limit}. */
+    private boolean overTime() {
+        return (System.nanoTime() - started) * 1e-9 > config.timeLimit();
     }
 
     private void runArd(SblProblem.Setup setup, List<SblProblem> problems, double budget, int floor) throws Exception {
@@ -263,10 +290,17 @@ public final class SblSuite {
         rows.add(TrialRow.of(problems.get(0), 0, Method.ARD, first));
         int n = peerCount(config.peerTrials(), floor, budget, first.seconds());
         note(Method.ARD, setup, n, first.seconds(), budget);
-        if (n > 1) {
-            ArdPeer.Batch rest = ard.fit(problems.subList(1, n));
-            for (int t = 1; t < n; t++) {
-                rows.add(TrialRow.of(problems.get(t), t, Method.ARD, rest.solves().get(t - 1)));
+        // In batches of a few trials, so that the time limit is checked between them.
+        for (int t = 1; t < n; t += ARD_BATCH) {
+            if (overTime()) {
+                notes.add(String.format(Locale.ROOT, "%s: stopped after %d trials at %s (--time-limit reached)",
+                        Method.ARD.label(), t, SblReport.describe(setup)));
+                break;
+            }
+            int end = Math.min(n, t + ARD_BATCH);
+            ArdPeer.Batch rest = ard.fit(problems.subList(t, end));
+            for (int u = t; u < end; u++) {
+                rows.add(TrialRow.of(problems.get(u), u, Method.ARD, rest.solves().get(u - t)));
             }
         }
     }

@@ -10,9 +10,13 @@ import org.sparrow.solvers.sbl.SblResult;
  * Sparrow's side of the benchmark: {@link Sbl#solve} (what {@code sparrow sbl} calls) with the method's defaults
  * (150 iterations at most, tolerance 1e-4, the paper's pruning thresholds, β = 0.8 for PC) and the noise
  * variance KNOWN, as the paper's experiments give it to every SBL method. Timed around the call; x̂ is the
- * posterior mean.
+ * posterior mean. PC-KroSBL couples factors 1 and 2 ({@link #PC_COUPLED}), the ones the block-sparse case makes
+ * block-sparse (the paper couples the block-sparse factors), at every point, so that it is one fixed method.
  */
 final class SparrowSolvers {
+
+    /** The 0-based factors PC-KroSBL couples: x₁ and x₂, the block-sparse ones of {@link SblProblem.Setup#block()}. */
+    static final int[] PC_COUPLED = {0, 1};
 
     private SparrowSolvers() {
     }
@@ -26,7 +30,7 @@ final class SparrowSolvers {
      */
     static Solve solve(Method m, SblProblem p) {
         SblOptions o = SblOptions.defaults().withMethod(m.sparrow())
-                .withNoise(new NoiseVariance.Known(p.noiseVariance()));
+                .withNoise(new NoiseVariance.Known(p.noiseVariance())).withCoupledFactors(PC_COUPLED);
         long t0 = System.nanoTime();
         try {
             SblResult r = Sbl.solve(p.factors(), p.y(), o);

@@ -82,7 +82,7 @@ class SblReportTest {
 
     @Test
     void reportWritesTheCsvFilesAndASummaryWithTheGoals(@TempDir Path dir) throws Exception {
-        SblSuite.Config c = new SblSuite.Config(dir, true, 4, 2, 1, 900, 1, true, true);
+        SblSuite.Config c = new SblSuite.Config(dir, true, 4, 2, 1, 900, 1, true, true, Double.POSITIVE_INFINITY);
         SblReport r = new SblReport(c, rows(), SblSuite.sweeps(true), List.of("a note"),
                 org.sparrow.benchmarks.harness.MachineInfo.probe(), null, null, java.time.Duration.ofSeconds(61));
         String goals = r.write(dir);
