@@ -17,7 +17,7 @@ import org.sparrow.solvers.IterationListener;
  *                      default: {@value #DEFAULT_SINKHORN_ITERATIONS} for Sinkhorn and N₁ +
  *                      {@value #DEFAULT_NEWTON_ITERATIONS} for SNS
  * @param diagonalShift SNS: shift the sparsified Hessian's diagonal when its system is ill-posed (the
- *                      Safe and Sparse Newton fix, see {@link SinkhornNewtonSparse}); used only when needed
+ *                      diagonal shift of the Safe and Sparse Newton method, Tang, Qiu et al., NeurIPS 2024); used only when needed
  * @param par           how parallel the row and column reductions are
  * @param listener      called after every iteration with the marginal error, or {@code null}
  */
