@@ -17,6 +17,12 @@ import org.sparrow.core.Parallelism;
  */
 final class OtEngine {
 
+    /** Exponents below −NEGLIGIBLE relative to the largest in a reduction are skipped (see {@link #lse}). */
+    static final double NEGLIGIBLE = 64.0;
+
+    /** Below this exponent exp underflows to 0 (e^−745.2 is under half the smallest subnormal double). */
+    static final double UNDERFLOW = -746.0;
+
     final OtProblem p;
     final int threads;
     /** Scaled potentials u = η·x (length n) and v = η·y (length m). */
@@ -81,7 +87,9 @@ final class OtEngine {
     /**
      * out[r] = log Σₖ exp(pot[idx[k]] − kc[k]) over the entries k of each row r in [from, to), in one pass
      * with a running maximum (the sum is rescaled when the maximum grows), so nothing overflows or
-     * underflows to a wrong result; −∞ for a row without entries.
+     * underflows to a wrong result; −∞ for a row without entries. Terms below e^−{@value #NEGLIGIBLE} of the
+     * running maximum are skipped (no exponential evaluated): each is under 2⁻⁹² of the sum, which is ≥ 1 in
+     * these units, so even 10⁹ of them stay below its rounding.
      */
     static void lse(int[] ptr, int[] idx, double[] kc, double[] pot, double[] out, int from, int to) {
         for (int r = from; r < to; r++) {
@@ -90,7 +98,9 @@ final class OtEngine {
             for (int k = ptr[r]; k < ptr[r + 1]; k++) {
                 double t = pot[idx[k]] - kc[k];
                 if (t <= mx) {
-                    s += Math.exp(t - mx);
+                    if (t - mx > -NEGLIGIBLE) {
+                        s += Math.exp(t - mx);
+                    }
                 } else { // a new maximum: rescale what was summed so far
                     s = s * Math.exp(mx - t) + 1.0;
                     mx = t;
@@ -176,7 +186,8 @@ final class OtEngine {
             double s = 0.0;
             for (int k = ptr[i]; k < ptr[i + 1]; k++) {
                 int j = idx[k];
-                double e = Math.exp(ui + vv[j] - kc[k]); // Pᵢⱼ = exp(uᵢ + vⱼ − η·Cᵢⱼ − 1)
+                double t = ui + vv[j] - kc[k];
+                double e = t > UNDERFLOW ? Math.exp(t) : 0.0; // Pᵢⱼ = exp(uᵢ + vⱼ − η·Cᵢⱼ − 1)
                 out[k] = e;
                 s += e;
                 cs[j] += e;
