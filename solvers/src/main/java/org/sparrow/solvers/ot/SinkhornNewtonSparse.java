@@ -59,12 +59,16 @@ import org.sparrow.solvers.precond.Ic0;
  *
  * <p><b>The diagonal shift</b> (when {@link OtOptions#diagonalShift()}). Tang, Qiu et al., "Safe and Sparse
  * Newton Method for Entropic-Regularized Optimal Transport" (SSNS, NeurIPS 2024; implemented in the RegOT
- * library) make the sparsified system positive definite and well-posed by solving
- * (H̃ + μ·‖g‖₂·I)·Δ = g, a shift proportional to the gradient norm, and multiply μ by 4 after a poor step.
- * Here the shift is used only when needed: when CG breaks down or the line search fails on the
- * unshifted direction, the step is retried with M + μ·‖g‖₂·I for μ = 1, 4, 16, … (up to 6 tries), and
- * the step is counted in {@link OtResult#shiftedNewtonSteps()}. If no direction gives an acceptable step,
- * one Sinkhorn step is taken instead (it never decreases f) and counted as a Sinkhorn iteration.
+ * library) make the sparsified system positive definite and well-posed by solving (H̃ + μ·‖g‖₂·I)·Δ = g, a
+ * shift proportional to the gradient norm, with μ multiplied by 4 after a poor step and decreased after a
+ * good one. Here, in the same form (M + μ·‖g‖₂·I)·Δ = g, the shift is used only when needed: when the plain
+ * system is ill-posed (a row or column of the plan underflowed to zero, which makes M singular with a
+ * nonzero gradient there: inconsistent), or when CG breaks down or the line search fails on the plain
+ * direction. μ starts at 1e-2, is multiplied by 4 while the shifted step fails (up to 6 tries), and divided
+ * by 4 after each full (α = 1) shifted step; once below 1e-4 the next steps are plain Newton steps again.
+ * Each shifted step is counted in {@link OtResult#shiftedNewtonSteps()}. If no direction gives an
+ * acceptable step, one Sinkhorn step is taken instead (it never decreases f) and counted as a Sinkhorn
+ * iteration.
  *
  * <p>Cost per Newton step: one evaluation of P (n·m exponentials) per line-search trial (usually one),
  * one selection O(n·m), building M O(n·m + k), IC(0) O(Σ row nnz²) ≤ O(32·k), and the CG iterations
@@ -74,8 +78,10 @@ import org.sparrow.solvers.precond.Ic0;
 final class SinkhornNewtonSparse {
 
     private static final double ARMIJO = 1e-4;
-    private static final int HALVINGS = 20;
+    private static final int HALVINGS = 12;
     private static final int SHIFT_TRIES = 6;
+    private static final double MU_START = 1e-2;
+    private static final double MU_FLOOR = 1e-4;
     /** The density grows up to this many kept entries per row (of the longer side). */
     private static final int GROWTH_CAP_PER_ROW = 32;
 
@@ -108,6 +114,9 @@ final class SinkhornNewtonSparse {
     private double[] keptVal;
     private final int[] colCount;
     private double total;
+    /** The shift multiplier: 0 while plain Newton steps work, else μ of the shift μ·‖g‖₂. */
+    private double mu;
+    private boolean fullStep;
     private double err;
 
     private SinkhornNewtonSparse(OtEngine e, OtRun run, OtOptions o) {
@@ -174,15 +183,28 @@ final class SinkhornNewtonSparse {
             }
             buildHessian();
             projectRhs();
-            boolean stepped = tryStep(0.0);
+            // The unshifted system is ill-posed when a row or column of the plan underflowed (a zero diagonal
+            // with a nonzero gradient: inconsistent), and a shifted step was needed recently: go to the shift.
+            boolean illPosed = shiftAllowed && (mu > 0 || hasZeroDiagonal());
+            boolean stepped = !illPosed && tryStep(0.0);
             if (!stepped && shiftAllowed) {
                 double gnorm = org.sparrow.core.ops.Blas.norm2(g);
-                double mu = 1.0;
-                for (int t = 0; t < SHIFT_TRIES && !stepped; t++, mu *= 4.0) {
+                if (mu == 0.0) {
+                    mu = MU_START;
+                }
+                for (int t = 0; t < SHIFT_TRIES && !stepped; t++) {
                     stepped = tryStep(mu * gnorm);
+                    if (!stepped) {
+                        mu *= 4.0; // SSNS: a poor step makes the shift larger
+                    }
                 }
                 if (stepped) {
                     run.shiftedNewtonSteps++;
+                    if (fullStep) {
+                        mu = mu / 4.0 >= MU_FLOOR ? mu / 4.0 : 0.0; // a full step: back towards plain Newton
+                    }
+                } else {
+                    mu = MU_START;
                 }
             }
             double before = err;
@@ -296,6 +318,15 @@ final class SinkhornNewtonSparse {
         }
     }
 
+    private boolean hasZeroDiagonal() {
+        for (int r = 0; r < order; r++) {
+            if (!(diag[r] > 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** rhs = g minus its component along (1, −1)/√(n+m). */
     private void projectRhs() {
         double d = 0.0;
@@ -366,6 +397,7 @@ final class SinkhornNewtonSparse {
             double errT = e.marginalError(rsT, csT);
             double floor = 1e-12 * (p.mass + Math.abs(alpha * aDelta));
             if (gain >= ARMIJO * alpha * slope || (alpha * slope <= floor && errT < err)) {
+                fullStep = t == 0;
                 accept(totalT, errT);
                 return true;
             }
