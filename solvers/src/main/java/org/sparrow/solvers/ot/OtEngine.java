@@ -61,8 +61,13 @@ final class OtEngine {
         rowParts = split(p.rowPtr, p.n, parts);
         colParts = split(p.colPtr, p.m, parts);
         colPartial = new double[Parallelism.workers(threads, rowParts.length - 1)][p.m];
-        rowLseTask = (w, t) -> lse(p.rowPtr, p.colIdx, p.kc, argV, rowLse, rowParts[t], rowParts[t + 1]);
-        colLseTask = (w, t) -> lse(p.colPtr, p.rowIdx, p.kcT, argU, colLse, colParts[t], colParts[t + 1]);
+        if (p.dense) { // every entry allowed: row r's entries are the whole of pot, no index gather
+            rowLseTask = (w, t) -> lseDense(p.m, p.kc, argV, rowLse, rowParts[t], rowParts[t + 1]);
+            colLseTask = (w, t) -> lseDense(p.n, p.kcT, argU, colLse, colParts[t], colParts[t + 1]);
+        } else {
+            rowLseTask = (w, t) -> lse(p.rowPtr, p.colIdx, p.kc, argV, rowLse, rowParts[t], rowParts[t + 1]);
+            colLseTask = (w, t) -> lse(p.colPtr, p.rowIdx, p.kcT, argU, colLse, colParts[t], colParts[t + 1]);
+        }
         evaluateTask = (w, t) -> evaluateRows(argU, argV, argPlan, argRowSums, colPartial[w], rowParts[t],
                 rowParts[t + 1]);
     }
@@ -102,6 +107,27 @@ final class OtEngine {
                         s += Math.exp(t - mx);
                     }
                 } else { // a new maximum: rescale what was summed so far
+                    s = s * Math.exp(mx - t) + 1.0;
+                    mx = t;
+                }
+            }
+            out[r] = mx + Math.log(s);
+        }
+    }
+
+    /** {@link #lse} for a dense layout: row r holds entries [r·len, (r+1)·len), entry k of it at pot[k]. */
+    static void lseDense(int len, double[] kc, double[] pot, double[] out, int from, int to) {
+        for (int r = from; r < to; r++) {
+            int base = r * len;
+            double mx = Double.NEGATIVE_INFINITY;
+            double s = 0.0;
+            for (int k = 0; k < len; k++) {
+                double t = pot[k] - kc[base + k];
+                if (t <= mx) {
+                    if (t - mx > -NEGLIGIBLE) {
+                        s += Math.exp(t - mx);
+                    }
+                } else {
                     s = s * Math.exp(mx - t) + 1.0;
                     mx = t;
                 }
