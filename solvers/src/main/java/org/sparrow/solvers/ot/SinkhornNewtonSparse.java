@@ -181,6 +181,7 @@ final class SinkhornNewtonSparse {
             for (int j = 0; j < m; j++) {
                 g[n + j] = p.b[j] - e.colSums[j];
             }
+            double before = err;
             buildHessian();
             projectRhs();
             // The unshifted system is ill-posed when a row or column of the plan underflowed (a zero diagonal
@@ -207,7 +208,6 @@ final class SinkhornNewtonSparse {
                     mu = MU_START;
                 }
             }
-            double before = err;
             if (stepped) {
                 run.newtonIterations++;
                 if (err > 0.5 * before) {
