@@ -14,8 +14,9 @@ import org.sparrow.solvers.StopReason;
 /**
  * Classic sparse Bayesian learning: one hyperparameter per coefficient, x ~ N(0, diag γ), learned by
  * expectation–maximization (Tipping, "Sparse Bayesian learning and the relevance vector machine",
- * JMLR 1, 2001, §2 (the posterior) and the EM re-estimate; Wipf &amp; Rao, "Sparse Bayesian learning for
- * basis selection", IEEE TSP 52(8), 2004, the EM algorithm of §II). Real-valued. Each iteration:
+ * JMLR 1, 2001: the Gaussian posterior and the EM re-estimate; Wipf &amp; Rao, "Sparse Bayesian learning
+ * for basis selection", IEEE TSP 52(8), 2004: the EM algorithm and its noise update). Real-valued. Each
+ * iteration:
  * <ol>
  *   <li>prune γᵢ &lt; r·max γ (r = 1e-3 by default, as the classic baseline in the KroSBL authors' code),
  *       dropping column i of A: the active dictionary shrinks, which keeps later iterations cheap;</li>
