@@ -159,6 +159,65 @@ final class SblTestSupport {
         return new Problem(factors, x, y, var);
     }
 
+    /**
+     * The benchmark's convention (He &amp; Joseph's {@code noisy_compare.m}): i.i.d. N(0, 1) factor entries, no
+     * normalization, each factor of x with K nonzeros at distinct random positions and N(0, 1) values (so a
+     * factor often has a nonzero below a tenth of its largest), noise at {@code snrDb}.
+     */
+    static Problem gaussianValued(long seed, int[] m, int[] n, int k, double snrDb) {
+        Random rnd = new Random(seed);
+        List<DenseMatrix> factors = new ArrayList<>();
+        List<double[]> parts = new ArrayList<>();
+        for (int i = 0; i < m.length; i++) {
+            factors.add(gaussian(rnd, m[i], n[i]));
+            double[] v = new double[n[i]];
+            int placed = 0;
+            while (placed < k) {
+                int j = rnd.nextInt(n[i]);
+                if (v[j] == 0) {
+                    v[j] = rnd.nextGaussian();
+                    placed++;
+                }
+            }
+            parts.add(v);
+        }
+        double[] x = kron(parts);
+        double[] clean = multiply(kronDense(factors), x);
+        double power = 0;
+        for (double v : clean) {
+            power += v * v;
+        }
+        double var = power / clean.length / Math.pow(10, snrDb / 10);
+        double[] y = clean.clone();
+        for (int i = 0; i < y.length; i++) {
+            y[i] += Math.sqrt(var) * rnd.nextGaussian();
+        }
+        return new Problem(factors, x, y, var);
+    }
+
+    /** Least squares on the true support of x by EJML's dense QR, zero elsewhere: the oracle estimate. */
+    static double[] oracle(Problem p) {
+        double[][] a = kronDense(p.factors());
+        int[] supp = java.util.stream.IntStream.range(0, p.x().length).filter(i -> p.x()[i] != 0).toArray();
+        org.ejml.data.DMatrixRMaj as = new org.ejml.data.DMatrixRMaj(a.length, supp.length);
+        for (int r = 0; r < a.length; r++) {
+            for (int c = 0; c < supp.length; c++) {
+                as.set(r, c, a[r][supp[c]]);
+            }
+        }
+        var solver = org.ejml.dense.row.factory.LinearSolverFactory_DDRM.leastSquares(a.length, supp.length);
+        if (!solver.setA(as)) {
+            throw new IllegalStateException("the oracle's least squares is singular");
+        }
+        org.ejml.data.DMatrixRMaj sol = new org.ejml.data.DMatrixRMaj(supp.length, 1);
+        solver.solve(new org.ejml.data.DMatrixRMaj(a.length, 1, true, p.y()), sol);
+        double[] out = new double[p.x().length];
+        for (int c = 0; c < supp.length; c++) {
+            out[supp[c]] = sol.get(c, 0);
+        }
+        return out;
+    }
+
     static double nmse(double[] xhat, double[] x) {
         double num = 0;
         double den = 0;
