@@ -36,6 +36,7 @@ import picocli.CommandLine.ParseResult;
         description = "Sparse linear algebra from the command line.",
         subcommands = {InfoCommand.class, ConvertCommand.class, MultiplyCommand.class, GenerateCommand.class,
             SolveCommand.class, RegressCommand.class, LowrankCommand.class,
+            OtCommand.class,
             BackendsCommand.class, SpmmCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
