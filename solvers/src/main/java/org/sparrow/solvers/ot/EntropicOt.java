@@ -116,7 +116,7 @@ public final class EntropicOt {
                 } else if (t > droppedMax) {
                     droppedSum = droppedSum * Math.exp(droppedMax - t) + 1.0;
                     droppedMax = t;
-                } else if (t > Double.NEGATIVE_INFINITY) {
+                } else if (t - droppedMax > -OtEngine.NEGLIGIBLE) {
                     droppedSum += Math.exp(t - droppedMax);
                 }
             }

@@ -17,6 +17,12 @@ import org.sparrow.core.Parallelism;
  */
 final class OtEngine {
 
+    /** Exponents below −NEGLIGIBLE relative to the largest in a reduction are skipped (see {@link #lse}). */
+    static final double NEGLIGIBLE = 64.0;
+
+    /** Below this exponent exp underflows to 0 (e^−745.2 is under half the smallest subnormal double). */
+    static final double UNDERFLOW = -746.0;
+
     final OtProblem p;
     final int threads;
     /** Scaled potentials u = η·x (length n) and v = η·y (length m). */
@@ -55,8 +61,13 @@ final class OtEngine {
         rowParts = split(p.rowPtr, p.n, parts);
         colParts = split(p.colPtr, p.m, parts);
         colPartial = new double[Parallelism.workers(threads, rowParts.length - 1)][p.m];
-        rowLseTask = (w, t) -> lse(p.rowPtr, p.colIdx, p.kc, argV, rowLse, rowParts[t], rowParts[t + 1]);
-        colLseTask = (w, t) -> lse(p.colPtr, p.rowIdx, p.kcT, argU, colLse, colParts[t], colParts[t + 1]);
+        if (p.dense) { // every entry allowed: row r's entries are the whole of pot, no index gather
+            rowLseTask = (w, t) -> lseDense(p.m, p.kc, argV, rowLse, rowParts[t], rowParts[t + 1]);
+            colLseTask = (w, t) -> lseDense(p.n, p.kcT, argU, colLse, colParts[t], colParts[t + 1]);
+        } else {
+            rowLseTask = (w, t) -> lse(p.rowPtr, p.colIdx, p.kc, argV, rowLse, rowParts[t], rowParts[t + 1]);
+            colLseTask = (w, t) -> lse(p.colPtr, p.rowIdx, p.kcT, argU, colLse, colParts[t], colParts[t + 1]);
+        }
         evaluateTask = (w, t) -> evaluateRows(argU, argV, argPlan, argRowSums, colPartial[w], rowParts[t],
                 rowParts[t + 1]);
     }
@@ -81,7 +92,9 @@ final class OtEngine {
     /**
      * out[r] = log Σₖ exp(pot[idx[k]] − kc[k]) over the entries k of each row r in [from, to), in one pass
      * with a running maximum (the sum is rescaled when the maximum grows), so nothing overflows or
-     * underflows to a wrong result; −∞ for a row without entries.
+     * underflows to a wrong result; −∞ for a row without entries. Terms below e^−{@value #NEGLIGIBLE} of the
+     * running maximum are skipped (no exponential evaluated): each is under 2⁻⁹² of the sum, which is ≥ 1 in
+     * these units, so even 10⁹ of them stay below its rounding.
      */
     static void lse(int[] ptr, int[] idx, double[] kc, double[] pot, double[] out, int from, int to) {
         for (int r = from; r < to; r++) {
@@ -90,8 +103,31 @@ final class OtEngine {
             for (int k = ptr[r]; k < ptr[r + 1]; k++) {
                 double t = pot[idx[k]] - kc[k];
                 if (t <= mx) {
-                    s += Math.exp(t - mx);
+                    if (t - mx > -NEGLIGIBLE) {
+                        s += Math.exp(t - mx);
+                    }
                 } else { // a new maximum: rescale what was summed so far
+                    s = s * Math.exp(mx - t) + 1.0;
+                    mx = t;
+                }
+            }
+            out[r] = mx + Math.log(s);
+        }
+    }
+
+    /** {@link #lse} for a dense layout: row r holds entries [r·len, (r+1)·len), entry k of it at pot[k]. */
+    static void lseDense(int len, double[] kc, double[] pot, double[] out, int from, int to) {
+        for (int r = from; r < to; r++) {
+            int base = r * len;
+            double mx = Double.NEGATIVE_INFINITY;
+            double s = 0.0;
+            for (int k = 0; k < len; k++) {
+                double t = pot[k] - kc[base + k];
+                if (t <= mx) {
+                    if (t - mx > -NEGLIGIBLE) {
+                        s += Math.exp(t - mx);
+                    }
+                } else {
                     s = s * Math.exp(mx - t) + 1.0;
                     mx = t;
                 }
@@ -176,7 +212,8 @@ final class OtEngine {
             double s = 0.0;
             for (int k = ptr[i]; k < ptr[i + 1]; k++) {
                 int j = idx[k];
-                double e = Math.exp(ui + vv[j] - kc[k]); // Pᵢⱼ = exp(uᵢ + vⱼ − η·Cᵢⱼ − 1)
+                double t = ui + vv[j] - kc[k];
+                double e = t > UNDERFLOW ? Math.exp(t) : 0.0; // Pᵢⱼ = exp(uᵢ + vⱼ − η·Cᵢⱼ − 1)
                 out[k] = e;
                 s += e;
                 cs[j] += e;

@@ -15,6 +15,11 @@ public final class OtGoalHarness {
     private OtGoalHarness() {
     }
 
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     /** Random assignment: C uniform in [0, 1), seeded. */
     static DenseMatrix randomAssignment(int n, long seed) {
         Random r = new Random(seed);
@@ -63,11 +68,16 @@ public final class OtGoalHarness {
         for (String kase : new String[] {"random-assignment", "sq-euclidean"}) {
             DenseMatrix c = kase.startsWith("random") ? randomAssignment(n, 42) : squaredEuclidean(n, 42);
             for (int rep = 0; rep < repeats; rep++) {
+                long cpu0 = cpu();
+                OtResult sk = EntropicOt.solve(c, a, a, o.withMethod(OtMethod.SINKHORN).withMaxIterations(steps));
+                System.out.printf(Locale.ROOT, "  %d Sinkhorn steps alone: %.4fs wall, %.4fs cpu%n", steps, sk.seconds(), (cpu() - cpu0) * 1e-9);
+                cpu0 = cpu();
                 OtResult r = EntropicOt.solve(c, a, a, o);
                 System.out.printf(Locale.ROOT, "%s n=%d rep=%d conv=%s %s its=%d (sk %d + nt %d) cg=%d shifted=%d err=%.3e cost=%.12f time=%.4fs%n",
                         kase, n, rep, r.converged(), r.reason(), r.iterations(), r.sinkhornIterations(),
                         r.newtonIterations(), r.cgIterations(), r.shiftedNewtonSteps(), r.marginalError(),
                         r.transportCost(), r.seconds());
+                System.out.printf(Locale.ROOT, "  cpu %.4fs%n", (cpu() - cpu0) * 1e-9);
                 if (rep == repeats - 1) {
                     StringBuilder h = new StringBuilder("  history:");
                     for (double v : r.marginalErrorHistory()) {
