@@ -196,11 +196,18 @@ public final class OtSuite {
     static void warmUp(int n) {
         for (OtInstance.Kind kind : OtInstance.Kind.values()) {
             OtInstance w = OtInstance.generate(kind, n, SEED + 1);
-            EntropicOt.solve(w.cost(), w.a(), w.b(), sns(Par.AUTO));
-            EntropicOt.solve(w.cost(), w.a(), w.b(), sns(Par.SEQ));
-            EntropicOt.solve(w.cost(), w.a(), w.b(), sinkhorn(300));
+            for (OtOptions o : List.of(sns(Par.AUTO), sns(Par.SEQ), sinkhorn(300))) {
+                try {
+                    EntropicOt.solve(w.cost(), w.a(), w.b(), o.withListener(new TimeCap(WARMUP_CAP_SECONDS)));
+                } catch (TimeCap.Reached e) {
+                    // enough warm-up for this method
+                }
+            }
         }
     }
+
+    /** The longest a warm-up solve may take. */
+    static final double WARMUP_CAP_SECONDS = 10.0;
 
     static OtOptions sns(Par par) {
         return OtOptions.defaults().withMethod(OtMethod.SNS).withEta(ETA).withTolerance(TOL).withPar(par);
@@ -226,15 +233,30 @@ public final class OtSuite {
         OtResult probe = EntropicOt.solve(inst.cost(), inst.a(), inst.b(), sinkhorn(probeIts));
         double per = probe.seconds() / Math.max(1, probe.iterations());
         int budget = (int) Math.clamp(cap / per, probeIts, MAX_SINKHORN);
+        // The budget bounds the run; the listener's hard stop at twice the cap guards against a probe that
+        // underestimated the time per iteration (then there is no plan, only the library's last figures).
+        TimeCap hard = new TimeCap(2 * cap);
         long t0 = System.nanoTime();
-        OtResult sink = EntropicOt.solve(inst.cost(), inst.a(), inst.b(), sinkhorn(budget));
-        double sinkSeconds = (System.nanoTime() - t0) * 1e-9;
-        Row sinkRow = sparrowRow("sinkhorn", sink, sinkSeconds, inst, cap);
-        if (!sink.converged() && sink.iterations() >= budget) {
-            sinkRow = new Row(sinkRow.method(), "capped", sinkRow.iterations(), sinkRow.sinkhornIterations(),
-                    sinkRow.newtonIterations(), sinkRow.cgIterations(), sinkRow.seconds(), sinkRow.metrics(),
-                    sinkRow.droppedMass(), cap, String.format(Locale.ROOT, "capped at %d iterations (%.0f s cap)",
-                            budget, cap));
+        OtResult sink;
+        Row sinkRow;
+        double[] sinkHistory;
+        try {
+            sink = EntropicOt.solve(inst.cost(), inst.a(), inst.b(), sinkhorn(budget).withListener(hard));
+            double sinkSeconds = (System.nanoTime() - t0) * 1e-9;
+            sinkRow = sparrowRow("sinkhorn", sink, sinkSeconds, inst, cap);
+            sinkHistory = sink.marginalErrorHistory();
+            if (!sink.converged() && sink.iterations() >= budget) {
+                sinkRow = new Row(sinkRow.method(), "capped", sinkRow.iterations(), sinkRow.sinkhornIterations(),
+                        sinkRow.newtonIterations(), sinkRow.cgIterations(), sinkRow.seconds(), sinkRow.metrics(),
+                        sinkRow.droppedMass(), cap, String.format(Locale.ROOT, "capped at %d iterations (%.0f s cap)",
+                                budget, cap));
+            }
+        } catch (TimeCap.Reached e) {
+            sinkRow = new Row("sinkhorn", "capped", hard.iterations(), hard.iterations(), 0, 0, hard.seconds(),
+                    new PlanMetrics(hard.lastError(), Double.NaN, 0), Double.NaN, cap, String.format(Locale.ROOT,
+                    "%s after %d of its %d-iteration budget; marginal error %.3g is the library's (no plan returned)",
+                    e.getMessage(), hard.iterations(), budget, hard.lastError()));
+            sinkHistory = hard.history();
         }
         rows.add(sinkRow);
 
@@ -276,7 +298,7 @@ public final class OtSuite {
             System.err.println("  " + problem);
         }
         return new CaseResult(inst.kind(), inst.n(), inst.seed(), rows, exact, potLower, snsRun.history(),
-                sink.marginalErrorHistory(), problem);
+                sinkHistory, problem);
     }
 
     /** A row, the library's result (null when the time cap stopped the solve) and the error history. */
