@@ -2,8 +2,12 @@ package org.sparrow.solvers.bcd;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.sparrow.core.CsrMatrix;
 import org.sparrow.solvers.IterationListener;
 import org.sparrow.solvers.StopReason;
+import org.sparrow.solvers.bcd.forest.ForestBlocks;
+import org.sparrow.solvers.bcd.forest.ForestWorkspace;
+import org.sparrow.solvers.bcd.forest.TreeSolver;
 
 /**
  * One block coordinate descent solve: the loop of {@link Bcd#solve} with its workspaces (allocated once, so
@@ -23,6 +27,12 @@ final class BcdRun {
     private final boolean prox;
     private final boolean greedy;
     private final boolean variable;
+    /** Message passing: forest blocks solved exactly by {@link TreeSolver}. */
+    private final boolean mp;
+    private CsrMatrix mpMatrix;
+    private TreeSolver[] mpSolvers;
+    private ForestWorkspace mpWorkspace;
+    private double[] mpPriority;
     private final SplittableRandom rng;
     private final IterationListener listener;
 
@@ -83,9 +93,11 @@ final class BcdRun {
         this.nonneg = problem.nonnegative();
         this.prox = lambda > 0 || nonneg;
         SelectionRule r = o.rule();
-        this.greedy = r == SelectionRule.GS || r == SelectionRule.GSL || r == SelectionRule.GSD
+        this.mp = o.messagePassing();
+        boolean greedyRule = r == SelectionRule.GS || r == SelectionRule.GSL || r == SelectionRule.GSD
                 || r == SelectionRule.GSQ;
-        this.variable = o.partition() == PartitionRule.VARIABLE;
+        this.greedy = greedyRule && !mp; // a greedy forest is grown afresh each iteration: no heap
+        this.variable = !mp && o.partition() == PartitionRule.VARIABLE;
         this.rng = new SplittableRandom(o.seed());
         this.listener = o.listener();
         this.st = SmoothState.create(problem, x0, greedy);
@@ -94,7 +106,37 @@ final class BcdRun {
             nnzX += v != 0 ? 1 : 0;
         }
         int k = o.blockSize();
-        if (variable) {
+        if (mp && greedyRule) {
+            mpMatrix = ((QuadraticProblem) problem).a;
+            mpWorkspace = new ForestWorkspace(n);
+            mpPriority = new double[n];
+            units = 1;
+            maxM = Math.min(n, k);
+        } else if (mp) {
+            mpMatrix = ((QuadraticProblem) problem).a;
+            blocks = ForestBlocks.treePartition(mpMatrix);
+            units = blocks.length;
+            mpSolvers = new TreeSolver[units];
+            blockOf = new int[n];
+            blockL = new double[units];
+            int mm = 0;
+            for (int b = 0; b < units; b++) {
+                mpSolvers[b] = new TreeSolver(mpMatrix, blocks[b]);
+                for (int j : blocks[b]) {
+                    blockOf[j] = b;
+                    blockL[b] += st.lip[j]; // trace(A_bb) ≥ λ_max(A_bb): the weight of Lipschitz sampling
+                }
+                mm = Math.max(mm, blocks[b].length);
+            }
+            maxM = mm;
+            perm = Partitions.identity(units);
+            cumulativeL = new double[units];
+            double sum = 0;
+            for (int b = 0; b < units; b++) {
+                sum += blockL[b];
+                cumulativeL[b] = sum;
+            }
+        } else if (variable) {
             units = n;
             maxM = k;
             perm = Partitions.identity(n);
@@ -117,11 +159,11 @@ final class BcdRun {
         xb = new double[maxM];
         delta = new double[maxM];
         hd = new double[maxM];
-        h = new double[maxM * maxM];
+        h = mp ? new double[0] : new double[maxM * maxM];
         est = new double[n];
         Arrays.fill(est, 1.0);
         chosen = variable ? new boolean[n] : null;
-        if (!variable) {
+        if (!variable && !mp) {
             prepareFixedBlocks();
         }
         if (greedy) {
@@ -321,6 +363,9 @@ final class BcdRun {
 
     private int select(int it) {
         SelectionRule r = o.rule();
+        if (mp && mpSolvers == null) {
+            return greedyForestBlock();
+        }
         if (!variable) {
             int b = switch (r) {
                 case CYCLIC -> (it - 1) % units;
@@ -399,6 +444,19 @@ final class BcdRun {
             }
         }
         return m;
+    }
+
+    /**
+     * The greedy forest block (Nutini, Laradji and Schmidt, JMLR 2022, message passing for huge-block updates:
+     * grow a forest in the order of the greedy scores): nodes in decreasing |∇ᵢf| (GS) or |∇ᵢf|/√Aᵢᵢ (GSL, GSD,
+     * GSQ: the coordinate form of their scores) join while the block stays a forest and has room.
+     */
+    private int greedyForestBlock() {
+        boolean scaled = o.rule() != SelectionRule.GS;
+        for (int j = 0; j < n; j++) {
+            mpPriority[j] = scaled ? st.g[j] / Math.sqrt(st.lip[j]) : st.g[j];
+        }
+        return ForestBlocks.greedyForest(mpMatrix, mpPriority, maxM, blk, mpWorkspace);
     }
 
     /** The m units with the largest keys, by taking them off the heap and putting their keys back. */
@@ -523,6 +581,15 @@ final class BcdRun {
         for (int t = 0; t < m; t++) {
             gb[t] = st.grad(blk[t]);
             xb[t] = x[blk[t]];
+        }
+        if (mp) { // the exact block update A_bb·δ = −∇_b f, by elimination along the forest
+            for (int t = 0; t < m; t++) {
+                hd[t] = -gb[t];
+            }
+            TreeSolver solver = mpSolvers != null ? mpSolvers[selectedBlock]
+                    : new TreeSolver(mpMatrix, Arrays.copyOf(blk, m));
+            solver.solve(hd, delta);
+            return;
         }
         switch (o.update()) {
             case LIPSCHITZ -> {
