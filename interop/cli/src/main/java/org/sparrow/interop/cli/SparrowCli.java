@@ -37,6 +37,7 @@ import picocli.CommandLine.ParseResult;
         subcommands = {InfoCommand.class, ConvertCommand.class, MultiplyCommand.class, GenerateCommand.class,
             SolveCommand.class, RegressCommand.class, LowrankCommand.class,
             OtCommand.class,
+            BcdCommand.class,
             BackendsCommand.class, SpmmCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
