@@ -203,7 +203,7 @@ final class BcdCommand implements Callable<Integer> {
     /** {@code --tol}: the optimality to reach, checked by {@link BcdOptions}. */
     @Option(names = "--tol", paramLabel = "TOL",
             description = "Stop when the optimality measure (‖∇f‖∞, or the proximal step with --l1/--nonnegative) "
-                    + "≤ TOL (default: 1e-10).")
+                    + "falls to TOL times its value at the start, 0 < TOL < 1 (default: 1e-10).")
     void setTol(double t) {
         options = CommonOptions.valid(spec, "--tol", () -> options.withTolerance(t));
     }
@@ -268,8 +268,8 @@ final class BcdCommand implements Callable<Integer> {
         double objective = problem.objective(x);
         String reason = r.reason().name().toLowerCase(Locale.ROOT);
         String verdict = (r.converged() ? "converged" : "not converged (" + reason + ")") + ": optimality "
-                + sci(r.optimality()) + (r.converged() ? " <= " : " > ") + sci(options.tolerance()) + " ("
-                + r.optimalityMeasure() + ") after " + r.iterations() + " iterations";
+                + sci(r.optimality()) + " (" + r.optimalityMeasure() + "; relative tolerance " + sci(options.tolerance())
+                + ") after " + r.iterations() + " iterations";
         String method = options.rule().cliName() + " rule, " + options.partition().cliName() + " blocks of "
                 + options.blockSize() + ", " + options.update().cliName() + " update"
                 + (options.messagePassing() ? ", message passing" : "") + (options.activeSet() ? ", active set" : "");
