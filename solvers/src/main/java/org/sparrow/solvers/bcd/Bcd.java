@@ -11,20 +11,32 @@ import org.sparrow.core.ops.Checks;
  *   <li><b>selection</b> ({@link SelectionRule}): cyclic, random permutation, uniform, Lipschitz sampling, or
  *       greedy. The greedy scores (smooth problems) are GS ‖∇_b f‖², GSL ‖∇_b f‖²/L_b, GSD Σ_{j∈b}(∇ⱼf)²/Lⱼ
  *       (the diagonal bound D_b = diag(Lⱼ); the authors' code uses the same diagonal) and GSQ ∇_b fᵀH_b⁻¹∇_b f
- *       with H_b the block Hessian bound. With λ‖x‖₁ or x ≥ 0 they become proximal: GS scores the unit
- *       proximal-gradient step Σ(xⱼ − prox(xⱼ − ∇ⱼf))² (the GS-r rule), GSL/GSD twice the decrease of the
- *       separable model with curvature L_b/Lⱼ (the GS-q rule, which equals the smooth score when λ = 0), GSQ
- *       the decrease of the block model with H_b. The paper's code scores blocks with 1-norms
+ *       with H_b the block Hessian bound. With λ‖x‖₁ or x ≥ 0 they become proximal (the GS-r and GS-q
+ *       rules of Nutini, Schmidt, Laradji, Friedlander and Koepke, ICML 2015): GS scores the unit
+ *       proximal-gradient step Σ(xⱼ − prox(xⱼ − ∇ⱼf))² (GS-r), GSL/GSD twice the decrease of the separable
+ *       model with curvature L_b/Lⱼ (GS-q, which equals the smooth score when λ = 0), GSQ twice the decrease
+ *       of the block model with H_b. The paper's code scores blocks with 1-norms
  *       (Σ|∇ⱼf|/√Lⱼ); the squared 2-norms here are the progress bounds the paper's rules maximize.
  *       Scores live in an {@link IndexedMaxHeap} over blocks (variable blocks: over coordinates) re-keyed only
  *       for the units whose gradient changed in the last update (see {@link SmoothState} for how that set is
- *       found without rescanning), so a greedy iteration costs O(touched·log units), not O(n);</li>
+ *       found without rescanning: A's rows for least squares and logistic, A's own rows for the quadratic),
+ *       so a greedy iteration costs O(touched·log units), not O(n). The documented fallback: greedy
+ *       variable blocks whose columns reach at least 1/16 of A's nonzeros through their rows (τ·(nnz/n)·(nnz/m)
+ *       ≥ nnz/16) build no rows; one sequential pass over the columns then recomputes every gradient and
+ *       key after each update (and gives the optimality measure for free);</li>
  *   <li><b>update</b> ({@link UpdateRule}): the proximal step with L_b = λ_max of the block Hessian bound
  *       (A_bᵀA_b, ¼A_bᵀA_b, A_bb), a backtracking estimate of L_b, the step with the full block bound matrix, or
- *       Newton with an Armijo line search; with ℓ₁/bounds the matrix steps solve the small block QP.</li>
+ *       Newton with an Armijo line search (Tseng and Yun, Math. Programming 2009, for the ℓ₁ case); with
+ *       ℓ₁/bounds the matrix steps solve the small block QP by coordinate descent on the dense block matrix.
+ *       Variable blocks with the Lipschitz update compute λ_max of their block each iteration (EJML, allocates);
+ *       message passing allocates one {@code TreeSolver} per greedily grown forest.</li>
  * </ul>
- * <b>Message passing</b>: for the quadratic loss, blocks can be forests of A's graph, solved exactly in
- * O(|b|) by the {@code forest} package. <b>Active set</b>: the iteration since which the set of zero (bound)
+ * <b>Message passing</b> (the paper's message passing for huge-block updates): for the quadratic loss
+ * without ℓ₁ or bounds, blocks are forests of A's graph solved exactly (A_bb·δ = −∇_b f, the matrix update) in
+ * O(|b|) by {@code forest.TreeSolver}: with a greedy rule a forest of at most {@code blockSize} nodes is grown
+ * each iteration in decreasing |∇ᵢf| (GS) or |∇ᵢf|/√Aᵢᵢ (the others); with the other rules the blocks are
+ * {@code forest.ForestBlocks.treePartition(A)} (Lipschitz sampling weights a forest by trace(A_bb)). The
+ * partition and update options are not used then. <b>Active set</b>: the iteration since which the set of zero (bound)
  * coordinates has not changed is reported; with {@link BcdOptions#activeSet()} a Newton step on the free
  * coordinates follows once it has been stable (the superlinear phase).
  *

@@ -27,6 +27,13 @@ final class BcdRun {
     private final boolean prox;
     private final boolean greedy;
     private final boolean variable;
+    /**
+     * Greedy variable blocks so large that a sparse gradient update would touch about as much as a full pass:
+     * no row structure is built, and after each update one pass over the columns recomputes every gradient,
+     * re-keys the heap and yields the optimality measure.
+     */
+    private final boolean recompute;
+    private double lastMeasure = Double.NaN;
     /** Message passing: forest blocks solved exactly by {@link TreeSolver}. */
     private final boolean mp;
     private CsrMatrix mpMatrix;
@@ -100,7 +107,8 @@ final class BcdRun {
         this.variable = !mp && o.partition() == PartitionRule.VARIABLE;
         this.rng = new SplittableRandom(o.seed());
         this.listener = o.listener();
-        this.st = SmoothState.create(problem, x0, greedy);
+        this.recompute = greedy && variable && problem.loss() != Loss.QUADRATIC && denseTouch(problem, o.blockSize());
+        this.st = SmoothState.create(problem, x0, greedy && !recompute);
         for (double v : st.x) {
             l1norm += Math.abs(v);
             nnzX += v != 0 ? 1 : 0;
@@ -171,8 +179,12 @@ final class BcdRun {
             unitMark = new int[units];
             Arrays.fill(unitMark, -1);
             dirtyUnits = new int[units];
-            for (int u = 0; u < units; u++) {
-                heap.update(u, score(u));
+            if (recompute) {
+                rebuildAll();
+            } else {
+                for (int u = 0; u < units; u++) {
+                    heap.update(u, score(u));
+                }
             }
             if (variable && r == SelectionRule.GSQ) {
                 int c = Math.min(n, 2 * k);
@@ -184,6 +196,30 @@ final class BcdRun {
             }
             savedKeys = new double[Math.max(maxM, candidates == null ? 0 : candidates.length)];
         }
+    }
+
+    /**
+     * Whether a block of τ columns reaches, through their rows, at least 1/16 of the nonzeros
+     * (τ·(nnz/n)·(nnz/m) ≥ nnz/16): then building A's rows (a transpose, about three passes of random
+     * access) does not pay for itself against one sequential pass per iteration.
+     */
+    private static boolean denseTouch(BcdProblem p, int tau) {
+        org.sparrow.core.CscMatrix a = p instanceof LeastSquaresProblem ls ? ls.a : ((LogisticProblem) p).a;
+        double nnz = a.nnz();
+        return tau * (nnz / Math.max(1, a.cols())) * (nnz / Math.max(1, a.rows())) >= nnz / 16;
+    }
+
+    /** Recompute mode: every gradient from the current state, every key, and the optimality measure; one pass. */
+    private void rebuildAll() {
+        double meas = 0;
+        double[] x = st.x;
+        for (int j = 0; j < n; j++) {
+            double gj = st.grad(j);
+            heap.update(j, variableScore(j, gj));
+            double v = prox ? DenseBlock.prox(x[j], gj, 1.0, lambda, nonneg) - x[j] : gj;
+            meas = Math.max(meas, Math.abs(v));
+        }
+        lastMeasure = meas;
     }
 
     /** Block Lipschitz constants (λ_max of the bound matrix), and the bound matrices where GSQ or HESSIAN use them. */
@@ -266,8 +302,7 @@ final class BcdRun {
     private double score(int u) {
         SelectionRule r = o.rule();
         if (variable) {
-            double gj = st.grad(u);
-            return r == SelectionRule.GS ? gsTerm(u, gj) : coordinateTerm(u, gj, st.lip[u]);
+            return variableScore(u, st.grad(u));
         }
         int[] bl = blocks[u];
         int m = bl.length;
@@ -312,6 +347,10 @@ final class BcdRun {
             default -> throw new IllegalStateException("not a greedy rule: " + r);
         }
         return s;
+    }
+
+    private double variableScore(int j, double gj) {
+        return o.rule() == SelectionRule.GS ? gsTerm(j, gj) : coordinateTerm(j, gj, st.lip[j]);
     }
 
     /** gᵀd + ½dᵀHd + λ(‖x + d‖₁ − ‖x‖₁) with g = gb, x = xb. */
@@ -775,7 +814,9 @@ final class BcdRun {
             }
         }
         st.apply(blk, m, delta);
-        if (greedy) {
+        if (recompute) {
+            rebuildAll();
+        } else if (greedy) {
             rekey(m, it);
         }
         st.clearChanged();
@@ -797,6 +838,9 @@ final class BcdRun {
     private double[] gradScratch;
 
     private double currentMeasure() {
+        if (recompute) {
+            return lastMeasure;
+        }
         if (st.tracking()) {
             return measure(st.x, st.g);
         }
@@ -807,18 +851,28 @@ final class BcdRun {
         return measure(st.x, gradScratch);
     }
 
-    /** The measure recomputed from scratch (a fresh state built from x alone). */
+    /** F(x) of the last {@link #scratchMeasure} (from its fresh state). */
+    private double scratchObjective;
+
+    /** The measure recomputed from scratch (a fresh state built from x alone); sets {@link #scratchObjective}. */
     private double scratchMeasure(double[] x) {
         SmoothState fresh = SmoothState.create(problem, x, false);
         double[] g = new double[n];
         fresh.fullGradient(g);
+        double l1 = 0;
+        for (double v : x) {
+            l1 += Math.abs(v);
+        }
+        scratchObjective = fresh.fval + lambda * l1;
         return measure(x, g);
     }
 
     /** Rebuilds the incremental state from x (when it drifted) and re-keys the heap. */
     private void refresh() {
-        st = SmoothState.create(problem, st.x, greedy);
-        if (greedy) {
+        st = SmoothState.create(problem, st.x, greedy && !recompute);
+        if (recompute) {
+            rebuildAll();
+        } else if (greedy) {
             for (int u = 0; u < units; u++) {
                 heap.update(u, score(u));
             }
@@ -910,7 +964,9 @@ final class BcdRun {
             }
         }
         st.apply(free, nf, nZ);
-        if (greedy) {
+        if (recompute) {
+            rebuildAll();
+        } else if (greedy) {
             // re-key the free coordinates' units and everything whose gradient changed
             int stamp = -2 - it;
             int nd = 0;
@@ -945,10 +1001,13 @@ final class BcdRun {
         history = new double[Math.min(o.maxIterations(), 1 << 16) + 1];
         double f = st.fval + lambda * l1norm;
         record(f);
-        double scale = Math.max(scratchMeasure(new double[n]), currentMeasure());
+        double start = currentMeasure();
+        double scale = nnzX == 0 ? start : Math.max(scratchMeasure(new double[n]), start);
         double target = o.tolerance() * scale;
         boolean useNewton = o.activeSet() && prox;
-        int checkEvery = st.tracking() ? Math.max(1, Math.min(units, 64)) : Math.max(1, units);
+        double confirmed = -1;
+        int perPass = variable ? Math.max(1, n / o.blockSize()) : units; // iterations that touch n coordinates
+        int checkEvery = recompute ? 1 : st.tracking() ? Math.max(1, Math.min(perPass, 64)) : perPass;
         int stableNeeded = greedy ? 10 : units;
         int patience = Math.max(1000, 10 * units);
         double bestMeasure = Double.POSITIVE_INFINITY;
@@ -958,7 +1017,7 @@ final class BcdRun {
         int it = 0;
         StopReason reason = StopReason.MAX_ITERATIONS;
         String detail = "the iteration limit " + o.maxIterations() + " was reached";
-        if (currentMeasure() <= target) {
+        if (start <= target) {
             reason = StopReason.CONVERGED;
             detail = "the starting point is optimal";
         }
@@ -1000,7 +1059,8 @@ final class BcdRun {
             if (newtonStep || it % checkEvery == 0 || sinceBest >= patience) {
                 double now = currentMeasure();
                 if (now <= target) {
-                    if (scratchMeasure(st.x) <= target) {
+                    confirmed = scratchMeasure(st.x); // x does not change after this if it converged
+                    if (confirmed <= target) {
                         reason = StopReason.CONVERGED;
                         detail = "the optimality measure fell below " + o.tolerance() + " × its value at the start";
                         break;
@@ -1022,13 +1082,13 @@ final class BcdRun {
             }
         }
         double[] x = st.x.clone();
-        double opt = scratchMeasure(x);
+        double opt = reason == StopReason.CONVERGED && confirmed >= 0 ? confirmed : scratchMeasure(x);
         boolean converged = opt <= target;
         if (reason == StopReason.CONVERGED && !converged) {
             reason = StopReason.STAGNATION;
             detail = "the recomputed optimality measure " + opt + " is above the target " + target;
         }
-        history[historySize - 1] = problem.objective(x);
+        history[historySize - 1] = scratchObjective;
         return new BcdResult(x, Arrays.copyOf(history, historySize), opt,
                 prox ? "prox-step-inf-norm" : "gradient-inf-norm", it, coords, converged, reason, detail,
                 prox ? lastActiveChange : -1, (System.nanoTime() - t0) * 1e-9);

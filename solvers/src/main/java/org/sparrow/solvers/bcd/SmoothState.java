@@ -1,7 +1,7 @@
 package org.sparrow.solvers.bcd;
 
 import org.sparrow.core.CscMatrix;
-import org.sparrow.core.CsrMatrix;
+import org.sparrow.core.ops.Transpose;
 
 /**
  * The incremental state of the smooth part f during a solve: x, what f needs to evaluate a coordinate
@@ -114,11 +114,12 @@ abstract sealed class SmoothState permits SmoothState.OverColumns, SmoothState.Q
             cp = a.columnPointers();
             ri = a.rowIndices();
             av = a.values();
-            if (track) {
-                CsrMatrix r = a.toCsr();
-                rp = r.rowPointers();
-                cj = r.columnIndices();
-                rv = r.values();
+            if (track) { // A by rows: the array-level transpose of Aᵀ (= A's CSC arrays), unchecked, one thread
+                int nnz = cp[n];
+                rp = new int[rowsA + 1];
+                cj = new int[nnz];
+                rv = new double[nnz];
+                Transpose.transpose(n, rowsA, cp, ri, av, rp, cj, rv, 1);
             } else {
                 rp = null;
                 cj = null;
@@ -199,6 +200,18 @@ abstract sealed class SmoothState permits SmoothState.OverColumns, SmoothState.Q
             }
         }
 
+        /** out += A·x over the columns j with xⱼ ≠ 0 only. */
+        final void addSupportColumns(double[] out) {
+            for (int j = 0; j < n; j++) {
+                double xj = x[j];
+                if (xj != 0) {
+                    for (int q = cp[j]; q < cp[j + 1]; q++) {
+                        out[ri[q]] += av[q] * xj;
+                    }
+                }
+            }
+        }
+
         final double columnNorm2(int j) {
             double s = 0;
             for (int p = cp[j]; p < cp[j + 1]; p++) {
@@ -211,32 +224,46 @@ abstract sealed class SmoothState permits SmoothState.OverColumns, SmoothState.Q
     /** ½‖Ax − b‖² with the residual r = Ax − b. */
     static final class LeastSquares extends OverColumns {
         final double[] r;
+        /** ∇f at construction when the gradient is not tracked (the same pass computes it). */
+        private double[] initial;
 
         LeastSquares(LeastSquaresProblem p, double[] x0, boolean track) {
             super(p.a, x0, track);
             r = new double[rowsA];
-            p.a.apply(x, r);
+            for (int i = 0; i < rowsA; i++) {
+                r[i] = -p.b[i];
+            }
+            addSupportColumns(r); // r = Ax − b touching only the columns of x's nonzeros
             double f = 0;
             for (int i = 0; i < rowsA; i++) {
-                r[i] -= p.b[i];
                 f += r[i] * r[i];
             }
             fval = 0.5 * f;
-            for (int j = 0; j < n; j++) {
-                lip[j] = columnNorm2(j);
-            }
-            if (track) {
-                fullGradient(g);
+            double[] gOut = track ? g : (initial = new double[n]);
+            for (int j = 0; j < n; j++) { // one pass: Lⱼ = ‖aⱼ‖² and ∇ⱼf = aⱼᵀr
+                double nn = 0;
+                double gj = 0;
+                for (int q = cp[j]; q < cp[j + 1]; q++) {
+                    double v = av[q];
+                    nn += v * v;
+                    gj += v * r[ri[q]];
+                }
+                lip[j] = nn;
+                gOut[j] = gj;
             }
         }
 
         @Override
         double grad(int j) {
-            return g != null ? g[j] : colDot(j, r);
+            return g != null ? g[j] : initial != null ? initial[j] : colDot(j, r);
         }
 
         @Override
         void fullGradient(double[] out) {
+            if (initial != null) { // nothing was applied since construction? then it is current
+                System.arraycopy(initial, 0, out, 0, n);
+                return;
+            }
             for (int j = 0; j < n; j++) {
                 out[j] = colDot(j, r);
             }
@@ -244,6 +271,7 @@ abstract sealed class SmoothState permits SmoothState.OverColumns, SmoothState.Q
 
         @Override
         void apply(int[] blk, int m, double[] delta) {
+            initial = null;
             for (int t = 0; t < m; t++) {
                 double dj = delta[t];
                 if (dj == 0) {
@@ -295,7 +323,7 @@ abstract sealed class SmoothState permits SmoothState.OverColumns, SmoothState.Q
             ax = new double[rowsA];
             s = new double[rowsA];
             w = new double[rowsA];
-            p.a.apply(x, ax);
+            addSupportColumns(ax);
             double f = 0;
             for (int i = 0; i < rowsA; i++) {
                 f += LogisticProblem.log1pExp(-labels[i] * ax[i]);

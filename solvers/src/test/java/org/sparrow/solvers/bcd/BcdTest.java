@@ -407,6 +407,22 @@ class BcdTest {
     }
 
     @Test
+    void lassoWithLargeGreedyVariableBlocksAndBlockQpUpdatesMeetsItsOptimalityConditions() {
+        // τ = 20 columns reach most rows: the gradient is recomputed in one pass per iteration (no rows built)
+        double[][] a = randomDense(120, 60, 0.1, 113);
+        double[] b = gaussian(120, 114);
+        BcdProblem p = BcdProblem.leastSquares(csc(a), b).withL1(1.0);
+        for (UpdateRule u : new UpdateRule[] {UpdateRule.HESSIAN, UpdateRule.NEWTON, UpdateRule.LIPSCHITZ}) {
+            BcdResult res = Bcd.solve(p, null, BcdOptions.defaults().withPartition(PartitionRule.VARIABLE)
+                    .withBlockSize(20).withRule(SelectionRule.GS).withUpdate(u).withActiveSet(true)
+                    .withMaxIterations(100_000));
+            assertTrue(res.converged(), u + ": " + res.detail());
+            assertLassoKkt(a, b, 1.0, res.x(), 1e-8);
+            assertEquals(p.objective(res.x()), res.objective(), 1e-12 * Math.abs(res.objective()));
+        }
+    }
+
+    @Test
     void activeSetNewtonFinishesInFewerIterationsAndKeepsTheIdentifiedSupport() {
         double[][] a = randomDense(200, 80, 0.08, 121);
         double[] b = gaussian(200, 122);

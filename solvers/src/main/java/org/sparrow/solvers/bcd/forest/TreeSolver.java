@@ -7,9 +7,9 @@ import org.sparrow.core.ops.Checks;
  * Exact solve of A_bb·x_b = r_b for a block b whose induced subgraph of a symmetric positive definite A is
  * a forest, in O(|b|): Gaussian elimination along the trees, leaves first, then back-substitution from the
  * roots — the message-passing block update of Nutini, Laradji and Schmidt, "Let's Make Block Coordinate
- * Descent Converge Faster" (JMLR 2022, arXiv 1712.08859), section "Message-Passing for Huge-Block Updates"
- * (there phrased as Gaussian belief propagation / a non-serial dynamic programme on the tree; on a
- * tree both are this elimination).
+ * Descent Converge Faster" (JMLR 2022, arXiv 1712.08859), section "Message-Passing for Huge-Block Updates".
+ * On a forest, Gaussian belief propagation (the message passing the paper's code checks its exact block
+ * solve against) and this elimination compute the same solution; the elimination form needs no iteration.
  *
  * <p><b>Why there is no fill.</b> Eliminating a leaf p (its only remaining neighbour is its parent q)
  * changes only q's pivot and right-hand side:
@@ -19,18 +19,25 @@ import org.sparrow.core.ops.Checks;
  * so an order in which every node comes before its parent (reverse breadth-first order from each tree's
  * root) eliminates the whole forest with one multiply-add per edge, and x is recovered root first:
  * x_root = y_root / d_root, x_p = (y_p − c_p·x_q) / d_p. This is the LDLᵀ factorization of A_bb in that
- * order; the pivots d are the Schur complements, positive exactly when A_bb is positive definite.
+ * order; the pivots d are Schur complements, positive exactly when A_bb is positive definite.
  *
- * <p>The constructor reads A once (the rows of the block: O(|b| + their nonzeros), plus one O(n) index
- * map), checks that the block is a forest, that A_bb is symmetric and that every pivot is positive, and
- * keeps the elimination order and the factor. {@link #solve} is then allocation-free;
- * {@link #refactor} reuses the order for new values on the same pattern. The right-hand side and the
- * solution are indexed by position in the block: {@code rhs[k]} belongs to node {@code block[k]}.
+ * <p><b>Phases.</b> {@link #analyze} (also run by the constructor) reads the block's rows of A once —
+ * O(|b| + their nonzeros) — checks that the block is a forest, that A_bb is symmetric and that every pivot
+ * is positive, and keeps the elimination order and the factor; it allocates nothing, so a greedy rule that
+ * picks a new forest at every iteration reuses one solver made by {@link #withCapacity}. {@link #refactor}
+ * reuses the order for new values on the same pattern; {@link #solve} is allocation-free. The right-hand
+ * side and the solution are indexed by position in the block: {@code rhs[k]} belongs to node
+ * {@code block[k]}. One solver serves one thread at a time.
  */
 public final class TreeSolver {
 
     private final int n;
-    private final int[] block;
+    private final int capacity;
+    private int[] block;
+    private int m;
+    private int trees;
+    private boolean ready;
+
     /** Positions in breadth-first order from each tree's root: every parent before its children. */
     private final int[] order;
     /** parent[k]: position of node k's parent, or −1 for a root. */
@@ -45,10 +52,21 @@ public final class TreeSolver {
     private final double[] multiplier;
     /** c_k: the coupling of node k to its parent. */
     private final double[] coupling;
-    private final int trees;
+
+    // scratch of the analysis
+    /** pos[node] = position in the block, −1 outside (restored to all −1 after each analysis). */
+    private final int[] pos;
+    private final int[] uf;
+    private final int[] adjStart;
+    private final int[] adj;
+    private final int[] adjEdge;
+    private final int[] fill;
+    private final int[] edgeA;
+    private final int[] edgeB;
+    private final int[] edgeAt;
 
     /**
-     * Analyses and factors the block.
+     * Analyses and factors the block (see {@link #analyze}).
      *
      * @param a     Input: a square, symmetric matrix; A_bb must be positive definite
      * @param block Input: distinct nodes of A (0-based); kept by reference, not copied
@@ -57,25 +75,115 @@ public final class TreeSolver {
      *                                  in one sentence naming the nodes (1-based)
      */
     public TreeSolver(CsrMatrix a, int[] block) {
-        this.n = ForestBlocks.checkSquare(a);
+        this(ForestBlocks.checkSquare(a), Checks.checkNotNull(block, "the block").length);
+        analyze(a, block, block.length);
+    }
+
+    private TreeSolver(int n, int capacity) {
+        this.n = n;
+        this.capacity = capacity;
+        this.block = new int[0];
+        order = new int[capacity];
+        parent = new int[capacity];
+        diagIndex = new int[capacity];
+        edgeIndex = new int[capacity];
+        pivot = new double[capacity];
+        multiplier = new double[capacity];
+        coupling = new double[capacity];
+        pos = new int[n];
+        java.util.Arrays.fill(pos, -1);
+        uf = new int[capacity];
+        adjStart = new int[capacity + 1];
+        adj = new int[2 * capacity];
+        adjEdge = new int[2 * capacity];
+        fill = new int[capacity];
+        edgeA = new int[capacity];
+        edgeB = new int[capacity];
+        edgeAt = new int[capacity];
+    }
+
+    /**
+     * A solver with room for blocks of up to {@code capacity} nodes of an n × n matrix, to be given its
+     * blocks by {@link #analyze}: the allocation-free form for a block chosen afresh at every iteration.
+     *
+     * @param n        the matrix's size, at least 0
+     * @param capacity the most nodes in one block, in 0 … n
+     * @return a solver with no block yet
+     * @throws IllegalArgumentException when a size is out of range
+     */
+    public static TreeSolver withCapacity(int n, int capacity) {
+        if (n < 0 || capacity < 0 || capacity > n) {
+            throw new IllegalArgumentException("a tree solver needs 0 ≤ capacity ≤ n, got capacity " + capacity
+                    + " for n = " + n);
+        }
+        return new TreeSolver(n, capacity);
+    }
+
+    /**
+     * Analyses and factors a new block, in place and without allocating: builds the block's forest from the
+     * entries of its rows above the diagonal (refusing a cycle), orders each tree breadth-first from its first
+     * node, checks that each entry below the diagonal mirrors its partner, and eliminates leaves first,
+     * checking that every pivot is positive. After a failure the solver holds no block until the next
+     * successful analysis.
+     *
+     * @param a     Input: the n × n symmetric matrix this solver was made for; A_bb must be positive definite
+     * @param block Input: distinct nodes of A in {@code block[0 .. size)}; kept by reference, not copied
+     * @param size  the number of nodes, at most the capacity
+     * @throws IllegalArgumentException when A's size or the block's size is wrong, a node is out of range or
+     *                                  repeated, the subgraph has a cycle, A_bb is not symmetric, or a pivot is
+     *                                  not positive — in one sentence naming the nodes (1-based)
+     */
+    public void analyze(CsrMatrix a, int[] block, int size) {
+        int rows = ForestBlocks.checkSquare(a);
+        Checks.checkNotNull(block, "the block");
+        if (rows != n) {
+            throw new IllegalArgumentException("this tree solver was made for a " + Checks.shape(n, n)
+                    + " matrix but A is " + Checks.shape(rows, rows));
+        }
+        if (size < 0 || size > capacity || size > block.length) {
+            throw new IllegalArgumentException("the block size " + size + " must lie in 0 … " + Math.min(capacity,
+                    block.length) + " (the solver's capacity and the block array's length)");
+        }
+        ready = false;
         this.block = block;
-        int[] pos = ForestBlocks.positions(block, n);
-        int m = block.length;
+        this.m = size;
+        int placed = 0;
+        try {
+            for (; placed < size; placed++) {
+                int v = block[placed];
+                if (v < 0 || v >= n) {
+                    throw new IllegalArgumentException("the block names node " + (v + 1) + ", outside 1 … " + n);
+                }
+                if (pos[v] >= 0) {
+                    throw new IllegalArgumentException("the block names node " + (v + 1) + " twice (at positions "
+                            + (pos[v] + 1) + " and " + (placed + 1) + ")");
+                }
+                pos[v] = placed;
+            }
+            buildForest(a);
+            checkSymmetric(a);
+            factor(a.values());
+            ready = true;
+        } finally {
+            for (int p = 0; p < placed; p++) {
+                pos[block[p]] = -1;
+            }
+            if (!ready) {
+                m = 0;
+            }
+        }
+    }
+
+    /** The forest's edges (read once, above the diagonal), its adjacency, and a breadth-first order. */
+    private void buildForest(CsrMatrix a) {
         int[] rp = a.rowPointers();
         int[] ci = a.columnIndices();
         double[] v = a.values();
-
-        // 1. the forest's edges (read once, above the diagonal) as an adjacency list; a cycle is refused
-        int[] uf = new int[m];
-        int[] degree = new int[m + 1];
-        int[] edgeA = new int[Math.max(1, m - 1)];
-        int[] edgeB = new int[Math.max(1, m - 1)];
-        int[] edgeAt = new int[Math.max(1, m - 1)];
         int edges = 0;
-        diagIndex = new int[m];
         for (int p = 0; p < m; p++) {
             uf[p] = p;
             diagIndex[p] = -1;
+            fill[p] = 0;
         }
         for (int p = 0; p < m; p++) {
             int u = block[p];
@@ -101,39 +209,34 @@ public final class TreeSolver {
                 edgeB[edges] = q;
                 edgeAt[edges] = e;
                 edges++;
-                degree[p]++;
-                degree[q]++;
+                fill[p]++;
+                fill[q]++;
             }
         }
-        int[] adjStart = new int[m + 1];
+        adjStart[0] = 0;
         for (int p = 0; p < m; p++) {
-            adjStart[p + 1] = adjStart[p] + degree[p];
+            adjStart[p + 1] = adjStart[p] + fill[p];
+            fill[p] = adjStart[p];
         }
-        int[] adj = new int[2 * edges];
-        int[] adjEdge = new int[2 * edges];
-        int[] fill = new int[m];
         for (int t = 0; t < edges; t++) {
             int p = edgeA[t];
             int q = edgeB[t];
-            adj[adjStart[p] + fill[p]] = q;
-            adjEdge[adjStart[p] + fill[p]++] = edgeAt[t];
-            adj[adjStart[q] + fill[q]] = p;
-            adjEdge[adjStart[q] + fill[q]++] = edgeAt[t];
+            adj[fill[p]] = q;
+            adjEdge[fill[p]++] = edgeAt[t];
+            adj[fill[q]] = p;
+            adjEdge[fill[q]++] = edgeAt[t];
         }
-
-        // 2. breadth-first order from each tree's root (its first position in the block)
-        order = new int[m];
-        parent = new int[m];
-        edgeIndex = new int[m];
-        boolean[] visited = new boolean[m];
+        // breadth-first from each tree's first position; parent[p] = −2 marks "not reached yet"
+        for (int p = 0; p < m; p++) {
+            parent[p] = -2;
+        }
         int tail = 0;
         int roots = 0;
         for (int s = 0; s < m; s++) {
-            if (visited[s]) {
+            if (parent[s] != -2) {
                 continue;
             }
             roots++;
-            visited[s] = true;
             parent[s] = -1;
             edgeIndex[s] = -1;
             int head = tail;
@@ -142,8 +245,7 @@ public final class TreeSolver {
                 int p = order[head++];
                 for (int t = adjStart[p]; t < adjStart[p + 1]; t++) {
                     int q = adj[t];
-                    if (!visited[q]) {
-                        visited[q] = true;
+                    if (parent[q] == -2) {
                         parent[q] = p;
                         edgeIndex[q] = adjEdge[t];
                         order[tail++] = q;
@@ -152,9 +254,17 @@ public final class TreeSolver {
             }
         }
         trees = roots;
+    }
 
-        // 3. symmetry of A_bb: every entry below the diagonal must mirror a tree edge's entry above it
-        int[] mirrored = new int[m];
+    /** Every nonzero entry below the diagonal must mirror a tree edge's entry above it, exactly once. */
+    private void checkSymmetric(CsrMatrix a) {
+        int[] rp = a.rowPointers();
+        int[] ci = a.columnIndices();
+        double[] v = a.values();
+        int[] mirrored = fill; // reuse: counts per child
+        for (int p = 0; p < m; p++) {
+            mirrored[p] = 0;
+        }
         for (int p = 0; p < m; p++) {
             int u = block[p];
             for (int e = rp[u]; e < rp[u + 1]; e++) {
@@ -174,16 +284,9 @@ public final class TreeSolver {
             if (parent[p] >= 0 && mirrored[p] != 1) {
                 int u = block[p];
                 int w = block[parent[p]];
-                int hi = Math.max(u, w);
-                int lo = Math.min(u, w);
-                throw asymmetric(hi, lo, 0.0, v[edgeIndex[p]]);
+                throw asymmetric(Math.max(u, w), Math.min(u, w), 0.0, v[edgeIndex[p]]);
             }
         }
-
-        pivot = new double[m];
-        multiplier = new double[m];
-        coupling = new double[m];
-        factor(v);
     }
 
     private static IllegalArgumentException asymmetric(int lower, int upper, double below, double above) {
@@ -193,7 +296,6 @@ public final class TreeSolver {
 
     /** LDLᵀ along the order, leaves first: d_q ← d_q − c_p²/d_p; each pivot checked when it is final. */
     private void factor(double[] v) {
-        int m = block.length;
         for (int k = 0; k < m; k++) {
             pivot[k] = diagIndex[k] < 0 ? 0.0 : v[diagIndex[k]];
             coupling[k] = parent[k] < 0 ? 0.0 : v[edgeIndex[k]];
@@ -218,28 +320,39 @@ public final class TreeSolver {
     }
 
     /**
-     * Factors new values of A on the pattern this solver was built for (same block, same stored entries at
-     * the same positions, e.g. the same matrix scaled or shifted on its diagonal), reusing the elimination
-     * order: O(|b|).
+     * Factors new values of A on the pattern the current block was analysed with (same stored entries at the
+     * same positions, e.g. the same matrix scaled or shifted on its diagonal), reusing the elimination order:
+     * O(|b|). A symmetric A stays symmetric under such changes only if the caller keeps it so; this is not
+     * re-checked.
      *
-     * @param a Input: a matrix with the same sparsity layout as the one given to the constructor
+     * @param a Input: a matrix with the same sparsity layout as the one last analysed
      * @throws IllegalArgumentException when A's layout differs, or a pivot is not positive (naming the node)
+     * @throws IllegalStateException    when the solver holds no block
      */
     public void refactor(CsrMatrix a) {
         Checks.checkMatrix(a, "A");
+        requireReady();
         int[] ci = a.columnIndices();
         int nnz = a.nnz();
-        for (int k = 0; k < block.length; k++) {
+        for (int k = 0; k < m; k++) {
             boolean ok = a.rows() == n && a.cols() == n
                     && (diagIndex[k] < 0 || (diagIndex[k] < nnz && ci[diagIndex[k]] == block[k]))
                     && (parent[k] < 0 || (edgeIndex[k] < nnz
                             && ci[edgeIndex[k]] == Math.max(block[k], block[parent[k]])));
             if (!ok) {
                 throw new IllegalArgumentException("A's sparsity layout differs from the one this tree solver was"
-                        + " built for (at node " + (block[k] + 1) + "); build a new solver for it");
+                        + " built for (at node " + (block[k] + 1) + "); analyse the block again");
             }
         }
-        factor(a.values());
+        ready = false;
+        try {
+            factor(a.values());
+            ready = true;
+        } finally {
+            if (!ready) {
+                m = 0;
+            }
+        }
     }
 
     /**
@@ -249,9 +362,10 @@ public final class TreeSolver {
      * @param rhs Input: the right-hand side, {@code rhs[k]} for node {@code block[k]}; length ≥ |b|
      * @param out Output: the solution in the same positions; length ≥ |b|
      * @throws IllegalArgumentException when an array is shorter than the block
+     * @throws IllegalStateException    when the solver holds no block
      */
     public void solve(double[] rhs, double[] out) {
-        int m = block.length;
+        requireReady();
         if (rhs.length < m || out.length < m) {
             throw new IllegalArgumentException("the tree solver's block has " + m + " nodes but rhs has length "
                     + rhs.length + " and out has length " + out.length);
@@ -280,18 +394,29 @@ public final class TreeSolver {
         }
     }
 
-    /** The block's nodes (the array given to the constructor), position k holding node {@code block()[k]}. */
+    private void requireReady() {
+        if (!ready) {
+            throw new IllegalStateException("this tree solver holds no block: analyse one first");
+        }
+    }
+
+    /** The array of the block's nodes last analysed; positions 0 … {@link #size()} − 1 are the block. */
     public int[] block() {
         return block;
     }
 
-    /** The number of nodes in the block. */
+    /** The number of nodes in the block (0 when the solver holds none). */
     public int size() {
-        return block.length;
+        return m;
     }
 
     /** The number of trees (connected components) of the block's subgraph. */
     public int trees() {
         return trees;
+    }
+
+    /** The most nodes a block may have. */
+    public int capacity() {
+        return capacity;
     }
 }

@@ -171,6 +171,57 @@ class TreeSolverTest {
     }
 
     @Test
+    void oneSolverWithCapacityAnalysesSuccessiveBlocksAndRecoversFromARefusedOne() {
+        Random rnd = new Random(17);
+        int n = 40;
+        // a grid-like graph with cycles; blocks are greedy forests for random priorities
+        List<int[]> edges = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if ((i + 1) % 8 != 0) {
+                edges.add(new int[] {i, i + 1});
+            }
+            if (i + 8 < n) {
+                edges.add(new int[] {i, i + 8});
+            }
+        }
+        CsrMatrix a = spdWithEdges(n, edges, rnd);
+        TreeSolver s = TreeSolver.withCapacity(n, n);
+        assertThrows(IllegalStateException.class, () -> s.solve(new double[n], new double[n]));
+        ForestWorkspace ws = new ForestWorkspace(n);
+        int[] block = new int[n];
+        double[] pr = new double[n];
+        for (int trial = 0; trial < 20; trial++) {
+            for (int i = 0; i < n; i++) {
+                pr[i] = rnd.nextGaussian();
+            }
+            int m = ForestBlocks.greedyForest(a, pr, 1 + rnd.nextInt(n), block, ws);
+            s.analyze(a, block, m);
+            assertEquals(m, s.size());
+            double[] rhs = new double[m];
+            for (int k = 0; k < m; k++) {
+                rhs[k] = rnd.nextDouble() - 0.5;
+            }
+            double[] out = new double[n];
+            s.solve(rhs, out);
+            double[] expected = denseCholeskySolve(denseBlock(a, Arrays.copyOf(block, m)), m, rhs);
+            for (int k = 0; k < m; k++) {
+                assertEquals(expected[k], out[k], 1e-12 * (1 + Math.abs(expected[k])));
+            }
+            if (trial == 5) {
+                // a 4-cycle 0-1-9-8 is refused, then the solver works again on the next block
+                assertThrows(IllegalArgumentException.class, () -> s.analyze(a, new int[] {0, 1, 9, 8}, 4));
+                assertEquals(0, s.size());
+                assertThrows(IllegalStateException.class, () -> s.solve(rhs, out));
+                // a repeated node is refused without leaving stale state behind
+                assertThrows(IllegalArgumentException.class, () -> s.analyze(a, new int[] {3, 4, 3}, 3));
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> TreeSolver.withCapacity(3, 4));
+        TreeSolver small = TreeSolver.withCapacity(n, 2);
+        assertThrows(IllegalArgumentException.class, () -> small.analyze(a, new int[] {0, 1, 2}, 3));
+    }
+
+    @Test
     void blockWithACycleIsRefusedNamingTheClosingEdge() {
         // triangle 1-2-3 (1-based) inside the block
         List<int[]> edges = List.of(new int[] {0, 1}, new int[] {1, 2}, new int[] {0, 2}, new int[] {2, 3});
