@@ -150,7 +150,7 @@ public final class BcdSuite {
         List<BcdDatasets.Dataset> smooth = List.of(
                 q ? BcdDatasets.datasetA(200, 2000, 1) : BcdDatasets.datasetA(1000, 10000, 1),
                 q ? BcdDatasets.datasetB(200, 2000, 2) : BcdDatasets.datasetB(1000, 10000, 2),
-                q ? BcdDatasets.datasetE(400, 20, 0.1, 3) : BcdDatasets.datasetE(2000, 100, 0.1, 3));
+                q ? BcdDatasets.datasetE(400, 20, 0.15, 3) : BcdDatasets.datasetE(2000, 100, 0.15, 3));
         BcdDatasets.Dataset d = BcdDatasets.datasetD(settings.dataDir());
         List<BcdDatasets.Dataset> all = new ArrayList<>(smooth);
         all.add(2, d);
