@@ -39,6 +39,7 @@ final class BcdRun {
     private CsrMatrix mpMatrix;
     private TreeSolver[] mpSolvers;
     private ForestWorkspace mpWorkspace;
+    private TreeSolver mpTree;
     private double[] mpPriority;
     private final SplittableRandom rng;
     private final IterationListener listener;
@@ -118,6 +119,7 @@ final class BcdRun {
             mpMatrix = ((QuadraticProblem) problem).a;
             mpWorkspace = new ForestWorkspace(n);
             mpPriority = new double[n];
+            mpTree = TreeSolver.withCapacity(n, Math.min(n, k));
             units = 1;
             maxM = Math.min(n, k);
         } else if (mp) {
@@ -625,8 +627,10 @@ final class BcdRun {
             for (int t = 0; t < m; t++) {
                 hd[t] = -gb[t];
             }
-            TreeSolver solver = mpSolvers != null ? mpSolvers[selectedBlock]
-                    : new TreeSolver(mpMatrix, Arrays.copyOf(blk, m));
+            TreeSolver solver = mpSolvers != null ? mpSolvers[selectedBlock] : mpTree;
+            if (mpSolvers == null) {
+                mpTree.analyze(mpMatrix, blk, m); // the forest grown this iteration, factored in place
+            }
             solver.solve(hd, delta);
             return;
         }
