@@ -34,6 +34,8 @@ final class BcdRun {
      */
     private final boolean recompute;
     private double lastMeasure = Double.NaN;
+    /** Whether {@link #lastMeasure} was computed from a residual rebuilt from x alone. */
+    private boolean fromScratch;
     /** Message passing: forest blocks solved exactly by {@link TreeSolver}. */
     private final boolean mp;
     private CsrMatrix mpMatrix;
@@ -213,6 +215,10 @@ final class BcdRun {
 
     /** Recompute mode: every gradient from the current state, every key, and the optimality measure; one pass. */
     private void rebuildAll() {
+        if (st instanceof SmoothState.LeastSquares ls && ls.tracking() == false) {
+            ls.resetFromX(); // so that the pass below is a from-scratch gradient (least squares)
+            fromScratch = true;
+        }
         double meas = 0;
         double[] x = st.x;
         for (int j = 0; j < n; j++) {
@@ -1063,7 +1069,12 @@ final class BcdRun {
             if (newtonStep || it % checkEvery == 0 || sinceBest >= patience) {
                 double now = currentMeasure();
                 if (now <= target) {
-                    confirmed = scratchMeasure(st.x); // x does not change after this if it converged
+                    if (recompute && fromScratch) { // the residual was rebuilt from x before this measure
+                        confirmed = now;
+                        scratchObjective = st.fval + lambda * l1Of(st.x);
+                    } else {
+                        confirmed = scratchMeasure(st.x); // x does not change after this if it converged
+                    }
                     if (confirmed <= target) {
                         reason = StopReason.CONVERGED;
                         detail = "the optimality measure fell below " + o.tolerance() + " × its value at the start";
@@ -1096,6 +1107,14 @@ final class BcdRun {
         return new BcdResult(x, Arrays.copyOf(history, historySize), opt,
                 prox ? "prox-step-inf-norm" : "gradient-inf-norm", it, coords, converged, reason, detail,
                 prox ? lastActiveChange : -1, (System.nanoTime() - t0) * 1e-9);
+    }
+
+    private static double l1Of(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += Math.abs(v);
+        }
+        return s;
     }
 
     private int countFree() {
