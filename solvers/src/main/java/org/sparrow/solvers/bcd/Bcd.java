@@ -28,8 +28,7 @@ import org.sparrow.core.ops.Checks;
  *       (A_bᵀA_b, ¼A_bᵀA_b, A_bb), a backtracking estimate of L_b, the step with the full block bound matrix, or
  *       Newton with an Armijo line search (Tseng and Yun, Math. Programming 2009, for the ℓ₁ case); with
  *       ℓ₁/bounds the matrix steps solve the small block QP by coordinate descent on the dense block matrix.
- *       Variable blocks with the Lipschitz update compute λ_max of their block each iteration (EJML, allocates);
- *       message passing allocates one {@code TreeSolver} per greedily grown forest.</li>
+ *       Variable blocks with the Lipschitz update compute λ_max of their block each iteration (EJML, allocates).</li>
  * </ul>
  * <b>Message passing</b> (the paper's message passing for huge-block updates): for the quadratic loss
  * without ℓ₁ or bounds, blocks are forests of A's graph solved exactly (A_bb·δ = −∇_b f, the matrix update) in

@@ -34,11 +34,14 @@ final class BcdRun {
      */
     private final boolean recompute;
     private double lastMeasure = Double.NaN;
+    /** Whether {@link #lastMeasure} was computed from a residual rebuilt from x alone. */
+    private boolean fromScratch;
     /** Message passing: forest blocks solved exactly by {@link TreeSolver}. */
     private final boolean mp;
     private CsrMatrix mpMatrix;
     private TreeSolver[] mpSolvers;
     private ForestWorkspace mpWorkspace;
+    private TreeSolver mpTree;
     private double[] mpPriority;
     private final SplittableRandom rng;
     private final IterationListener listener;
@@ -118,6 +121,7 @@ final class BcdRun {
             mpMatrix = ((QuadraticProblem) problem).a;
             mpWorkspace = new ForestWorkspace(n);
             mpPriority = new double[n];
+            mpTree = TreeSolver.withCapacity(n, Math.min(n, k));
             units = 1;
             maxM = Math.min(n, k);
         } else if (mp) {
@@ -211,6 +215,10 @@ final class BcdRun {
 
     /** Recompute mode: every gradient from the current state, every key, and the optimality measure; one pass. */
     private void rebuildAll() {
+        if (st instanceof SmoothState.LeastSquares ls && ls.tracking() == false) {
+            ls.resetFromX(); // so that the pass below is a from-scratch gradient (least squares)
+            fromScratch = true;
+        }
         double meas = 0;
         double[] x = st.x;
         for (int j = 0; j < n; j++) {
@@ -625,8 +633,10 @@ final class BcdRun {
             for (int t = 0; t < m; t++) {
                 hd[t] = -gb[t];
             }
-            TreeSolver solver = mpSolvers != null ? mpSolvers[selectedBlock]
-                    : new TreeSolver(mpMatrix, Arrays.copyOf(blk, m));
+            TreeSolver solver = mpSolvers != null ? mpSolvers[selectedBlock] : mpTree;
+            if (mpSolvers == null) {
+                mpTree.analyze(mpMatrix, blk, m); // the forest grown this iteration, factored in place
+            }
             solver.solve(hd, delta);
             return;
         }
@@ -1059,7 +1069,12 @@ final class BcdRun {
             if (newtonStep || it % checkEvery == 0 || sinceBest >= patience) {
                 double now = currentMeasure();
                 if (now <= target) {
-                    confirmed = scratchMeasure(st.x); // x does not change after this if it converged
+                    if (recompute && fromScratch) { // the residual was rebuilt from x before this measure
+                        confirmed = now;
+                        scratchObjective = st.fval + lambda * l1Of(st.x);
+                    } else {
+                        confirmed = scratchMeasure(st.x); // x does not change after this if it converged
+                    }
                     if (confirmed <= target) {
                         reason = StopReason.CONVERGED;
                         detail = "the optimality measure fell below " + o.tolerance() + " × its value at the start";
@@ -1092,6 +1107,14 @@ final class BcdRun {
         return new BcdResult(x, Arrays.copyOf(history, historySize), opt,
                 prox ? "prox-step-inf-norm" : "gradient-inf-norm", it, coords, converged, reason, detail,
                 prox ? lastActiveChange : -1, (System.nanoTime() - t0) * 1e-9);
+    }
+
+    private static double l1Of(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += Math.abs(v);
+        }
+        return s;
     }
 
     private int countFree() {

@@ -224,21 +224,15 @@ abstract sealed class SmoothState permits SmoothState.OverColumns, SmoothState.Q
     /** ½‖Ax − b‖² with the residual r = Ax − b. */
     static final class LeastSquares extends OverColumns {
         final double[] r;
+        private final double[] b;
         /** ∇f at construction when the gradient is not tracked (the same pass computes it). */
         private double[] initial;
 
         LeastSquares(LeastSquaresProblem p, double[] x0, boolean track) {
             super(p.a, x0, track);
             r = new double[rowsA];
-            for (int i = 0; i < rowsA; i++) {
-                r[i] = -p.b[i];
-            }
-            addSupportColumns(r); // r = Ax − b touching only the columns of x's nonzeros
-            double f = 0;
-            for (int i = 0; i < rowsA; i++) {
-                f += r[i] * r[i];
-            }
-            fval = 0.5 * f;
+            b = p.b;
+            resetFromX();
             double[] gOut = track ? g : (initial = new double[n]);
             for (int j = 0; j < n; j++) { // one pass: Lⱼ = ‖aⱼ‖² and ∇ⱼf = aⱼᵀr
                 double nn = 0;
@@ -251,6 +245,22 @@ abstract sealed class SmoothState permits SmoothState.OverColumns, SmoothState.Q
                 lip[j] = nn;
                 gOut[j] = gj;
             }
+        }
+
+        /**
+         * r = Ax − b and f recomputed from x alone, touching only the columns of x's nonzeros (O(m + nnz of
+         * those columns)): the gradients read afterwards are then computed from scratch.
+         */
+        void resetFromX() {
+            for (int i = 0; i < rowsA; i++) {
+                r[i] = -b[i];
+            }
+            addSupportColumns(r);
+            double f = 0;
+            for (int i = 0; i < rowsA; i++) {
+                f += r[i] * r[i];
+            }
+            fval = 0.5 * f;
         }
 
         @Override

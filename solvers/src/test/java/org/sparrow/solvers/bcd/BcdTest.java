@@ -206,6 +206,36 @@ class BcdTest {
     }
 
     @Test
+    void cyclicAndPermutationRulesVisitEveryBlockOncePerPass() {
+        double[][] a = randomDense(30, 12, 0.3, 161);
+        double[] b = gaussian(30, 162);
+        BcdProblem p = BcdProblem.leastSquares(csc(a), b);
+        int[][] blocks = Partitions.fixed(PartitionRule.ORDER, new double[12], 2);
+        for (SelectionRule rule : new SelectionRule[] {SelectionRule.CYCLIC, SelectionRule.PERMUTATION}) {
+            BcdOptions o = BcdOptions.defaults().withPartition(PartitionRule.ORDER).withBlockSize(2).withRule(rule)
+                    .withTolerance(1e-15).withSeed(5);
+            double[] prev = new double[12];
+            TreeSet<Integer> seen = new TreeSet<>();
+            for (int k = 1; k <= 12; k++) {
+                double[] xk = Bcd.solve(p, null, o.withMaxIterations(k)).x();
+                TreeSet<Integer> ch = changed(prev, xk);
+                int block = -1;
+                for (int q = 0; q < blocks.length; q++) {
+                    if (ch.contains(blocks[q][0]) || ch.contains(blocks[q][1])) {
+                        block = q;
+                    }
+                }
+                assertTrue(block >= 0, rule + ": iteration " + k + " moved nothing");
+                if (rule == SelectionRule.CYCLIC) {
+                    assertEquals((k - 1) % 6, block, "cyclic iteration " + k);
+                }
+                assertTrue(seen.add(block + 6 * ((k - 1) / 6)), rule + ": block " + block + " twice in one pass");
+                prev = xk;
+            }
+        }
+    }
+
+    @Test
     void partitionsGroupByLipschitzConstants() {
         double[] lip = {5, 1, 9, 3, 7, 2};
         int[][] sort = Partitions.fixed(PartitionRule.SORT, lip, 2);
