@@ -1,7 +1,9 @@
 package org.sparrow.benchmarks.bcd;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -69,15 +71,7 @@ final class BcdReport {
         b.append("## The paper's orderings\n\n").append(orderings.markdown()).append('\n');
         long pass = checks.stream().filter(Orderings.Check::pass).count();
         b.append(pass).append(" of ").append(checks.size()).append(" checks pass.\n\n");
-        b.append("## Lasso against scikit-learn\n\n");
-        b.append("Designs: seeded, built as datasets A and B (entries (N(0,1) + 1)·10·N(0,1) per column, kept with probability 10·log(m)/m), w with 10% nonzeros, y = Xw + N(0,1); ")
-                .append("λ = 0.1·‖Xᵀy‖∞ in Sparrow's objective ½‖y − Xw‖² + λ‖w‖₁, so scikit-learn's α = λ/m. ")
-                .append("scikit-learn: `Lasso(alpha, fit_intercept=False, tol=1e-12, max_iter=100000, selection='cyclic')` ")
-                .append("on the CSC matrix, median of the timed fits after a warm-up fit; its w is evaluated in Sparrow's ")
-                .append("objective. Sparrow: one run finds the iterations needed to reach scikit-learn's objective ")
-                .append("(×(1 + 1e-12), for rounding), then the median wall time of runs capped at that many iterations ")
-                .append("(so they stop at scikit-learn's objective or better). Speed-up = scikit-learn time / Sparrow time.\n\n");
-        b.append(lassoTable.markdown()).append('\n');
+        b.append(lassoSection(lassoTable, lasso));
         b.append("## Runs\n\n").append(runTable.markdown()).append('\n');
         b.append("## Figures (f − f* against the iteration, log scale)\n\n");
         for (String f : figures) {
@@ -91,6 +85,81 @@ final class BcdReport {
         }
         b.append("\nFiles: runs.csv, histories.csv (every run's gap per iteration), orderings.csv, lasso.csv.\n");
         SafeOutput.writeString(dir.resolve("bcd.md"), b);
+    }
+
+    /** The heading of the Lasso section of bcd.md (what {@link #refreshLasso} looks for). */
+    static final String LASSO_HEADING = "## Lasso against scikit-learn\n\n";
+
+    /** The Lasso section of bcd.md: the method, the table, and the speed-ups by design and configuration. */
+    static String lassoSection(Table lassoTable, List<BcdSuite.LassoRow> lasso) {
+        StringBuilder b = new StringBuilder(LASSO_HEADING);
+        b.append("Designs: seeded, built as datasets A and B (entries (N(0,1) + 1)·10·N(0,1) per column, kept with probability 10·log(m)/m), w with 10% nonzeros, y = Xw + N(0,1); ")
+                .append("λ = 0.1·‖Xᵀy‖∞ in Sparrow's objective ½‖y − Xw‖² + λ‖w‖₁, so scikit-learn's α = λ/m. ")
+                .append("scikit-learn: `Lasso(alpha, fit_intercept=False, tol=1e-12, max_iter=100000, selection='cyclic')` ")
+                .append("on the CSC matrix, median of the timed fits after a warm-up fit; its w is evaluated in Sparrow's ")
+                .append("objective. Sparrow: one run finds the iterations needed to reach scikit-learn's objective ")
+                .append("(×(1 + 1e-12), for rounding), then, after untimed warm-up runs (up to 10, at most 1 s: the JIT ")
+                .append("compiles the loops), the median wall time of runs capped at that many iterations ")
+                .append("(so they stop at scikit-learn's objective or better). Speed-up = scikit-learn time / Sparrow time. ")
+                .append("`working-set CD` is the working-set rule (glmnet's active-set cycling: coordinate descent over ")
+                .append("the working set, full passes to add violators); an iteration is one coordinate visited, the ")
+                .append("checks of the full passes included.\n\n");
+        b.append(lassoTable.markdown()).append('\n');
+        List<String> configs = lasso.stream().map(BcdSuite.LassoRow::config).distinct().toList();
+        List<String> designs = lasso.stream().map(BcdSuite.LassoRow::design).distinct().toList();
+        if (!configs.isEmpty()) {
+            List<String> head = new ArrayList<>();
+            head.add("design");
+            head.add("sklearn_s");
+            head.addAll(configs);
+            Table t = new Table(head.toArray(String[]::new));
+            for (String d : designs) {
+                List<Object> row = new ArrayList<>();
+                row.add(d);
+                row.add(lasso.stream().filter(r -> r.design().equals(d)).findFirst()
+                        .map(r -> Table.na(r.sklearnSeconds(), "%.3f", "n/a")).orElse("n/a"));
+                for (String c : configs) {
+                    row.add(lasso.stream().filter(r -> r.design().equals(d) && r.config().equals(c)).findFirst()
+                            .map(r -> Table.na(r.speedup(), "%.2f×", "n/a")).orElse("n/a"));
+                }
+                t.row(row.toArray());
+            }
+            b.append("Speed-up over scikit-learn by design and configuration:\n\n").append(t.markdown()).append('\n');
+        }
+        return b.toString();
+    }
+
+    /**
+     * {@code --lasso-only}: rewrites lasso.csv and replaces the Lasso section of the existing bcd.md (up to the next
+     * section), saying when, where and with what it was refreshed; everything else is kept.
+     *
+     * @throws IOException if bcd.md is missing, has no Lasso section, or cannot be written
+     */
+    static void refreshLasso(BcdSuite.Settings s, MachineInfo machine, List<BcdSuite.LassoRow> lasso,
+                             List<String> notes, String sklearnVersion, double minutes) throws IOException {
+        Path md = s.results().resolve("bcd.md");
+        if (!Files.isRegularFile(md)) {
+            throw new IOException(md + " does not exist: --lasso-only refreshes the Lasso section of a full run's "
+                    + "bcd.md, so run the full suite first");
+        }
+        String old = Files.readString(md);
+        int from = old.indexOf(LASSO_HEADING);
+        if (from < 0) {
+            throw new IOException(md + " has no line '" + LASSO_HEADING.strip() + "' to refresh");
+        }
+        int to = old.indexOf("\n## ", from + LASSO_HEADING.length());
+        to = to < 0 ? old.length() : to + 1;
+        Table lassoTable = lassoTable(lasso);
+        lassoTable.writeCsv(s.results().resolve("lasso.csv"));
+        StringBuilder b = new StringBuilder(lassoSection(lassoTable, lasso));
+        b.append(String.format(Locale.ROOT, "This section was refreshed alone (`--lasso-only`, %.1f minutes) on %s, "
+                        + "%d cores, %s; %s. The rest of this file is from the last full run.%n",
+                minutes, machine.cpu(), machine.cores(), machine.jdk(), sklearnVersion));
+        for (String n : notes) {
+            b.append("\n- ").append(n);
+        }
+        b.append(notes.isEmpty() ? "\n" : "\n\n");
+        SafeOutput.writeString(md, old.substring(0, from) + b + old.substring(to));
     }
 
     static Table orderingsTable(List<Orderings.Check> checks) {

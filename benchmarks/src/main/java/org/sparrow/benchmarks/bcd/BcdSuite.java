@@ -38,11 +38,14 @@ public final class BcdSuite {
 
     static final String USAGE = """
             Usage: BcdSuite [RESULTS_DIR] [--quick] [--iterations N] [--no-sklearn] [--lasso-sizes m1xn1,m2xn2,...]
+                            [--lasso-only]
               RESULTS_DIR   default benchmarks/results/bcd
               --quick       small datasets, 100 iterations, small Lasso designs (a smoke run)
               --iterations  iterations per run of the paper's experiments (default 500, as the paper)
               --no-sklearn  skip scikit-learn (the Lasso rows then have Sparrow's times only)
-              --lasso-sizes the Lasso designs (default 10000x1000,30000x3000,100000x10000)""";
+              --lasso-sizes the Lasso designs (default 10000x1000,30000x3000,100000x10000)
+              --lasso-only  run only the Lasso against scikit-learn: lasso.csv and the Lasso section of an
+                            existing bcd.md are rewritten, the paper's experiments and their files are kept""";
 
     /**
      * What to run.
@@ -53,8 +56,10 @@ public final class BcdSuite {
      * @param sklearn    whether to run scikit-learn
      * @param lassoSizes the Lasso designs as {rows, cols}
      * @param dataDir    ../shared/data/bcd
+     * @param lassoOnly  run only the Lasso part and refresh its section of an existing bcd.md
      */
-    record Settings(Path results, boolean quick, int iterations, boolean sklearn, List<int[]> lassoSizes, Path dataDir) {
+    record Settings(Path results, boolean quick, int iterations, boolean sklearn, List<int[]> lassoSizes, Path dataDir,
+                    boolean lassoOnly) {
     }
 
     /**
@@ -121,7 +126,7 @@ public final class BcdSuite {
      * @throws Exception if a result cannot be written or the data cannot be read
      */
     public static void main(String[] argv) throws Exception {
-        Settings s = Args.spec("BcdSuite", USAGE).flags("--quick", "--no-sklearn").options("--iterations", "--lasso-sizes")
+        Settings s = Args.spec("BcdSuite", USAGE).flags("--quick", "--no-sklearn", "--lasso-only").options("--iterations", "--lasso-sizes")
                 .positional("RESULTS_DIR").parseOrExit(argv, a -> {
                     boolean quick = a.has("--quick");
                     List<int[]> sizes = new ArrayList<>();
@@ -136,15 +141,28 @@ public final class BcdSuite {
                     }
                     return new Settings(a.positional(Path.of("benchmarks/results/bcd")), quick,
                             a.integer("--iterations", quick ? 100 : 500, 1), !a.has("--no-sklearn"), sizes,
-                            dataDir());
+                            dataDir(), a.has("--lasso-only"));
                 });
         new BcdSuite(s).run();
     }
 
+    /**
+     * Runs the suite (or, with {@code --lasso-only}, its Lasso part).
+     *
+     * @throws Exception if a result cannot be written or the data cannot be read
+     */
     void run() throws Exception {
         long start = System.nanoTime();
         Files.createDirectories(settings.results());
         MachineInfo machine = MachineInfo.probe();
+        if (settings.lassoOnly()) {
+            lasso();
+            double minutes = (System.nanoTime() - start) * 1e-9 / 60;
+            BcdReport.refreshLasso(settings, machine, lasso, notes, sklearnVersion, minutes);
+            log(String.format(Locale.ROOT, "Lasso refreshed in %.1f minutes; results in %s", minutes,
+                    settings.results()));
+            return;
+        }
         boolean q = settings.quick();
         log("building datasets" + (q ? " (quick sizes)" : ""));
         List<BcdDatasets.Dataset> smooth = List.of(
@@ -331,7 +349,8 @@ public final class BcdSuite {
                 o.withPartition(PartitionRule.VARIABLE).withBlockSize(1).withRule(SelectionRule.GS)
                         .withUpdate(UpdateRule.LIPSCHITZ),
                 o.withPartition(PartitionRule.VARIABLE).withBlockSize(5).withRule(SelectionRule.GSQ)
-                        .withUpdate(UpdateRule.NEWTON).withActiveSet(true));
+                        .withUpdate(UpdateRule.NEWTON).withActiveSet(true),
+                o.withPartition(PartitionRule.ORDER).withBlockSize(1).withRule(SelectionRule.WORKING_SET));
     }
 
     private void lasso() throws Exception {
@@ -340,7 +359,7 @@ public final class BcdSuite {
             notes.add("scikit-learn not measured: no Python interpreter imports sklearn (tried "
                     + PythonPeer.candidateInterpreters() + ")");
         }
-        int repeats = settings.quick() ? 1 : 3;
+        int repeats = settings.quick() ? 1 : 5;
         for (int[] size : settings.lassoSizes()) {
             BcdDatasets.LassoDesign design = BcdDatasets.lassoDesign(size[0], size[1], 7L * size[0] + size[1]);
             int m = size[0];
@@ -424,6 +443,12 @@ public final class BcdSuite {
                     -1, -1, Double.NaN, best[0]);
         }
         BcdOptions timed = o.withMaxIterations(Math.max(1, k));
+        // untimed warm-up runs of the timed configuration (up to 10, at most 1 s): the JIT compiles the solver's
+        // loops, as scikit-learn's are compiled ahead of time (its side has one warm-up fit)
+        long w0 = System.nanoTime();
+        for (int w = 0; w < (settings.quick() ? 1 : 10) && (System.nanoTime() - w0) * 1e-9 < 1.0; w++) {
+            Bcd.solve(p, null, timed);
+        }
         double[] secs = new double[repeats];
         BcdResult r = null;
         for (int t = 0; t < repeats; t++) {
@@ -505,6 +530,9 @@ public final class BcdSuite {
 
     /** "gs variable/5 lipschitz +mp +as". */
     static String label(BcdOptions o) {
+        if (o.rule() == SelectionRule.WORKING_SET) { // partition and update are not used by this rule
+            return "working-set CD";
+        }
         return o.rule().cliName() + " " + o.partition().cliName() + "/" + o.blockSize() + " " + o.update().cliName()
                 + (o.messagePassing() ? " +mp" : "") + (o.activeSet() ? " +as" : "");
     }

@@ -39,6 +39,20 @@ import org.sparrow.core.ops.Checks;
  * coordinates has not changed is reported; with {@link BcdOptions#activeSet()} a Newton step on the free
  * coordinates follows once it has been stable (the superlinear phase).
  *
+ * <p><b>Working set</b> ({@link SelectionRule#WORKING_SET}, least squares, block size 1): the strategy of glmnet
+ * (Friedman, Hastie and Tibshirani, "Regularization Paths for Generalized Linear Models via Coordinate Descent",
+ * J. Stat. Softw. 33(1), 2010, on active-set convergence): cycle over the working set (the active set) until it has converged, then one
+ * pass over all the other coordinates adds those that violate the optimality conditions (|aⱼᵀr| &gt; λ at
+ * xⱼ = 0), and repeat until a pass adds none. The working set starts as the support of x₀ and the violators at
+ * x₀ (their gradients come with the setup pass), and never shrinks. Each step is the exact coordinate minimizer
+ * xⱼ ← prox(xⱼ − aⱼᵀr/Lⱼ) with Lⱼ = ‖aⱼ‖² computed once, r = Ax − b updated over the column's nonzeros only: a
+ * flat loop over the CSC arrays that allocates nothing. The working set is converged when one pass over it
+ * changes no coordinate by a unit proximal-gradient step larger than half the target (the same measure as the
+ * stop, taken before each step); the stop is decided by the measure recomputed from scratch, and when that
+ * fails the residual is rebuilt from x and the inner threshold halved. Every coordinate visited is an
+ * iteration, including the checks of the full passes; the partition, update and active-set options are not
+ * used.
+ *
  * <p><b>Stopping.</b> The optimality measure is ‖∇f(x)‖∞ for a smooth problem and ‖x − prox(x − ∇f(x))‖∞
  * otherwise (zero exactly at a minimizer); it is checked on the incremental state, then confirmed from
  * scratch. {@code tolerance} is relative: converged means measure(x) ≤ tolerance·max(measure(0),
@@ -78,6 +92,13 @@ public final class Bcd {
                     throw new IllegalArgumentException("x0(" + (j + 1) + ") = " + x0[j] + " violates x ≥ 0");
                 }
             }
+        }
+        if (options.rule() == SelectionRule.WORKING_SET && problem.loss() != Loss.LEAST_SQUARES) {
+            throw new IllegalArgumentException("the working-set rule needs the least-squares loss");
+        }
+        if (options.rule() == SelectionRule.WORKING_SET && options.blockSize() != 1) {
+            throw new IllegalArgumentException("the working-set rule updates one coordinate at a time: the block size "
+                    + "must be 1, got " + options.blockSize());
         }
         if (options.messagePassing() && (problem.loss() != Loss.QUADRATIC || problem.l1() > 0
                 || problem.nonnegative())) {

@@ -27,6 +27,12 @@ final class BcdRun {
     private final boolean prox;
     private final boolean greedy;
     private final boolean variable;
+    /** {@link SelectionRule#WORKING_SET}: glmnet's working-set cyclic coordinate descent (least squares). */
+    private final boolean workingSet;
+    /** Working set: its members in the order they joined, their count, and membership. */
+    private int[] ws;
+    private int wsSize;
+    private boolean[] inWs;
     /**
      * Greedy variable blocks so large that a sparse gradient update would touch about as much as a full pass:
      * no row structure is built, and after each update one pass over the columns recomputes every gradient,
@@ -107,7 +113,8 @@ final class BcdRun {
         boolean greedyRule = r == SelectionRule.GS || r == SelectionRule.GSL || r == SelectionRule.GSD
                 || r == SelectionRule.GSQ;
         this.greedy = greedyRule && !mp; // a greedy forest is grown afresh each iteration: no heap
-        this.variable = !mp && o.partition() == PartitionRule.VARIABLE;
+        this.workingSet = r == SelectionRule.WORKING_SET;
+        this.variable = !mp && !workingSet && o.partition() == PartitionRule.VARIABLE;
         this.rng = new SplittableRandom(o.seed());
         this.listener = o.listener();
         this.recompute = greedy && variable && problem.loss() != Loss.QUADRATIC && denseTouch(problem, o.blockSize());
@@ -148,6 +155,9 @@ final class BcdRun {
                 sum += blockL[b];
                 cumulativeL[b] = sum;
             }
+        } else if (workingSet) {
+            units = n;
+            maxM = 1;
         } else if (variable) {
             units = n;
             maxM = k;
@@ -175,7 +185,7 @@ final class BcdRun {
         est = new double[n];
         Arrays.fill(est, 1.0);
         chosen = variable ? new boolean[n] : null;
-        if (!variable && !mp) {
+        if (!variable && !mp && !workingSet) {
             prepareFixedBlocks();
         }
         if (greedy) {
@@ -1014,6 +1024,9 @@ final class BcdRun {
         double start = currentMeasure();
         double scale = nnzX == 0 ? start : Math.max(scratchMeasure(new double[n]), start);
         double target = o.tolerance() * scale;
+        if (workingSet) {
+            return runWorkingSet(t0, start, target);
+        }
         boolean useNewton = o.activeSet() && prox;
         double confirmed = -1;
         int perPass = variable ? Math.max(1, n / o.blockSize()) : units; // iterations that touch n coordinates
@@ -1119,5 +1132,208 @@ final class BcdRun {
 
     private int countFree() {
         return nnzX;
+    }
+
+    // ------------------------------------------------------------------------------------------------ working set
+
+    /**
+     * Σ_{q0 ≤ q < q1} av[q]·r[ri[q]] with four partial sums: the gathers of a sparse column are independent, and
+     * one running sum would wait on the latency of each addition before the next.
+     */
+    private static double columnDot(double[] av, int[] ri, double[] r, int q0, int q1) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int q = q0;
+        for (; q + 3 < q1; q += 4) {
+            s0 += av[q] * r[ri[q]];
+            s1 += av[q + 1] * r[ri[q + 1]];
+            s2 += av[q + 2] * r[ri[q + 2]];
+            s3 += av[q + 3] * r[ri[q + 3]];
+        }
+        for (; q < q1; q++) {
+            s0 += av[q] * r[ri[q]];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** The working set after a {@link SelectionRule#WORKING_SET} solve (for tests): whether each coordinate joined. */
+    boolean[] workingSetMembers() {
+        return inWs == null ? null : inWs.clone();
+    }
+
+    /**
+     * glmnet's working-set coordinate descent (see {@link Bcd}): inner cycles over the working set, full passes
+     * over the others to add violators, the stop decided by the measure recomputed from scratch. One flat loop
+     * per pass over the CSC arrays; the objective is kept by the exact coordinate decrease δ(g + ½δLⱼ).
+     */
+    private BcdResult runWorkingSet(long t0, double start, double target) {
+        SmoothState.LeastSquares ls = (SmoothState.LeastSquares) st;
+        double[] x = ls.x;
+        double[] r = ls.r;
+        double[] lip = ls.lip;
+        int[] cp = ls.cp;
+        int[] ri = ls.ri;
+        double[] av = ls.av;
+        int maxIt = o.maxIterations();
+        ws = new int[n];
+        inWs = new boolean[n];
+        wsSize = 0;
+        for (int j = 0; j < n; j++) { // the support of x₀ and its violators (gradients of the setup pass)
+            double gj = ls.grad(j);
+            if (x[j] != 0 || (lip[j] > 0 && DenseBlock.prox(0.0, gj, 1.0, lambda, nonneg) != 0)) {
+                inWs[j] = true;
+                ws[wsSize++] = j;
+            }
+        }
+        double innerTol = 0.5 * target;
+        int it = 0;
+        double fval = ls.fval;
+        double l1 = l1norm;
+        double confirmed = -1;
+        double bestScratch = Double.POSITIVE_INFINITY;
+        int failedChecks = 0;
+        StopReason reason = StopReason.MAX_ITERATIONS;
+        String detail = "the iteration limit " + maxIt + " was reached";
+        if (start <= target) {
+            reason = StopReason.CONVERGED;
+            detail = "the starting point is optimal";
+        }
+        outer:
+        while (reason != StopReason.CONVERGED) {
+            // inner: cycle over the working set until a pass moves no coordinate by more than innerTol
+            double passMax;
+            double bestPass = Double.POSITIVE_INFINITY;
+            int stalledPasses = 0;
+            do {
+                passMax = 0;
+                for (int t = 0; t < wsSize; t++) {
+                    int j = ws[t];
+                    int q0 = cp[j];
+                    int q1 = cp[j + 1];
+                    double g = columnDot(av, ri, r, q0, q1);
+                    double xj = x[j];
+                    double v = prox ? DenseBlock.prox(xj, g, 1.0, lambda, nonneg) - xj : g;
+                    passMax = Math.max(passMax, Math.abs(v));
+                    double lj = lip[j];
+                    double z = lj > 0 ? DenseBlock.prox(xj, g, lj, lambda, nonneg) : (lambda > 0 ? 0.0 : xj);
+                    double d = z - xj;
+                    if (d != 0) {
+                        x[j] = z;
+                        for (int q = q0; q < q1; q++) {
+                            r[ri[q]] += d * av[q];
+                        }
+                        fval += d * (g + 0.5 * d * lj);
+                        l1 += Math.abs(z) - Math.abs(xj);
+                        if ((xj == 0) != (z == 0)) {
+                            lastActiveChange = it + 1;
+                        }
+                    }
+                    it++;
+                    double f = fval + lambda * l1;
+                    record(f);
+                    if (listener != null) {
+                        listener.onIteration(it, f);
+                    }
+                    if (!Double.isFinite(f)) {
+                        reason = StopReason.NOT_FINITE;
+                        detail = "the objective became " + f + " at iteration " + it;
+                        break outer;
+                    }
+                    if (it >= maxIt) {
+                        break outer;
+                    }
+                }
+                if (passMax < 0.99 * bestPass) {
+                    bestPass = passMax;
+                    stalledPasses = 0;
+                } else {
+                    stalledPasses++;
+                }
+            } while (passMax > innerTol && stalledPasses < 20); // stalled: rounding, let the full check decide
+            // full pass: the coordinates outside the working set; a violator joins and takes its step
+            int added = 0;
+            for (int j = 0; j < n; j++) {
+                if (inWs[j]) {
+                    continue;
+                }
+                int q0 = cp[j];
+                int q1 = cp[j + 1];
+                double g = columnDot(av, ri, r, q0, q1);
+                double xj = x[j]; // 0: the support stays inside the working set
+                double v = prox ? DenseBlock.prox(xj, g, 1.0, lambda, nonneg) - xj : g;
+                passMax = Math.max(passMax, Math.abs(v));
+                double lj = lip[j];
+                if (v != 0 && lj > 0) {
+                    inWs[j] = true;
+                    ws[wsSize++] = j;
+                    added++;
+                    double z = DenseBlock.prox(xj, g, lj, lambda, nonneg);
+                    double d = z - xj;
+                    if (d != 0) {
+                        x[j] = z;
+                        for (int q = q0; q < q1; q++) {
+                            r[ri[q]] += d * av[q];
+                        }
+                        fval += d * (g + 0.5 * d * lj);
+                        l1 += Math.abs(z) - Math.abs(xj);
+                        if ((xj == 0) != (z == 0)) {
+                            lastActiveChange = it + 1;
+                        }
+                    }
+                }
+                it++;
+                double f = fval + lambda * l1;
+                record(f);
+                if (listener != null) {
+                    listener.onIteration(it, f);
+                }
+                if (!Double.isFinite(f)) {
+                    reason = StopReason.NOT_FINITE;
+                    detail = "the objective became " + f + " at iteration " + it;
+                    break outer;
+                }
+                if (it >= maxIt) {
+                    break outer;
+                }
+            }
+            if (added > 0 || (passMax > innerTol && stalledPasses < 20)) {
+                continue;
+            }
+            double now = scratchMeasure(x);
+            if (now <= target) {
+                confirmed = now;
+                reason = StopReason.CONVERGED;
+                detail = "the optimality measure fell below " + o.tolerance() + " × its value at the start";
+                break;
+            }
+            // the incremental residual drifted or the inner threshold was too loose: rebuild r, tighten
+            if (now < 0.99 * bestScratch) {
+                bestScratch = now;
+                failedChecks = 0;
+            } else if (++failedChecks >= 10) {
+                reason = StopReason.STAGNATION;
+                detail = "the recomputed optimality measure did not improve in 10 working-set rounds";
+                break;
+            }
+            ls.resetFromX();
+            fval = ls.fval;
+            l1 = l1Of(x);
+            innerTol *= 0.5;
+        }
+        ls.fval = fval;
+        l1norm = l1;
+        double[] xOut = x.clone();
+        double opt = reason == StopReason.CONVERGED && confirmed >= 0 ? confirmed : scratchMeasure(xOut);
+        boolean converged = opt <= target;
+        if (reason == StopReason.CONVERGED && !converged) {
+            reason = StopReason.STAGNATION;
+            detail = "the recomputed optimality measure " + opt + " is above the target " + target;
+        }
+        history[historySize - 1] = scratchObjective;
+        return new BcdResult(xOut, Arrays.copyOf(history, historySize), opt,
+                prox ? "prox-step-inf-norm" : "gradient-inf-norm", it, it, converged, reason, detail,
+                prox ? lastActiveChange : -1, (System.nanoTime() - t0) * 1e-9);
     }
 }

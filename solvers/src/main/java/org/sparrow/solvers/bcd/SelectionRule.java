@@ -26,7 +26,14 @@ public enum SelectionRule {
      * Greedy Gauss–Southwell quadratic: the block whose quadratic model with the block Hessian bound promises
      * the largest decrease, ∇_b fᵀ H_b⁻¹ ∇_b f (for variable blocks, approximated by iterative hard thresholding).
      */
-    GSQ("gsq");
+    GSQ("gsq"),
+    /**
+     * Least squares only, one coordinate at a time: cyclic coordinate descent over a working set (the coordinates
+     * that are nonzero or violate the optimality conditions), with full passes over all coordinates to add
+     * violators — the active-set strategy of glmnet (Friedman, Hastie and Tibshirani, J. Stat. Softw. 33(1),
+     * 2010). See {@link Bcd}.
+     */
+    WORKING_SET("working-set");
 
     private final String cliName;
 
