@@ -168,7 +168,8 @@ final class OtCommand implements Callable<Integer> {
         double[] a = aFile == null ? EntropicOt.uniform(n) : marginal(aFile, "--a", n, "row");
         double[] b = bFile == null ? EntropicOt.uniform(m) : marginal(bFile, "--b", m, "column");
 
-        ProgressBar bar = SparrowCli.of(spec).stderrTerminal() ? new ProgressBar(err, options.tolerance()) : null;
+        ProgressBar bar = SparrowCli.of(spec).stderrTerminal() ? new ProgressBar(err, options.tolerance(), "marginal error")
+                : null;
         OtOptions o = options.withListener(bar);
         OtResult r;
         try {

@@ -17,6 +17,7 @@ final class ProgressBar implements IterationListener, AutoCloseable {
 
     private final PrintWriter err;
     private final double logTol;
+    private final String quantity;
     private final long start = System.nanoTime();
     private final Thread eraser = new Thread(this::clear, "sparrow-progress-eraser");
     private long last = start;
@@ -30,8 +31,21 @@ final class ProgressBar implements IterationListener, AutoCloseable {
      * @param tol the solver's relative tolerance, the bar's full mark
      */
     ProgressBar(PrintWriter err, double tol) {
+        this(err, tol, "residual");
+    }
+
+    /**
+     * A bar on {@code err} for a method that drives {@code quantity} (e.g. "marginal error") down to
+     * {@code tol}; registers the Ctrl-C eraser.
+     *
+     * @param err      where the bar is drawn
+     * @param tol      the tolerance, the bar's full mark
+     * @param quantity what the listener reports, as the bar names it
+     */
+    ProgressBar(PrintWriter err, double tol, String quantity) {
         this.err = err;
         this.logTol = Math.log(tol);
+        this.quantity = quantity;
         try {
             Runtime.getRuntime().addShutdownHook(eraser);
         } catch (IllegalStateException e) {
@@ -54,7 +68,7 @@ final class ProgressBar implements IterationListener, AutoCloseable {
         double f = relativeResidual > 0 ? Math.log(relativeResidual) / logTol : 1.0;
         int filled = (int) Math.round(WIDTH * Math.clamp(Double.isNaN(f) ? 0.0 : f, 0.0, 1.0));
         String line = "[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] iteration " + iteration
-                + ", residual " + String.format(Locale.ROOT, "%.2g", relativeResidual)
+                + ", " + quantity + " " + String.format(Locale.ROOT, "%.2g", relativeResidual)
                 + ", " + String.format(Locale.ROOT, "%.1f", seconds) + " s";
         err.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
         err.flush();

@@ -357,4 +357,15 @@ class OtCommandTest {
         assertTrue(r.out().contains(names), r::toString);
         assertTrue(r.out().toLowerCase(Locale.ROOT).contains("sinkhorn-newton-sparse"), r::toString);
     }
+
+    @Test
+    void progressBarNamesTheMarginalError() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (ProgressBar bar = new ProgressBar(new java.io.PrintWriter(text), 1e-9, "marginal error")) {
+            bar.draw(3, 1e-3, 0.5);
+            // 1e-3 is a third of the way from 1 to 1e-9 on the log scale: 10 of 30 marks
+            assertEquals("\r[##########                    ] iteration 3, marginal error 0.0010, 0.5 s",
+                    text.toString());
+        }
+    }
 }
