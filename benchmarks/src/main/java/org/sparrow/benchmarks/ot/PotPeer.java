@@ -21,7 +21,7 @@ import org.sparrow.benchmarks.harness.PythonPeer;
  */
 final class PotPeer implements AutoCloseable {
 
-    /** POT's run on one instance. */
+    /** POT's run on one instance; {@code iterations} is -1 and {@code plan} null when the hard stop ended it. */
     record Run(int iterations, double seconds, boolean capped, double errL2, int l2Iterations, int budget,
                double secondsPerIteration, double[] plan) {
     }
@@ -97,7 +97,10 @@ final class PotPeer implements AutoCloseable {
         synchronized (lines) {
             for (String line : lines) {
                 String[] f = line.split(",", -1);
-                if (f[0].equals("pot") && f.length == 8 && Files.isRegularFile(planFile)) {
+                if (f[0].equals("pot") && f.length == 8 && f[1].equals("-1")) { // the hard stop: no plan
+                    run = new Run(-1, Double.parseDouble(f[2]), true, Double.NaN, -1, Integer.parseInt(f[6]),
+                            Double.parseDouble(f[7]), null);
+                } else if (f[0].equals("pot") && f.length == 8 && Files.isRegularFile(planFile)) {
                     run = new Run(Integer.parseInt(f[1]), Double.parseDouble(f[2]), Boolean.parseBoolean(f[3]),
                             Double.parseDouble(f[4]), f[5].isEmpty() ? -1 : Integer.parseInt(f[5]),
                             Integer.parseInt(f[6]), Double.parseDouble(f[7]), readDoubles(planFile, n * m));

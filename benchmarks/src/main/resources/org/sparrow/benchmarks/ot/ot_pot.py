@@ -11,7 +11,9 @@ Its own test, every 10th iteration, is the l2 norm of the column-marginal error,
 is updated last, so the row marginal holds to rounding: S = TOL / sqrt(M) makes the l1 marginal error
 ||P1 - a||_1 + ||P^T 1 - b||_1 <= TOL (Cauchy-Schwarz). K caps the run at about CAP_SECONDS: it is the
 iterations that fit in CAP_SECONDS at the per-iteration time of a 30-iteration run (at most
-MAX_ITERATIONS). One 10-iteration call first warms numpy and POT up (untimed).
+MAX_ITERATIONS). One 10-iteration call first warms numpy and POT up (untimed). On a loaded machine the
+probe can underestimate: an alarm at twice CAP_SECONDS stops the run, which then prints ITERATIONS = -1 and
+writes no plan.
 
 Prints "# POT VERSION numpy VERSION scipy VERSION", then
   pot,ITERATIONS,SECONDS,CAPPED,ERR_L2,L2_ITERATIONS,BUDGET,SECONDS_PER_ITERATION
@@ -23,6 +25,7 @@ the suite to measure. Exits 3 when POT, numpy or scipy cannot be imported.
 """
 import math
 import os
+import signal
 import sys
 import time
 
@@ -34,6 +37,14 @@ try:
 except ImportError as e:
     sys.stderr.write("POT, numpy or scipy is not installed: %s\n" % e)
     sys.exit(3)
+
+
+class HardStop(Exception):
+    """Raised by the alarm at twice the cap."""
+
+
+def on_alarm(signum, frame):
+    raise HardStop()
 
 
 def main():
@@ -49,16 +60,25 @@ def main():
 
     if max_iterations > 0:
         ot.sinkhorn(a, b, cost, reg=reg, method="sinkhorn_log", numItermax=10, stopThr=0.0, warn=False)
-        probe = 30
+        probe = 50
         t = time.perf_counter()
         ot.sinkhorn(a, b, cost, reg=reg, method="sinkhorn_log", numItermax=probe, stopThr=0.0, warn=False)
         per = (time.perf_counter() - t) / probe
         budget = int(max(10, min(max_iterations, cap / per)))
         stop = tol / math.sqrt(m)
+        signal.signal(signal.SIGALRM, on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, 2 * cap)
         t = time.perf_counter()
-        plan, log = ot.sinkhorn(a, b, cost, reg=reg, method="sinkhorn_log", numItermax=budget, stopThr=stop,
-                                log=True, warn=False)
+        try:
+            plan, log = ot.sinkhorn(a, b, cost, reg=reg, method="sinkhorn_log", numItermax=budget, stopThr=stop,
+                                    log=True, warn=False)
+        except HardStop:
+            print("pot,-1,%.9g,true,nan,,%d,%.6g" % (time.perf_counter() - t, budget, per), flush=True)
+            plan = None
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
         seconds = time.perf_counter() - t
+    if max_iterations > 0 and plan is not None:
         iterations = int(log["niter"]) + 1
         errs = [float(e) for e in log["err"]]
         last = errs[-1] if errs else float("nan")
