@@ -28,11 +28,14 @@ import org.sparrow.solvers.ot.OtResult;
  * η = {@value #ETA}, marginal error tolerance {@value #TOL} (‖P·1 − a‖₁ + ‖Pᵀ·1 − b‖₁). Per case:
  * <ul>
  *   <li>SNS with the library's defaults (20 Sinkhorn steps, density 2/n) on all cores and on one thread:
- *       a cold solve, one warm-up, then the median of three;</li>
+ *       a cold solve, then, when it took under {@value #REPEAT_BELOW_SECONDS} s, one warm-up and the median of
+ *       three; stopped at the case's cap through its iteration listener ({@link TimeCap});</li>
  *   <li>Sinkhorn, once, capped: its iteration limit is what fits in the cap at the time per iteration of a
- *       20-iteration probe (at η = 1200 it needs tens of thousands of iterations);</li>
+ *       20-iteration probe (at η = 1200 it needs tens of thousands of iterations), with a hard stop through
+ *       the listener at twice the cap;</li>
  *   <li>POT's {@code sinkhorn_log} and the exact optimum ({@code linear_sum_assignment} for the assignment,
- *       {@code ot.emd} for the clouds) through {@code ot_pot.py} ({@link PotPeer}), POT capped the same way.</li>
+ *       {@code ot.emd} for the clouds) through {@code ot_pot.py} ({@link PotPeer}), POT capped the same way
+ *       (its hard stop is an alarm in the script).</li>
  * </ul>
  * Every time is taken inside its process around the solve only (instance generation and I/O excluded).
  * Before anything is timed, every Sparrow method solves one small instance of each kind untimed, so that
