@@ -150,7 +150,7 @@ public final class EntropicOt {
         double seconds = (System.nanoTime() - start) * 1e-9;
         return new OtResult(o.method(), plan, dropped, x, y, transport, transport + entropy / p.eta, err,
                 run.sinkhornIterations, run.newtonIterations, run.cgIterations, converged, reason, detail,
-                run.history(), run.shiftedNewtonSteps, seconds);
+                run.history(), run.shiftedNewtonSteps, seconds, run.hessianDensity);
     }
 
     /**

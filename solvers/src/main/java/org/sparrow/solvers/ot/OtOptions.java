@@ -20,9 +20,13 @@ import org.sparrow.solvers.IterationListener;
  *                      diagonal shift of the Safe and Sparse Newton method, Tang, Qiu et al., NeurIPS 2024); used only when needed
  * @param par           how parallel the row and column reductions are
  * @param listener      called after every iteration with the marginal error, or {@code null}
+ * @param densityGrowth SNS: after a Newton step that does not halve the marginal error, keep twice as many
+ *                      entries in the next sparsified Hessian (up to 32 per row of the longer side) — an
+ *                      addition to the paper's Algorithm 1, on by default; off keeps λ fixed, as Algorithm 1 does
  */
 public record OtOptions(OtMethod method, double eta, double tolerance, int sinkhornSteps, double density,
-                        int maxIterations, boolean diagonalShift, Par par, IterationListener listener) {
+                        int maxIterations, boolean diagonalShift, Par par, IterationListener listener,
+                        boolean densityGrowth) {
 
     /** The default iteration limit of Sinkhorn. */
     public static final int DEFAULT_SINKHORN_ITERATIONS = 100_000;
@@ -58,10 +62,11 @@ public record OtOptions(OtMethod method, double eta, double tolerance, int sinkh
 
     /**
      * SNS, η = 1200, tolerance 1e-9, 20 Sinkhorn steps (the paper's N₁ for its random assignment case),
-     * density 2/n, the method's default iteration limit, diagonal shift on, {@link Par#AUTO}, no listener.
+     * density 2/n, the method's default iteration limit, diagonal shift on, {@link Par#AUTO}, no listener,
+     * density growth on.
      */
     public static OtOptions defaults() {
-        return new OtOptions(OtMethod.SNS, 1200.0, 1e-9, 20, Double.NaN, 0, true, Par.AUTO, null);
+        return new OtOptions(OtMethod.SNS, 1200.0, 1e-9, 20, Double.NaN, 0, true, Par.AUTO, null, true);
     }
 
     /** The iteration limit this solve uses: {@link #maxIterations()} or, when 0, the method's default. */
@@ -80,46 +85,51 @@ public record OtOptions(OtMethod method, double eta, double tolerance, int sinkh
 
     /** These options with another method. */
     public OtOptions withMethod(OtMethod m) {
-        return new OtOptions(m, eta, tolerance, sinkhornSteps, density, maxIterations, diagonalShift, par, listener);
+        return new OtOptions(m, eta, tolerance, sinkhornSteps, density, maxIterations, diagonalShift, par, listener, densityGrowth);
     }
 
     /** These options with another η. */
     public OtOptions withEta(double e) {
-        return new OtOptions(method, e, tolerance, sinkhornSteps, density, maxIterations, diagonalShift, par, listener);
+        return new OtOptions(method, e, tolerance, sinkhornSteps, density, maxIterations, diagonalShift, par, listener, densityGrowth);
     }
 
     /** These options with another marginal error tolerance. */
     public OtOptions withTolerance(double t) {
-        return new OtOptions(method, eta, t, sinkhornSteps, density, maxIterations, diagonalShift, par, listener);
+        return new OtOptions(method, eta, t, sinkhornSteps, density, maxIterations, diagonalShift, par, listener, densityGrowth);
     }
 
     /** These options with another number of Sinkhorn steps before SNS's Newton phase. */
     public OtOptions withSinkhornSteps(int n) {
-        return new OtOptions(method, eta, tolerance, n, density, maxIterations, diagonalShift, par, listener);
+        return new OtOptions(method, eta, tolerance, n, density, maxIterations, diagonalShift, par, listener, densityGrowth);
     }
 
     /** These options with another Hessian density λ (NaN: 2/n). */
     public OtOptions withDensity(double d) {
-        return new OtOptions(method, eta, tolerance, sinkhornSteps, d, maxIterations, diagonalShift, par, listener);
+        return new OtOptions(method, eta, tolerance, sinkhornSteps, d, maxIterations, diagonalShift, par, listener, densityGrowth);
     }
 
     /** These options with another iteration limit (0: the method's default). */
     public OtOptions withMaxIterations(int n) {
-        return new OtOptions(method, eta, tolerance, sinkhornSteps, density, n, diagonalShift, par, listener);
+        return new OtOptions(method, eta, tolerance, sinkhornSteps, density, n, diagonalShift, par, listener, densityGrowth);
     }
 
     /** These options with the diagonal shift allowed or not. */
     public OtOptions withDiagonalShift(boolean s) {
-        return new OtOptions(method, eta, tolerance, sinkhornSteps, density, maxIterations, s, par, listener);
+        return new OtOptions(method, eta, tolerance, sinkhornSteps, density, maxIterations, s, par, listener, densityGrowth);
     }
 
     /** These options with another parallelism. */
     public OtOptions withPar(Par p) {
-        return new OtOptions(method, eta, tolerance, sinkhornSteps, density, maxIterations, diagonalShift, p, listener);
+        return new OtOptions(method, eta, tolerance, sinkhornSteps, density, maxIterations, diagonalShift, p, listener, densityGrowth);
+    }
+
+    /** These options with SNS's density growth on (the default) or off (λ fixed, as in Algorithm 1). */
+    public OtOptions withDensityGrowth(boolean g) {
+        return new OtOptions(method, eta, tolerance, sinkhornSteps, density, maxIterations, diagonalShift, par, listener, g);
     }
 
     /** These options with a listener (or none). */
     public OtOptions withListener(IterationListener l) {
-        return new OtOptions(method, eta, tolerance, sinkhornSteps, density, maxIterations, diagonalShift, par, l);
+        return new OtOptions(method, eta, tolerance, sinkhornSteps, density, maxIterations, diagonalShift, par, l, densityGrowth);
     }
 }

@@ -25,12 +25,15 @@ import org.sparrow.solvers.StopReason;
  * @param marginalErrorHistory entry k: the marginal error after iteration k + 1 (Sinkhorn and Newton alike)
  * @param shiftedNewtonSteps   Newton steps whose sparsified system needed the diagonal shift
  * @param seconds              wall-clock time of the solve
+ * @param hessianDensity       SNS: the fraction of the n·m entries kept in the last sparsified Hessian (the
+ *                             starting λ, or more after {@linkplain OtOptions#densityGrowth() density growth});
+ *                             NaN when no Newton step was taken
  */
 public record OtResult(OtMethod method, CsrMatrix plan, double droppedMass, double[] rowPotential,
                        double[] colPotential, double transportCost, double objective, double marginalError,
                        int sinkhornIterations, int newtonIterations, int cgIterations, boolean converged,
                        StopReason reason, String detail, double[] marginalErrorHistory, int shiftedNewtonSteps,
-                       double seconds) {
+                       double seconds, double hessianDensity) {
 
     /** Total iterations: Sinkhorn plus Newton steps. */
     public int iterations() {

@@ -15,6 +15,8 @@ final class OtRun {
     int newtonIterations;
     int cgIterations;
     int shiftedNewtonSteps;
+    /** The density λ of the last sparsified Hessian (NaN until a Newton step builds one). */
+    double hessianDensity = Double.NaN;
     StopReason reason = StopReason.MAX_ITERATIONS;
     String detail = "";
     private double[] history = new double[64];

@@ -320,6 +320,29 @@ class EntropicOtTest {
         assertEquals(0, res.shiftedNewtonSteps());
     }
 
+    @Test
+    void densityGrowthCanBeTurnedOffAndTheLastDensityIsReported() {
+        Random r = new Random(44);
+        int n = 120;
+        DenseMatrix c = randomCost(r, n, n);
+        double[] a = EntropicOt.uniform(n);
+        double lambda = 2.0 / n;
+        OtResult fixed = EntropicOt.solve(c, a, a, OtOptions.defaults().withDensityGrowth(false).withMaxIterations(400));
+        assertTrue(fixed.newtonIterations() > 0);
+        // λ fixed, as in Algorithm 1: the last Hessian kept ⌈λ·n²⌉ entries.
+        assertEquals(Math.ceil(lambda * n * n) / ((double) n * n), fixed.hessianDensity(), 1e-15);
+        OtResult grown = EntropicOt.solve(c, a, a, OtOptions.defaults());
+        assertTrue(grown.converged(), grown.detail());
+        assertTrue(grown.hessianDensity() >= fixed.hessianDensity());
+        assertTrue(grown.hessianDensity() <= 32.0 / n + 1e-15, "density " + grown.hessianDensity());
+        // Both reach the same plan when both converge.
+        if (fixed.converged()) {
+            assertTrue(maxAbsDiff(dense(fixed.plan()), dense(grown.plan())) < 1e-8);
+        }
+        OtResult sinkhorn = EntropicOt.solve(c, a, a, OtOptions.defaults().withMethod(OtMethod.SINKHORN).withMaxIterations(5));
+        assertTrue(Double.isNaN(sinkhorn.hessianDensity()));
+    }
+
     // ----- bad input: one sentence, 1-based, no class names -----
 
     private static String message(Runnable r) {

@@ -16,8 +16,8 @@ final class ProgressBar implements IterationListener, AutoCloseable {
     private static final long INTERVAL_NS = 100_000_000L;
 
     private final PrintWriter err;
-    private final double logTol;
     private final String quantity;
+    private final double logTol;
     private final long start = System.nanoTime();
     private final Thread eraser = new Thread(this::clear, "sparrow-progress-eraser");
     private long last = start;
@@ -35,17 +35,17 @@ final class ProgressBar implements IterationListener, AutoCloseable {
     }
 
     /**
-     * A bar on {@code err} for a method that drives {@code quantity} (e.g. "marginal error") down to
-     * {@code tol}; registers the Ctrl-C eraser.
+     * A bar on {@code err} for an iteration that stops when {@code quantity} falls to {@code tol}
+     * (SBL's hyperparameter change ‖Δγ‖/‖γ‖, say); registers the Ctrl-C eraser.
      *
      * @param err      where the bar is drawn
-     * @param tol      the tolerance, the bar's full mark
-     * @param quantity what the listener reports, as the bar names it
+     * @param tol      the stopping threshold, the bar's full mark
+     * @param quantity what the listener reports, as the line names it ("residual")
      */
     ProgressBar(PrintWriter err, double tol, String quantity) {
         this.err = err;
-        this.logTol = Math.log(tol);
         this.quantity = quantity;
+        this.logTol = Math.log(tol);
         try {
             Runtime.getRuntime().addShutdownHook(eraser);
         } catch (IllegalStateException e) {

@@ -35,7 +35,7 @@ import picocli.CommandLine.ParseResult;
         versionProvider = SparrowCli.Version.class,
         description = "Sparse linear algebra from the command line.",
         subcommands = {InfoCommand.class, ConvertCommand.class, MultiplyCommand.class, GenerateCommand.class,
-            SolveCommand.class, RegressCommand.class, LowrankCommand.class,
+            SolveCommand.class, RegressCommand.class, LowrankCommand.class, SblCommand.class,
             OtCommand.class,
             BackendsCommand.class, SpmmCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

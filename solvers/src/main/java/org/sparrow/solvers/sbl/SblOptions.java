@@ -1,0 +1,96 @@
+package org.sparrow.solvers.sbl;
+
+import org.sparrow.solvers.IterationListener;
+
+/**
+ * Options of a sparse Bayesian learning solve. The iterations stop when the relative change of the
+ * hyperparameters ‖γ⁽ᵗ⁾ − γ⁽ᵗ⁻¹⁾‖/‖γ⁽ᵗ⁻¹⁾‖ ≤ {@code tolerance} (with γ the full hyperparameter
+ * vector: ⊗γᵢ for the Kronecker methods) or after {@code maxIterations}.
+ *
+ * @param method         which algorithm runs
+ * @param noise          how σ² is set (known, from an SNR, or estimated)
+ * @param beta           PC-KroSBL's coupling β ∈ [0, 1] of neighbouring hyperparameters (other methods ignore it)
+ * @param maxIterations  iteration limit, ≥ 1
+ * @param tolerance      the stopping threshold on ‖Δγ‖/‖γ‖, finite and &gt; 0
+ * @param pruneThreshold hyperparameters below this (relative to the largest of their factor, see
+ *                       {@link Sbl}) are pruned; {@code NaN} selects the method's default (1e-2 AM and PC,
+ *                       1e-3 SVD and classic); otherwise in [0, 1) (0: never prune)
+ * @param listener       called after each iteration with ‖Δγ‖/‖γ‖, or {@code null}
+ */
+public record SblOptions(SblMethod method, NoiseVariance noise, double beta, int maxIterations,
+                         double tolerance, double pruneThreshold, IterationListener listener) {
+
+    /** Checks every field, naming the one that is wrong. */
+    public SblOptions {
+        if (method == null) {
+            throw new IllegalArgumentException("SBL method must be given");
+        }
+        if (noise == null) {
+            throw new IllegalArgumentException("SBL noise variance setting must be given");
+        }
+        if (!(beta >= 0 && beta <= 1)) {
+            throw new IllegalArgumentException("beta must be in [0, 1], got " + beta);
+        }
+        if (maxIterations < 1) {
+            throw new IllegalArgumentException("maximum iterations must be ≥ 1, got " + maxIterations);
+        }
+        if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
+            throw new IllegalArgumentException("tolerance must be finite and > 0, got " + tolerance);
+        }
+        if (!Double.isNaN(pruneThreshold) && !(pruneThreshold >= 0 && pruneThreshold < 1)) {
+            throw new IllegalArgumentException("prune threshold must be in [0, 1) (or NaN for the method's default), got "
+                    + pruneThreshold);
+        }
+    }
+
+    /** SVD-KroSBL, estimated noise, β = 0.8, 150 iterations, tolerance 1e-4, the method's prune threshold, no listener. */
+    public static SblOptions defaults() {
+        return new SblOptions(SblMethod.SVD, new NoiseVariance.Estimated(), 0.8, 150, 1e-4, Double.NaN, null);
+    }
+
+    /** The prune threshold in force: {@link #pruneThreshold()}, or the method's default when that is NaN. */
+    public double effectivePruneThreshold() {
+        if (!Double.isNaN(pruneThreshold)) {
+            return pruneThreshold;
+        }
+        return switch (method) {
+            case AM, PC -> 1e-2;
+            case SVD, CLASSIC -> 1e-3;
+        };
+    }
+
+    /** These options with another method. */
+    public SblOptions withMethod(SblMethod m) {
+        return new SblOptions(m, noise, beta, maxIterations, tolerance, pruneThreshold, listener);
+    }
+
+    /** These options with another noise setting. */
+    public SblOptions withNoise(NoiseVariance n) {
+        return new SblOptions(method, n, beta, maxIterations, tolerance, pruneThreshold, listener);
+    }
+
+    /** These options with another PC coupling β. */
+    public SblOptions withBeta(double b) {
+        return new SblOptions(method, noise, b, maxIterations, tolerance, pruneThreshold, listener);
+    }
+
+    /** These options with another iteration limit. */
+    public SblOptions withMaxIterations(int n) {
+        return new SblOptions(method, noise, beta, n, tolerance, pruneThreshold, listener);
+    }
+
+    /** These options with another tolerance on ‖Δγ‖/‖γ‖. */
+    public SblOptions withTolerance(double t) {
+        return new SblOptions(method, noise, beta, maxIterations, t, pruneThreshold, listener);
+    }
+
+    /** These options with another prune threshold (NaN: the method's default). */
+    public SblOptions withPruneThreshold(double p) {
+        return new SblOptions(method, noise, beta, maxIterations, tolerance, p, listener);
+    }
+
+    /** These options with a listener. */
+    public SblOptions withListener(IterationListener l) {
+        return new SblOptions(method, noise, beta, maxIterations, tolerance, pruneThreshold, l);
+    }
+}
