@@ -132,9 +132,11 @@ final class OtReport {
                 + "cases; MNIST is not available on these machines, so the clouds are uniform points in the unit "
                 + "square (two independent clouds of n points each).\n");
         b.append("- Sparrow SNS: library defaults (20 Sinkhorn steps, density λ = 2/n, diagonal shift when needed); "
-                + "time = median of three solves after a cold one and a warm-up. Sparrow Sinkhorn and POT are run once, "
-                + "each **capped**: its iteration limit is what fits in the cap at the per-iteration time of a short "
-                + "probe run");
+                + "time = median of three solves after a cold one and a warm-up (a cold solve over 5 s is the only sample). "
+                + "Sparrow Sinkhorn and POT are run once, each **capped by time**: Sinkhorn through its iteration "
+                + "listener (a capped run returns no plan: its row shows the library's last marginal error and no "
+                + "⟨C,P⟩), POT by an alarm in the script that keeps the plan of its potentials at the cap; SNS is "
+                + "stopped at the same cap");
         b.append(String.format(Locale.ROOT, " (caps: %.0f s at the smallest n, %.0f s above; POT on the smallest "
                 + "random assignment, the speed-up goal's case, %.0f s).%n", s.smallCap(), s.cap(), s.goalCap()));
         b.append("- JVM warm-up: before anything is timed every Sparrow method solves one instance of each kind at "

@@ -21,7 +21,7 @@ import org.sparrow.benchmarks.harness.PythonPeer;
  */
 final class PotPeer implements AutoCloseable {
 
-    /** POT's run on one instance; {@code iterations} is -1 and {@code plan} null when the hard stop ended it. */
+    /** POT's run on one instance ({@code budget}: its iteration limit; a time cap may stop it first). */
     record Run(int iterations, double seconds, boolean capped, double errL2, int l2Iterations, int budget,
                double secondsPerIteration, double[] plan) {
     }
@@ -65,7 +65,7 @@ final class PotPeer implements AutoCloseable {
      * @param inst          Input: the instance
      * @param eta           the entropic parameter (POT's reg = 1/η)
      * @param tol           the ℓ₁ marginal error to reach
-     * @param capSeconds    POT's time limit (its iteration budget is sized from a short run)
+     * @param capSeconds    POT's time limit (an alarm in the script; the plan is that of the potentials then)
      * @param maxIterations POT's iteration limit; 0 skips POT and computes the exact optimum only
      * @param exact         "assignment", "emd" or "none"
      * @return what the script produced; never throws for a failed script (the problem says what happened)
@@ -97,10 +97,7 @@ final class PotPeer implements AutoCloseable {
         synchronized (lines) {
             for (String line : lines) {
                 String[] f = line.split(",", -1);
-                if (f[0].equals("pot") && f.length == 8 && f[1].equals("-1")) { // the hard stop: no plan
-                    run = new Run(-1, Double.parseDouble(f[2]), true, Double.NaN, -1, Integer.parseInt(f[6]),
-                            Double.parseDouble(f[7]), null);
-                } else if (f[0].equals("pot") && f.length == 8 && Files.isRegularFile(planFile)) {
+                if (f[0].equals("pot") && f.length == 8 && Files.isRegularFile(planFile)) {
                     run = new Run(Integer.parseInt(f[1]), Double.parseDouble(f[2]), Boolean.parseBoolean(f[3]),
                             Double.parseDouble(f[4]), f[5].isEmpty() ? -1 : Integer.parseInt(f[5]),
                             Integer.parseInt(f[6]), Double.parseDouble(f[7]), readDoubles(planFile, n * m));
