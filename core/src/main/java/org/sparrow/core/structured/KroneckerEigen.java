@@ -11,7 +11,7 @@ import org.sparrow.core.ops.Checks;
  * The eigendecomposition of a Kronecker product of symmetric matrices, computed through its factors:
  * with Sᵢ = UᵢDᵢUᵢᵀ, the product S = S₁⊗…⊗S_d = (U₁⊗…⊗U_d)(D₁⊗…⊗D_d)(U₁⊗…⊗U_d)ᵀ, because
  * (A⊗B)(C⊗D) = AC⊗BD and a Kronecker product of orthogonal matrices is orthogonal (Van Loan,
- * "The ubiquitous Kronecker product", J. Comput. Appl. Math. 123, 2000, §2). Only the factors are
+ * "The ubiquitous Kronecker product", J. Comput. Appl. Math. 123, 2000). Only the factors are
  * decomposed (EJML's symmetric QR algorithm), at O(Σ nᵢ³) instead of O((∏ nᵢ)³); the eigenvectors
  * of S stay implicit as the factor matrices Uᵢ.
  *

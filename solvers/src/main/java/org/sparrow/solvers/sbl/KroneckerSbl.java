@@ -45,8 +45,9 @@ import org.sparrow.solvers.StopReason;
  *           inverts the coupling, and γ̃ₖ = Cₖγₖ + ε·‖Cₖγₖ‖ with ε = 1e-5 floors it (the authors'
  *           code adds 1e-5 to unit-norm factors; a relative floor keeps it independent of the scale
  *           of y); then the unit-norm rescaling as AM; at most 10 sweeps, until ‖Δγ̃‖/‖γ̃‖ ≤ 1e-4.
- *           The paper couples only the block-sparse factors of its channel model; here every factor is
- *           coupled (β = 0 gives AM with a non-negativity projection).</li>
+ *           The paper couples only the block-sparse factors of its channel model (two of three);
+ *           {@link SblOptions#coupledFactors()} chooses them (default: every factor); an uncoupled
+ *           factor takes the AM closed form.</li>
  *     </ul></li>
  *   <li><b>Noise</b> (estimated only), the EM update of the unknown-noise variant (Wipf &amp; Rao
  *       2004; the authors' {@code svd_kroSBL_un.m}):
@@ -258,7 +259,7 @@ final class KroneckerSbl {
                 active[k][j] = j;
             }
             double[] g = new double[n[k]];
-            if (options.method() == SblMethod.PC) {
+            if (options.method() == SblMethod.PC && options.couples(k)) {
                 double[] ones = new double[n[k]];
                 Arrays.fill(ones, 1);
                 multiplyCoupling(k, ones, g);
@@ -413,6 +414,10 @@ final class KroneckerSbl {
                 int nk = n[k];
                 double[] target = new double[nk];
                 closedForm(k, lambda, gamma, target);
+                if (!options.couples(k)) {
+                    gamma[k] = target; // an uncoupled factor: the AM closed form
+                    continue;
+                }
                 double[] c = coupling(k);
                 double[] g = Nnls.solve(c, nk, nk, target);
                 double[] eff = new double[nk];

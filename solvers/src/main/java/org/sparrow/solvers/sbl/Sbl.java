@@ -78,6 +78,12 @@ public final class Sbl {
             Checks.checkedArrayLength(n, "the unknown count ∏Nᵢ");
             rowText.append(k == 0 ? "" : " · ").append(rows[k]);
         }
+        for (int c : options.coupledFactors()) {
+            if (c >= d) {
+                throw new IllegalArgumentException("coupled factor " + c + " (0-based) does not exist: there are " + d
+                        + " factors");
+            }
+        }
         Checks.checkNotNull(y, "y");
         if (y.length != m) {
             throw new IllegalArgumentException("y has length " + y.length + " but the factors' row counts "

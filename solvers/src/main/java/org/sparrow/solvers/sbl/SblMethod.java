@@ -13,9 +13,9 @@ public enum SblMethod {
      * hyperparameter per coefficient: the baseline.
      */
     CLASSIC("classic", "classic SBL", "classic SBL (Tipping 2001, Wipf-Rao EM) on the dense product of the factors"),
-    /** AM-KroSBL (He &amp; Joseph 2024, Algorithm 1): alternating closed-form M-step over the factors. */
+    /** AM-KroSBL (He &amp; Joseph 2024): alternating closed-form M-step over the factors. */
     AM("am", "AM-KroSBL", "Kronecker SBL, alternating-minimization M-step (He-Joseph 2024)"),
-    /** SVD-KroSBL (He &amp; Joseph 2024, Algorithm 2): one pass of rank-1 SVDs of the reshaped second moments. */
+    /** SVD-KroSBL (He &amp; Joseph 2024): one pass of rank-1 SVDs of the reshaped second moments. */
     SVD("svd", "SVD-KroSBL", "Kronecker SBL, rank-1 SVD M-step (He-Joseph 2024)"),
     /** PC-KroSBL (He &amp; Joseph 2024, block-sparse extension): pattern-coupled hyperparameters γ̃ = Cγ. */
     PC("pc", "PC-KroSBL", "Kronecker SBL for block-sparse factors, pattern-coupled hyperparameters (He-Joseph 2024)");

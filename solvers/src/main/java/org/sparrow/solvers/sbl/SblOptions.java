@@ -1,5 +1,6 @@
 package org.sparrow.solvers.sbl;
 
+import java.util.List;
 import org.sparrow.solvers.IterationListener;
 
 /**
@@ -16,9 +17,14 @@ import org.sparrow.solvers.IterationListener;
  *                       {@link Sbl}) are pruned; {@code NaN} selects the method's default (1e-2 AM and PC,
  *                       1e-3 SVD and classic); otherwise in [0, 1) (0: never prune)
  * @param listener       called after each iteration with ‖Δγ‖/‖γ‖, or {@code null}
+ * @param coupledFactors PC-KroSBL: the 0-based factors whose hyperparameters are coupled (the
+ *                       block-sparse ones; the paper couples two of its three); empty: every factor.
+ *                       Other methods ignore it. Entries ≥ 0 and distinct; {@link Sbl#solve} checks them
+ *                       against the factor count
  */
 public record SblOptions(SblMethod method, NoiseVariance noise, double beta, int maxIterations,
-                         double tolerance, double pruneThreshold, IterationListener listener) {
+                         double tolerance, double pruneThreshold, IterationListener listener,
+                         List<Integer> coupledFactors) {
 
     /** Checks every field, naming the one that is wrong. */
     public SblOptions {
@@ -37,15 +43,36 @@ public record SblOptions(SblMethod method, NoiseVariance noise, double beta, int
         if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("tolerance must be finite and > 0, got " + tolerance);
         }
+        if (coupledFactors == null) {
+            throw new IllegalArgumentException("the coupled factors must be given (empty: every factor)");
+        }
+        coupledFactors = List.copyOf(coupledFactors);
+        for (int i = 0; i < coupledFactors.size(); i++) {
+            int f = coupledFactors.get(i);
+            if (f < 0) {
+                throw new IllegalArgumentException("a coupled factor index must be ≥ 0, got " + f);
+            }
+            if (coupledFactors.indexOf(f) != i) {
+                throw new IllegalArgumentException("coupled factor " + f + " is listed twice");
+            }
+        }
         if (!Double.isNaN(pruneThreshold) && !(pruneThreshold >= 0 && pruneThreshold < 1)) {
             throw new IllegalArgumentException("prune threshold must be in [0, 1) (or NaN for the method's default), got "
                     + pruneThreshold);
         }
     }
 
-    /** SVD-KroSBL, estimated noise, β = 0.8, 150 iterations, tolerance 1e-4, the method's prune threshold, no listener. */
+    /**
+     * SVD-KroSBL, estimated noise, β = 0.8, 150 iterations, tolerance 1e-4, the method's prune
+     * threshold, no listener, PC coupling on every factor.
+     */
     public static SblOptions defaults() {
-        return new SblOptions(SblMethod.SVD, new NoiseVariance.Estimated(), 0.8, 150, 1e-4, Double.NaN, null);
+        return new SblOptions(SblMethod.SVD, new NoiseVariance.Estimated(), 0.8, 150, 1e-4, Double.NaN, null, List.of());
+    }
+
+    /** Whether PC-KroSBL couples factor {@code k} (0-based). */
+    public boolean couples(int k) {
+        return coupledFactors.isEmpty() || coupledFactors.contains(k);
     }
 
     /** The prune threshold in force: {@link #pruneThreshold()}, or the method's default when that is NaN. */
@@ -61,36 +88,46 @@ public record SblOptions(SblMethod method, NoiseVariance noise, double beta, int
 
     /** These options with another method. */
     public SblOptions withMethod(SblMethod m) {
-        return new SblOptions(m, noise, beta, maxIterations, tolerance, pruneThreshold, listener);
+        return new SblOptions(m, noise, beta, maxIterations, tolerance, pruneThreshold, listener, coupledFactors);
     }
 
     /** These options with another noise setting. */
     public SblOptions withNoise(NoiseVariance n) {
-        return new SblOptions(method, n, beta, maxIterations, tolerance, pruneThreshold, listener);
+        return new SblOptions(method, n, beta, maxIterations, tolerance, pruneThreshold, listener, coupledFactors);
     }
 
     /** These options with another PC coupling β. */
     public SblOptions withBeta(double b) {
-        return new SblOptions(method, noise, b, maxIterations, tolerance, pruneThreshold, listener);
+        return new SblOptions(method, noise, b, maxIterations, tolerance, pruneThreshold, listener, coupledFactors);
     }
 
     /** These options with another iteration limit. */
     public SblOptions withMaxIterations(int n) {
-        return new SblOptions(method, noise, beta, n, tolerance, pruneThreshold, listener);
+        return new SblOptions(method, noise, beta, n, tolerance, pruneThreshold, listener, coupledFactors);
     }
 
     /** These options with another tolerance on ‖Δγ‖/‖γ‖. */
     public SblOptions withTolerance(double t) {
-        return new SblOptions(method, noise, beta, maxIterations, t, pruneThreshold, listener);
+        return new SblOptions(method, noise, beta, maxIterations, t, pruneThreshold, listener, coupledFactors);
     }
 
     /** These options with another prune threshold (NaN: the method's default). */
     public SblOptions withPruneThreshold(double p) {
-        return new SblOptions(method, noise, beta, maxIterations, tolerance, p, listener);
+        return new SblOptions(method, noise, beta, maxIterations, tolerance, p, listener, coupledFactors);
+    }
+
+    /**
+     * These options with PC-KroSBL coupling only the given factors.
+     *
+     * @param factors 0-based factor indices; none: every factor
+     */
+    public SblOptions withCoupledFactors(int... factors) {
+        return new SblOptions(method, noise, beta, maxIterations, tolerance, pruneThreshold, listener,
+                java.util.Arrays.stream(factors).boxed().toList());
     }
 
     /** These options with a listener. */
     public SblOptions withListener(IterationListener l) {
-        return new SblOptions(method, noise, beta, maxIterations, tolerance, pruneThreshold, l);
+        return new SblOptions(method, noise, beta, maxIterations, tolerance, pruneThreshold, l, coupledFactors);
     }
 }

@@ -270,6 +270,18 @@ class SblTest {
     }
 
     @Test
+    void coupledFactorsAreCheckedAgainstTheFactorCount() {
+        var p = SblTestSupport.problem(18, new int[] {3, 4}, new int[] {5, 6}, 1, 0, NOISELESS);
+        assertEquals("coupled factor 2 (0-based) does not exist: there are 2 factors", message(() -> Sbl.solve(p.factors(),
+                p.y(), SblOptions.defaults().withMethod(SblMethod.PC).withCoupledFactors(0, 2))));
+        assertEquals("coupled factor 1 is listed twice", message(() -> SblOptions.defaults().withCoupledFactors(1, 1)));
+        assertEquals("a coupled factor index must be ≥ 0, got -1", message(() -> SblOptions.defaults().withCoupledFactors(-1)));
+        SblOptions o = SblOptions.defaults().withCoupledFactors(0, 2);
+        assertTrue(o.couples(0) && !o.couples(1) && o.couples(2));
+        assertTrue(SblOptions.defaults().couples(5));
+    }
+
+    @Test
     void classicRefusesADenseProductThatIsTooBig() {
         Random rnd = new Random(17);
         List<DenseMatrix> f = List.of(SblTestSupport.gaussian(rnd, 64, 100), SblTestSupport.gaussian(rnd, 64, 100),

@@ -1,6 +1,7 @@
 package org.sparrow.solvers.sbl;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.sparrow.core.DenseMatrix;
@@ -128,12 +129,19 @@ final class SblTestSupport {
 
     /** As {@link #problem(long, int[], int[], int, int, double)}, with steering factors (2·mₖ rows) when asked. */
     static Problem problem(long seed, int[] m, int[] n, int k, int block, double snrDb, boolean steering) {
+        int[] blocks = new int[m.length];
+        Arrays.fill(blocks, block);
+        return problem(seed, m, n, k, blocks, snrDb, steering);
+    }
+
+    /** As above, with a block width per factor (0: that factor is K-sparse). */
+    static Problem problem(long seed, int[] m, int[] n, int k, int[] blocks, double snrDb, boolean steering) {
         Random rnd = new Random(seed);
         List<DenseMatrix> factors = new ArrayList<>();
         List<double[]> parts = new ArrayList<>();
         for (int i = 0; i < m.length; i++) {
             factors.add(steering ? steering(m[i], n[i]) : gaussian(rnd, m[i], n[i]));
-            parts.add(block > 0 ? blockSparse(rnd, n[i], block) : sparse(rnd, n[i], k));
+            parts.add(blocks[i] > 0 ? blockSparse(rnd, n[i], blocks[i]) : sparse(rnd, n[i], k));
         }
         double[] x = kron(parts);
         double[] clean = multiply(kronDense(factors), x);
