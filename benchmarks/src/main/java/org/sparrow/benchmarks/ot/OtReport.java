@@ -27,7 +27,8 @@ final class OtReport {
     }
 
     static void write(OtSuite.Settings s, List<OtSuite.CaseResult> cases, MachineInfo machine, int threads,
-                      String potVersion, String interpreter, String potNote, Duration wall) throws IOException {
+                      String potVersion, String interpreter, String potNote, Duration wall, String args)
+            throws IOException {
         Table csv = new Table("case", "kind", "n", "seed", "method", "status", "iterations", "sinkhorn_iterations",
                 "newton_iterations", "cg_iterations", "seconds", "seconds_per_iteration", "marginal_error",
                 "transport_cost", "rel_diff_cost_vs_sns", "exact_cost", "entropic_bias", "plan_nnz", "dropped_mass",
@@ -50,7 +51,7 @@ final class OtReport {
         csv.writeCsv(s.results().resolve("ot.csv"));
         charts(s, cases);
         SafeOutput.writeString(s.results().resolve("ot.md"),
-                markdown(s, cases, machine, threads, potVersion, interpreter, potNote, wall));
+                markdown(s, cases, machine, threads, potVersion, interpreter, potNote, wall, args));
     }
 
     private static void charts(OtSuite.Settings s, List<OtSuite.CaseResult> cases) throws IOException {
@@ -98,13 +99,13 @@ final class OtReport {
     }
 
     static String markdown(OtSuite.Settings s, List<OtSuite.CaseResult> cases, MachineInfo machine, int threads,
-                           String potVersion, String interpreter, String potNote, Duration wall) {
+                           String potVersion, String interpreter, String potNote, Duration wall, String args) {
         StringBuilder b = new StringBuilder();
         b.append("# Entropic optimal transport: Sinkhorn-Newton-Sparse vs Sinkhorn vs POT\n\n");
         b.append(String.format(Locale.ROOT, "Run %s%s, wall time %d min %d s. `./sparrow bench ot%s`.%n%n",
                 Instant.now().toString().substring(0, 16).replace('T', ' ') + " UTC", s.quick() ? " (**--quick**: a smoke "
                         + "run, not the committed figures)" : "", wall.toMinutes(), wall.toSecondsPart(),
-                s.quick() ? " --quick" : ""));
+                args.isBlank() ? "" : " " + args));
         b.append("Machine: ").append(machine.cpu()).append(", ").append(machine.cores()).append(" cores, ")
                 .append(machine.lastLevelCache()).append(", ").append(machine.memory()).append(" memory; ")
                 .append(machine.os()).append("; ").append(machine.jdk())

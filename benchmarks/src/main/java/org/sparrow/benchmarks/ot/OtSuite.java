@@ -179,7 +179,8 @@ public final class OtSuite {
             }
         }
         Duration wall = Duration.between(start, Instant.now());
-        OtReport.write(s, results, machine, threads, potVersion, pot == null ? null : pot.interpreter(), potNote, wall);
+        OtReport.write(s, results, machine, threads, potVersion, pot == null ? null : pot.interpreter(), potNote, wall,
+                String.join(" ", args));
         System.err.println("wrote " + s.results().resolve("ot.md") + ", ot.csv, convergence.png and scaling.png");
     }
 
