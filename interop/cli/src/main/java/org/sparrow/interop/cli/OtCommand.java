@@ -47,7 +47,8 @@ import picocli.CommandLine.Spec;
  * <p>JSON keys, in order: {@code method, converged, reason, iterations, sinkhorn_iterations,
  * newton_iterations, cg_iterations, marginal_error} (‖P1 − a‖₁ + ‖Pᵀ1 − b‖₁ recomputed from the returned
  * plan), {@code transport_cost} (⟨C,P⟩), {@code objective}, {@code plan_nnz}, {@code dropped_mass},
- * {@code seconds}, {@code rows, cols}, then {@code detail, shifted_newton_steps, eta, tolerance, cost,
+ * {@code seconds}, {@code rows, cols}, then {@code detail, shifted_newton_steps, hessian_density} (the last sparsified Hessian's
+ * λ, null for Sinkhorn), {@code eta, tolerance, cost,
  * a, b, output, history, plot} (files, or null).
  *
  * <p>Exit codes, as {@code solve}: 0 converged; 3 not converged (the reason on stderr; the report and the
@@ -138,6 +139,15 @@ final class OtCommand implements Callable<Integer> {
                     + "(default: 2/n, n the rows of C).")
     void setDensity(double d) {
         options = CommonOptions.valid(spec, "--density", () -> options.withDensity(d));
+    }
+
+    /** {@code --fixed-density}: keep λ for every Newton step, as the paper's Algorithm 1 does. */
+    @Option(names = "--fixed-density",
+            description = "SNS: keep the density λ for every Newton step, as the paper's Algorithm 1 does (default: "
+                    + "after a Newton step that does not halve the marginal error, keep twice as many entries, up to 32 "
+                    + "per row).")
+    void setFixedDensity(boolean fixed) {
+        options = options.withDensityGrowth(!fixed);
     }
 
     /** {@code --max-iterations}: the limit on all iterations, ≥ 1. */
@@ -239,6 +249,7 @@ final class OtCommand implements Callable<Integer> {
         rep.line("seconds", Report.number(r.seconds()))
                 .json("detail", r.detail() == null || r.detail().isEmpty() ? null : r.detail())
                 .json("shifted_newton_steps", r.shiftedNewtonSteps())
+                .json("hessian_density", Double.isNaN(r.hessianDensity()) ? null : r.hessianDensity())
                 .json("eta", options.eta())
                 .json("tolerance", options.tolerance())
                 .json("cost", costFile.toString())

@@ -239,6 +239,20 @@ class OtCommandTest {
     }
 
     @Test
+    void fixedDensityKeepsLambdaAndTheJsonReportsTheLastHessianDensity() throws IOException {
+        DenseMatrix c = randomCost(40, 40, 7);
+        Path cf = writeArray("C.mtx", c);
+        Cli.Result fixed = Cli.run("ot", cf.toString(), "--eta", ETA, "--density", "0.05", "--fixed-density", "--json");
+        assertEquals(0, fixed.exitCode(), fixed::toString);
+        OtResult lib = EntropicOt.solve(c, EntropicOt.uniform(40), EntropicOt.uniform(40),
+                options().withDensity(0.05).withDensityGrowth(false));
+        assertEquals(lib.iterations(), ((BigDecimal) json(fixed).get("iterations")).intValue());
+        assertEquals(Math.ceil(0.05 * 40 * 40) / (40.0 * 40), number(json(fixed).get("hessian_density")), 1e-15);
+        Cli.Result sink = Cli.run("ot", cf.toString(), "--eta", "20", "--method", "sinkhorn", "--json");
+        assertEquals(null, json(sink).get("hessian_density"));
+    }
+
+    @Test
     void historyAndPlotFilesAreWritten() throws IOException {
         Path cf = writeArray("C.mtx", randomCost(6, 6, 6));
         Path h = tmp.resolve("h.csv");
