@@ -21,7 +21,7 @@ import org.sparrow.benchmarks.harness.PythonPeer;
  */
 final class PotPeer implements AutoCloseable {
 
-    /** POT's run on one instance. */
+    /** POT's run on one instance ({@code budget}: its iteration limit; a time cap may stop it first). */
     record Run(int iterations, double seconds, boolean capped, double errL2, int l2Iterations, int budget,
                double secondsPerIteration, double[] plan) {
     }
@@ -65,7 +65,7 @@ final class PotPeer implements AutoCloseable {
      * @param inst          Input: the instance
      * @param eta           the entropic parameter (POT's reg = 1/η)
      * @param tol           the ℓ₁ marginal error to reach
-     * @param capSeconds    POT's time limit (its iteration budget is sized from a short run)
+     * @param capSeconds    POT's time limit (an alarm in the script; the plan is that of the potentials then)
      * @param maxIterations POT's iteration limit; 0 skips POT and computes the exact optimum only
      * @param exact         "assignment", "emd" or "none"
      * @return what the script produced; never throws for a failed script (the problem says what happened)

@@ -16,7 +16,7 @@ class OtSuiteTest {
         assertArrayEquals(new int[] {500, 1000, 2000}, s.sizes());
         OtInstance asg = OtInstance.generate(OtInstance.Kind.ASSIGNMENT, 500, 1);
         OtInstance pts = OtInstance.generate(OtInstance.Kind.EUCLIDEAN, 500, 1);
-        assertEquals(600, s.capFor(asg, "pot"));
+        assertEquals(300, s.capFor(asg, "pot"));
         assertEquals(60, s.capFor(asg, "sinkhorn"));
         assertEquals(60, s.capFor(pts, "pot"));
         assertEquals(30, s.capFor(OtInstance.generate(OtInstance.Kind.ASSIGNMENT, 1000, 1), "pot"));
@@ -32,7 +32,7 @@ class OtSuiteTest {
         assertTrue(!q.pot());
         assertArrayEquals(new int[] {64, 32}, OtSuite.settings(OtSuite.ARGS.parse("--sizes", "64,32")).sizes());
         // the smallest size, wherever it stands in the list, is the one with the goal cap
-        assertEquals(600, OtSuite.settings(OtSuite.ARGS.parse("--sizes", "64,32")).capFor(
+        assertEquals(300, OtSuite.settings(OtSuite.ARGS.parse("--sizes", "64,32")).capFor(
                 OtInstance.generate(OtInstance.Kind.ASSIGNMENT, 32, 1), "pot"));
         assertThrows(Args.UsageError.class, () -> OtSuite.settings(OtSuite.ARGS.parse("--cap", "0")));
         assertThrows(Args.UsageError.class, () -> OtSuite.ARGS.parse("--bogus"));

@@ -47,7 +47,8 @@ import picocli.CommandLine.Spec;
  * <p>JSON keys, in order: {@code method, converged, reason, iterations, sinkhorn_iterations,
  * newton_iterations, cg_iterations, marginal_error} (‖P1 − a‖₁ + ‖Pᵀ1 − b‖₁ recomputed from the returned
  * plan), {@code transport_cost} (⟨C,P⟩), {@code objective}, {@code plan_nnz}, {@code dropped_mass},
- * {@code seconds}, {@code rows, cols}, then {@code detail, shifted_newton_steps, eta, tolerance, cost,
+ * {@code seconds}, {@code rows, cols}, then {@code detail, shifted_newton_steps, hessian_density} (the last sparsified Hessian's
+ * λ, null for Sinkhorn), {@code eta, tolerance, cost,
  * a, b, output, history, plot} (files, or null).
  *
  * <p>Exit codes, as {@code solve}: 0 converged; 3 not converged (the reason on stderr; the report and the
@@ -140,6 +141,15 @@ final class OtCommand implements Callable<Integer> {
         options = CommonOptions.valid(spec, "--density", () -> options.withDensity(d));
     }
 
+    /** {@code --fixed-density}: keep λ for every Newton step, as the paper's Algorithm 1 does. */
+    @Option(names = "--fixed-density",
+            description = "SNS: keep the density λ for every Newton step, as the paper's Algorithm 1 does (default: "
+                    + "after a Newton step that does not halve the marginal error, keep twice as many entries, up to 32 "
+                    + "per row).")
+    void setFixedDensity(boolean fixed) {
+        options = options.withDensityGrowth(!fixed);
+    }
+
     /** {@code --max-iterations}: the limit on all iterations, ≥ 1. */
     @Option(names = "--max-iterations", paramLabel = "N",
             description = "Limit on all iterations (Sinkhorn and Newton), ≥ 1 (default: 100000 for sinkhorn; "
@@ -168,7 +178,8 @@ final class OtCommand implements Callable<Integer> {
         double[] a = aFile == null ? EntropicOt.uniform(n) : marginal(aFile, "--a", n, "row");
         double[] b = bFile == null ? EntropicOt.uniform(m) : marginal(bFile, "--b", m, "column");
 
-        ProgressBar bar = SparrowCli.of(spec).stderrTerminal() ? new ProgressBar(err, options.tolerance()) : null;
+        ProgressBar bar = SparrowCli.of(spec).stderrTerminal() ? new ProgressBar(err, options.tolerance(), "marginal error")
+                : null;
         OtOptions o = options.withListener(bar);
         OtResult r;
         try {
@@ -238,6 +249,7 @@ final class OtCommand implements Callable<Integer> {
         rep.line("seconds", Report.number(r.seconds()))
                 .json("detail", r.detail() == null || r.detail().isEmpty() ? null : r.detail())
                 .json("shifted_newton_steps", r.shiftedNewtonSteps())
+                .json("hessian_density", Double.isNaN(r.hessianDensity()) ? null : r.hessianDensity())
                 .json("eta", options.eta())
                 .json("tolerance", options.tolerance())
                 .json("cost", costFile.toString())

@@ -239,6 +239,20 @@ class OtCommandTest {
     }
 
     @Test
+    void fixedDensityKeepsLambdaAndTheJsonReportsTheLastHessianDensity() throws IOException {
+        DenseMatrix c = randomCost(40, 40, 7);
+        Path cf = writeArray("C.mtx", c);
+        Cli.Result fixed = Cli.run("ot", cf.toString(), "--eta", ETA, "--density", "0.05", "--fixed-density", "--json");
+        assertEquals(0, fixed.exitCode(), fixed::toString);
+        OtResult lib = EntropicOt.solve(c, EntropicOt.uniform(40), EntropicOt.uniform(40),
+                options().withDensity(0.05).withDensityGrowth(false));
+        assertEquals(lib.iterations(), ((BigDecimal) json(fixed).get("iterations")).intValue());
+        assertEquals(Math.ceil(0.05 * 40 * 40) / (40.0 * 40), number(json(fixed).get("hessian_density")), 1e-15);
+        Cli.Result sink = Cli.run("ot", cf.toString(), "--eta", "20", "--method", "sinkhorn", "--json");
+        assertEquals(null, json(sink).get("hessian_density"));
+    }
+
+    @Test
     void historyAndPlotFilesAreWritten() throws IOException {
         Path cf = writeArray("C.mtx", randomCost(6, 6, 6));
         Path h = tmp.resolve("h.csv");
@@ -356,5 +370,16 @@ class OtCommandTest {
         String names = String.join(", ", java.util.Arrays.stream(OtMethod.values()).map(OtMethod::cliName).toList());
         assertTrue(r.out().contains(names), r::toString);
         assertTrue(r.out().toLowerCase(Locale.ROOT).contains("sinkhorn-newton-sparse"), r::toString);
+    }
+
+    @Test
+    void progressBarNamesTheMarginalError() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (ProgressBar bar = new ProgressBar(new java.io.PrintWriter(text), 1e-9, "marginal error")) {
+            bar.draw(3, 1e-3, 0.5);
+            // 1e-3 is a third of the way from 1 to 1e-9 on the log scale: 10 of 30 marks
+            assertEquals("\r[##########                    ] iteration 3, marginal error 0.0010, 0.5 s",
+                    text.toString());
+        }
     }
 }
