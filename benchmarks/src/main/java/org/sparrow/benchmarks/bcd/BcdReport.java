@@ -98,7 +98,7 @@ final class BcdReport {
                 .append("scikit-learn: `Lasso(alpha, fit_intercept=False, tol=1e-12, max_iter=100000, selection='cyclic')` ")
                 .append("on the CSC matrix, median of the timed fits after a warm-up fit; its w is evaluated in Sparrow's ")
                 .append("objective. Sparrow: one run finds the iterations needed to reach scikit-learn's objective ")
-                .append("(×(1 + 1e-12), for rounding), then, after untimed warm-up runs (up to 10, at most 1 s: the JIT ")
+                .append("(×(1 + 1e-12), for rounding), then, after untimed warm-up runs (up to 50, at most 2 s: the JIT ")
                 .append("compiles the loops), the median wall time of runs capped at that many iterations ")
                 .append("(so they stop at scikit-learn's objective or better). Speed-up = scikit-learn time / Sparrow time. ")
                 .append("`working-set CD` is the working-set rule (glmnet's active-set cycling: coordinate descent over ")

@@ -359,7 +359,7 @@ public final class BcdSuite {
             notes.add("scikit-learn not measured: no Python interpreter imports sklearn (tried "
                     + PythonPeer.candidateInterpreters() + ")");
         }
-        int repeats = settings.quick() ? 1 : 5;
+        int repeats = settings.quick() ? 1 : 15;
         for (int[] size : settings.lassoSizes()) {
             BcdDatasets.LassoDesign design = BcdDatasets.lassoDesign(size[0], size[1], 7L * size[0] + size[1]);
             int m = size[0];
@@ -443,10 +443,11 @@ public final class BcdSuite {
                     -1, -1, Double.NaN, best[0]);
         }
         BcdOptions timed = o.withMaxIterations(Math.max(1, k));
-        // untimed warm-up runs of the timed configuration (up to 10, at most 1 s): the JIT compiles the solver's
-        // loops, as scikit-learn's are compiled ahead of time (its side has one warm-up fit)
+        // untimed warm-up runs of the timed configuration (up to 50, at most 2 s): the JIT compiles the solver's
+        // loops, as scikit-learn's are compiled ahead of time (its side has one warm-up fit); 10 runs of a 10 ms
+        // solve left the timed runs partly in C1-compiled code
         long w0 = System.nanoTime();
-        for (int w = 0; w < (settings.quick() ? 1 : 10) && (System.nanoTime() - w0) * 1e-9 < 1.0; w++) {
+        for (int w = 0; w < (settings.quick() ? 1 : 50) && (System.nanoTime() - w0) * 1e-9 < 2.0; w++) {
             Bcd.solve(p, null, timed);
         }
         double[] secs = new double[repeats];
