@@ -112,6 +112,37 @@ final class Outputs {
         }
     }
 
+    /**
+     * Checks that no output names one of the command's inputs (the same file, through any path or link): a
+     * run would replace its own input. A usage error naming both otherwise; outputs and inputs that are
+     * {@code -} or absent ({@code null}) or do not exist yet are skipped.
+     *
+     * @param spec    the command
+     * @param outputs the outputs
+     * @param labels  the inputs' names as the help shows them ("C", "--a"), in the order of {@code inputs}
+     * @param inputs  the inputs, {@code null} for one not given
+     */
+    static void checkNotInputs(CommandSpec spec, Output[] outputs, String[] labels, Path... inputs) {
+        for (Output o : outputs) {
+            if (o.path() == null || isStdout(o.path()) || !Files.exists(o.path())) {
+                continue;
+            }
+            for (int k = 0; k < inputs.length; k++) {
+                if (inputs[k] == null || isStdout(inputs[k]) || !Files.exists(inputs[k])) {
+                    continue;
+                }
+                try {
+                    if (Files.isSameFile(o.path(), inputs[k])) {
+                        throw new ParameterException(spec.commandLine(), o.option() + " " + o.path() + " is the input "
+                                + labels[k] + " (" + inputs[k] + "): writing it would replace the input; name another file");
+                    }
+                } catch (java.io.IOException e) {
+                    // unreadable: the read or the write will say so
+                }
+            }
+        }
+    }
+
     /** A name that exists and is neither a regular file nor a folder: a device, a FIFO, a socket. */
     private static boolean isSpecial(Path p) {
         return Files.exists(p) && !Files.isRegularFile(p) && !Files.isDirectory(p);

@@ -1,10 +1,7 @@
 package org.sparrow.interop.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -195,10 +192,11 @@ final class SolveCommand implements Callable<Integer> {
                             + r.preconditioner().cliName() + "): " + r.verdict(tol)));
         }
         if (history != null) {
-            writeHistory(spec, history, r.residualHistory());
+            HistoryFiles.csv(spec, history, "relative_residual", 0, r.residualHistory());
         }
         if (plot != null) {
-            ResidualPlot.write(spec, plot, r.residualHistory(), tol, aFile.getFileName() + ": " + methodLabel(r));
+            HistoryFiles.plot(spec, plot, r.residualHistory(), 0, tol, aFile.getFileName() + ": " + methodLabel(r),
+                    "relative residual", "residual estimate");
         }
 
         boolean leastSquares = r.method().isLeastSquares();
@@ -287,68 +285,8 @@ final class SolveCommand implements Callable<Integer> {
         return b;
     }
 
-    /** The residual history as CSV, written whole or not at all ({@link Outputs#write}). */
-    private static void writeHistory(CommandSpec spec, Path file, double[] h) throws IOException {
-        Outputs.write(spec, file, raw -> {
-            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(raw, StandardCharsets.UTF_8), 1 << 16);
-            w.write("iteration,relative_residual\n");
-            for (int k = 0; k < h.length; k++) {
-                w.write(k + "," + h[k] + "\n");
-            }
-            w.flush();
-        });
-    }
-
     /** A residual in the verdict's style: 3.1e-09. */
     private static String sci(double v) {
         return Double.isNaN(v) ? Report.NOT_AVAILABLE : String.format(Locale.ROOT, "%.2g", v);
-    }
-
-    /** The residual history as a PNG line chart with a logarithmic y axis (XChart, headless). */
-    static final class ResidualPlot {
-
-        private ResidualPlot() {
-        }
-
-        static void write(CommandSpec spec, Path file, double[] history, double tol, String title) throws IOException {
-            if (System.getProperty("java.awt.headless") == null) {
-                System.setProperty("java.awt.headless", "true");
-            }
-            int n = 0;
-            double[] xs = new double[history.length];
-            double[] ys = new double[history.length];
-            for (int k = 0; k < history.length; k++) {
-                if (history[k] > 0 && Double.isFinite(history[k])) { // a log axis shows positive values only
-                    xs[n] = k;
-                    ys[n] = history[k];
-                    n++;
-                }
-            }
-            org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder().width(800).height(500)
-                    .title(title).xAxisTitle("iteration").yAxisTitle("relative residual").build();
-            chart.getStyler().setYAxisLogarithmic(true);
-            chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-            chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-            long step = labelStep(history.length);
-            chart.getStyler().setxAxisTickLabelsFormattingFunction( // a label every `step` iterations only
-                    v -> v == Math.rint(v) && v.longValue() % step == 0 ? Long.toString(v.longValue()) : "");
-            if (n > 0) {
-                chart.addSeries("residual estimate", Arrays.copyOf(xs, n), Arrays.copyOf(ys, n))
-                        .setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
-            }
-            double end = Math.max(1, history.length - 1);
-            chart.addSeries("tolerance " + String.format(Locale.ROOT, "%.2g", tol), new double[] {0, end},
-                    new double[] {tol, tol}).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
-            Outputs.write(spec, file,
-                    o -> org.knowm.xchart.BitmapEncoder.saveBitmap(chart, o, org.knowm.xchart.BitmapEncoder.BitmapFormat.PNG));
-        }
-
-        /** A round step (1, 2 or 5 × 10^k) giving about ten labels over {@code n} iterations. */
-        static long labelStep(int n) {
-            double raw = Math.max(1.0, n / 10.0);
-            double p = Math.pow(10, Math.floor(Math.log10(raw)));
-            double f = raw / p;
-            return (long) ((f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p);
-        }
     }
 }

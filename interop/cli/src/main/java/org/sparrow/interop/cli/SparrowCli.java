@@ -36,6 +36,8 @@ import picocli.CommandLine.ParseResult;
         description = "Sparse linear algebra from the command line.",
         subcommands = {InfoCommand.class, ConvertCommand.class, MultiplyCommand.class, GenerateCommand.class,
             SolveCommand.class, RegressCommand.class, LowrankCommand.class, SblCommand.class,
+            OtCommand.class,
+            BcdCommand.class,
             BackendsCommand.class, SpmmCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
