@@ -305,10 +305,18 @@ final class OtReport {
                 : own.toString(), "—");
         StringBuilder exps = new StringBuilder();
         boolean allQuadratic = true;
+        boolean anyFitted = false;
         for (OtInstance.Kind k : OtInstance.Kind.values()) {
             double e = exponent(cases, k);
             exps.append(exps.isEmpty() ? "" : "; ").append(k.label()).append(" ").append(Table.num(e, "%.2f"));
             allQuadratic &= !(e > 2.1);
+            anyFitted |= Double.isFinite(e);
+        }
+        if (!anyFitted) { // one size (or no converged SNS run at two): nothing to fit, nothing to claim
+            g.row("SNS time per iteration grows no faster than O(n²)", "not measured: fewer than two sizes converged",
+                    "—");
+            b.append(g.markdown());
+            return;
         }
         g.row("SNS time per iteration grows no faster than O(n²) up to n = " + cases.stream()
                         .mapToInt(OtSuite.CaseResult::n).max().orElse(0) + " (fitted exponent; 2.1 allowed for noise)",
