@@ -148,11 +148,7 @@ final class ClassicSbl {
             Arrays.fill(mean, 0);
         }
         if (detail == null) {
-            detail = reason == StopReason.CONVERGED
-                    ? "classic SBL converged in " + it + " iterations: ‖Δγ‖/‖γ‖ = " + change + " ≤ "
-                    + options.tolerance()
-                    : "classic SBL stopped after " + it + " iterations with ‖Δγ‖/‖γ‖ = " + change
-                    + " above the tolerance " + options.tolerance();
+            detail = Sbl.stopDetail("classic SBL", reason == StopReason.CONVERGED, it, change, options.tolerance());
         }
         double[] gammaFull = new double[nAll];
         for (int j = 0; j < n; j++) {

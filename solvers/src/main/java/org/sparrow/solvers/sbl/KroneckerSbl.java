@@ -222,11 +222,7 @@ final class KroneckerSbl {
             support = new int[0];
         }
         if (detail == null) {
-            detail = reason == StopReason.CONVERGED
-                    ? method.displayName() + " converged in " + it + " iterations: ‖Δγ‖/‖γ‖ = " + change + " ≤ "
-                    + options.tolerance()
-                    : method.displayName() + " stopped after " + it + " iterations with ‖Δγ‖/‖γ‖ = " + change
-                    + " above the tolerance " + options.tolerance();
+            detail = Sbl.stopDetail(method.displayName(), reason == StopReason.CONVERGED, it, change, options.tolerance());
         }
         List<double[]> gammas = new ArrayList<>(d);
         for (int k = 0; k < d; k++) {

@@ -190,4 +190,17 @@ public final class Sbl {
                 r.converged() && finite, reason, detail, r.iterations(), rel, r.seconds());
     }
 
+
+    /**
+     * The one-sentence detail of an SBL stop on the relative change of γ, shared by the classic and the
+     * Kronecker iterations, numbers in three significant digits.
+     */
+    static String stopDetail(String method, boolean converged, int iterations, double change, double tolerance) {
+        String c = String.format(java.util.Locale.ROOT, "%.3g", change);
+        String t = String.format(java.util.Locale.ROOT, "%.3g", tolerance);
+        return converged
+                ? method + " converged in " + iterations + " iterations: ‖Δγ‖/‖γ‖ = " + c + " ≤ " + t
+                : method + " stopped after " + iterations + " iterations with ‖Δγ‖/‖γ‖ = " + c
+                + " above the tolerance " + t;
+    }
 }
