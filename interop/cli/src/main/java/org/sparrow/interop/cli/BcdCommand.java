@@ -324,15 +324,7 @@ final class BcdCommand implements Callable<Integer> {
             rep.line("active set", "unchanged since iteration " + r.activeSetStableSince());
         }
         rep.line("seconds", Report.number(r.seconds()));
-        if (output != null) {
-            rep.line("x written to", Outputs.name(output));
-        }
-        if (history != null) {
-            rep.line("history written to", Outputs.name(history));
-        }
-        if (plot != null) {
-            rep.line("plot written to", Outputs.name(plot));
-        }
+        HistoryFiles.writtenLines(rep, "x", output, history, plot);
         rep.print(out, common.json);
         if (!r.converged()) {
             err.println("sparrow: " + verdict);

@@ -98,4 +98,20 @@ final class HistoryFiles {
         double f = raw / p;
         return (long) ((f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p);
     }
+
+    /**
+     * Adds to {@code rep} the lines naming the files a solve command wrote: its result ({@code what}, e.g.
+     * "x" or "P"), the history and the plot; a {@code null} path adds nothing.
+     */
+    static void writtenLines(Report rep, String what, Path output, Path history, Path plot) {
+        if (output != null) {
+            rep.line(what + " written to", Outputs.name(output));
+        }
+        if (history != null) {
+            rep.line("history written to", Outputs.name(history));
+        }
+        if (plot != null) {
+            rep.line("plot written to", Outputs.name(plot));
+        }
+    }
 }

@@ -258,15 +258,7 @@ final class OtCommand implements Callable<Integer> {
                 .json("output", output == null ? null : Outputs.name(output))
                 .json("history", history == null ? null : Outputs.name(history))
                 .json("plot", plot == null ? null : Outputs.name(plot));
-        if (output != null) {
-            rep.line("P written to", Outputs.name(output));
-        }
-        if (history != null) {
-            rep.line("history written to", Outputs.name(history));
-        }
-        if (plot != null) {
-            rep.line("plot written to", Outputs.name(plot));
-        }
+        HistoryFiles.writtenLines(rep, "P", output, history, plot);
         rep.print(out, common.json);
         if (!r.converged()) {
             err.println("sparrow: " + verdict);

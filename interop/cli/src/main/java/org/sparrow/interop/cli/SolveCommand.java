@@ -247,15 +247,7 @@ final class SolveCommand implements Callable<Integer> {
                 .json("output", output == null ? null : Outputs.name(output))
                 .json("history", history == null ? null : Outputs.name(history))
                 .json("plot", plot == null ? null : Outputs.name(plot));
-        if (output != null) {
-            rep.line("x written to", Outputs.name(output));
-        }
-        if (history != null) {
-            rep.line("history written to", Outputs.name(history));
-        }
-        if (plot != null) {
-            rep.line("plot written to", Outputs.name(plot));
-        }
+        HistoryFiles.writtenLines(rep, "x", output, history, plot);
         rep.print(out, common.json);
         if (!r.converged()) {
             err.println("sparrow: " + r.verdict(tol));
