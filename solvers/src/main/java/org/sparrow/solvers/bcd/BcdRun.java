@@ -1010,6 +1010,35 @@ final class BcdRun {
 
     // ------------------------------------------------------------------------------------------------ loop
 
+    /**
+     * Records the objective f after iteration {@code it} and tells the listener.
+     *
+     * @return whether f is finite (the caller stops with {@link StopReason#NOT_FINITE} otherwise)
+     */
+    private boolean recordObjective(int it, double f) {
+        record(f);
+        if (listener != null) {
+            listener.onIteration(it, f);
+        }
+        return Double.isFinite(f);
+    }
+
+    /**
+     * xⱼ ← z and r += (z − xⱼ)·aⱼ over the column's entries q0..q1 of the CSC arrays (values av, rows ri);
+     * notes an active-set change at iteration {@code it} when xⱼ crosses zero.
+     */
+    private void moveCoordinate(double[] x, double[] r, double[] av, int[] ri, int j, double z, int q0, int q1, int it) {
+        double xj = x[j];
+        double d = z - xj;
+        x[j] = z;
+        for (int q = q0; q < q1; q++) {
+            r[ri[q]] += d * av[q];
+        }
+        if ((xj == 0) != (z == 0)) {
+            lastActiveChange = it;
+        }
+    }
+
     private void record(double f) {
         if (historySize == history.length) {
             history = Arrays.copyOf(history, Math.max(16, 2 * history.length));
@@ -1064,11 +1093,7 @@ final class BcdRun {
                 coords += m;
             }
             f = st.fval + lambda * l1norm;
-            record(f);
-            if (listener != null) {
-                listener.onIteration(it, f);
-            }
-            if (!Double.isFinite(f)) {
+            if (!recordObjective(it, f)) {
                 reason = StopReason.NOT_FINITE;
                 detail = "the objective became " + f + " at iteration " + it;
                 break;
@@ -1220,23 +1245,13 @@ final class BcdRun {
                     double z = lj > 0 ? DenseBlock.prox(xj, g, lj, lambda, nonneg) : (lambda > 0 ? 0.0 : xj);
                     double d = z - xj;
                     if (d != 0) {
-                        x[j] = z;
-                        for (int q = q0; q < q1; q++) {
-                            r[ri[q]] += d * av[q];
-                        }
+                        moveCoordinate(x, r, av, ri, j, z, q0, q1, it + 1);
                         fval += d * (g + 0.5 * d * lj);
                         l1 += Math.abs(z) - Math.abs(xj);
-                        if ((xj == 0) != (z == 0)) {
-                            lastActiveChange = it + 1;
-                        }
                     }
                     it++;
                     double f = fval + lambda * l1;
-                    record(f);
-                    if (listener != null) {
-                        listener.onIteration(it, f);
-                    }
-                    if (!Double.isFinite(f)) {
+                    if (!recordObjective(it, f)) {
                         reason = StopReason.NOT_FINITE;
                         detail = "the objective became " + f + " at iteration " + it;
                         break outer;
@@ -1272,24 +1287,14 @@ final class BcdRun {
                     double z = DenseBlock.prox(xj, g, lj, lambda, nonneg);
                     double d = z - xj;
                     if (d != 0) {
-                        x[j] = z;
-                        for (int q = q0; q < q1; q++) {
-                            r[ri[q]] += d * av[q];
-                        }
+                        moveCoordinate(x, r, av, ri, j, z, q0, q1, it + 1);
                         fval += d * (g + 0.5 * d * lj);
                         l1 += Math.abs(z) - Math.abs(xj);
-                        if ((xj == 0) != (z == 0)) {
-                            lastActiveChange = it + 1;
-                        }
                     }
                 }
                 it++;
                 double f = fval + lambda * l1;
-                record(f);
-                if (listener != null) {
-                    listener.onIteration(it, f);
-                }
-                if (!Double.isFinite(f)) {
+                if (!recordObjective(it, f)) {
                     reason = StopReason.NOT_FINITE;
                     detail = "the objective became " + f + " at iteration " + it;
                     break outer;
