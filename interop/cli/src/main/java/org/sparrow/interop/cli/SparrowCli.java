@@ -38,6 +38,7 @@ import picocli.CommandLine.ParseResult;
             SolveCommand.class, RegressCommand.class, LowrankCommand.class, SblCommand.class,
             OtCommand.class,
             BcdCommand.class,
+            MonarchCommand.class,
             BackendsCommand.class, SpmmCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
