@@ -38,7 +38,7 @@ import picocli.CommandLine.ParseResult;
             SolveCommand.class, RegressCommand.class, LowrankCommand.class, SblCommand.class,
             OtCommand.class,
             BcdCommand.class,
-            MonarchCommand.class,
+            MonarchCommand.class, CompleteCommand.class,
             BackendsCommand.class, SpmmCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
