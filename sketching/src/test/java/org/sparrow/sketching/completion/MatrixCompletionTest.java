@@ -323,6 +323,29 @@ class MatrixCompletionTest {
     }
 
     @Test
+    void risingValidationErrorStopsAnOverfittingRankWithStagnation() {
+        int m = 60;
+        int n = 60;
+        Random rnd = new Random(5);
+        double[] x = hidden(m, n, 2, 11);
+        for (int p = 0; p < x.length; p++) {
+            x[p] += rnd.nextGaussian(); // noise as large as the entries: rank 10 fits the noise
+        }
+        CooMatrix obs = sampleCovering(x, m, n, 1800, 12);
+        CompletionOptions o = CompletionOptions.defaults(10).withValidationFraction(0.2).withMaxIterations(300)
+                .withSeed(3);
+        CompletionResult r = MatrixCompletion.complete(obs, o);
+        assertEquals(StopReason.STAGNATION, r.reason(), r.detail());
+        assertFalse(r.converged());
+        assertTrue(r.iterations() >= MatrixCompletion.RISING_LIMIT + 1);
+        assertTrue(r.detail().contains("the validation RMSE rose 5 iterations in a row"), r.detail());
+        assertTrue(r.validationRmse() > r.trainingRmse());
+        // the right rank on the same data is not stopped that way
+        CompletionResult right = MatrixCompletion.complete(obs, o.withRank(2));
+        assertNotEquals(StopReason.STAGNATION, right.reason(), right.detail());
+    }
+
+    @Test
     void resultDoesNotDependOnThreadCountBitForBit() {
         int m = 400;
         int n = 300;
