@@ -323,6 +323,61 @@ class MatrixCompletionTest {
     }
 
     @Test
+    void risingValidationErrorStopsAnOverfittingRankWithStagnation() {
+        int m = 60;
+        int n = 60;
+        Random rnd = new Random(5);
+        double[] x = hidden(m, n, 2, 11);
+        for (int p = 0; p < x.length; p++) {
+            x[p] += rnd.nextGaussian(); // noise as large as the entries: rank 10 fits the noise
+        }
+        CooMatrix obs = sampleCovering(x, m, n, 1800, 12);
+        CompletionOptions o = CompletionOptions.defaults(10).withValidationFraction(0.2).withMaxIterations(300)
+                .withSeed(3);
+        CompletionResult r = MatrixCompletion.complete(obs, o);
+        assertEquals(StopReason.STAGNATION, r.reason(), r.detail());
+        assertFalse(r.converged());
+        assertTrue(r.iterations() >= MatrixCompletion.RISING_LIMIT + 1);
+        assertTrue(r.detail().contains("the validation RMSE rose 5 iterations in a row"), r.detail());
+        assertTrue(r.validationRmse() > r.trainingRmse());
+        // the right rank on the same data is not stopped that way
+        CompletionResult right = MatrixCompletion.complete(obs, o.withRank(2));
+        assertNotEquals(StopReason.STAGNATION, right.reason(), right.detail());
+    }
+
+    @Test
+    void settledFitThatTheHeldOutEntriesContradictIsNotClaimedConverged() {
+        int m = 90;
+        int n = 70;
+        int k = 3;
+        double[] x = hidden(m, n, k, 25);
+        CooMatrix obs = sample(x, m, n, 6 * (m + n) * k, 26);
+        CompletionOptions o = CompletionOptions.defaults(k).withValidationFraction(0.1).withSeed(27);
+        // the split depends on the positions and the seed only: find it, then make the held-out values disagree
+        Observations split = Observations.of(m, n, obs.rowIndices(), obs.columnIndices(), obs.values(), obs.nnz(), k,
+                0.1, 27);
+        java.util.HashSet<Long> held = new java.util.HashSet<>();
+        for (int t = 0; t < split.validationCount(); t++) {
+            held.add((long) split.valRow[t] * n + split.valCol[t]);
+        }
+        double[] values = obs.values().clone();
+        for (int p = 0; p < values.length; p++) {
+            if (held.contains((long) obs.rowIndices()[p] * n + obs.columnIndices()[p])) {
+                values[p] += 1.0;
+            }
+        }
+        CooMatrix contradicted = new CooMatrix(m, n, obs.rowIndices(), obs.columnIndices(), values);
+        CompletionResult r = MatrixCompletion.complete(contradicted, o);
+        assertFalse(r.converged(), r.detail());
+        assertEquals(StopReason.STAGNATION, r.reason(), r.detail());
+        assertTrue(r.trainingRmse() < 1e-9, r.detail());
+        assertEquals(1.0, r.validationRmse(), 1e-6);
+        assertTrue(r.detail().contains("but the held-out entries do not confirm the fit"), r.detail());
+        // the consistent data pass the same check
+        assertTrue(MatrixCompletion.complete(obs, o).converged());
+    }
+
+    @Test
     void resultDoesNotDependOnThreadCountBitForBit() {
         int m = 400;
         int n = 300;
