@@ -296,4 +296,23 @@ class CompleteCommandTest {
         }
         assertTrue(r.out().contains(String.join(", ", names)), r::toString);
     }
+
+    @Test
+    void dashReadsStandardInputAndGivesTheSameFigures() throws IOException {
+        Path obs = observe("obs.mtx", hidden(30, 20, 2, 13), 0.6, 14);
+        Map<String, Object> fromFile = json(Cli.run("complete", obs.toString(), "--rank", "2", "--json"));
+        java.io.InputStream saved = System.in;
+        Cli.Result r;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(obs)));
+            r = Cli.run("complete", "-", "--rank", "2", "--json");
+        } finally {
+            System.setIn(saved);
+        }
+        assertEquals(0, r.exitCode(), r::toString);
+        Map<String, Object> fromStdin = json(r);
+        for (String key : List.of("rank", "converged", "iterations", "training_rmse", "rows", "cols", "observed")) {
+            assertEquals(fromFile.get(key), fromStdin.get(key), key);
+        }
+    }
 }

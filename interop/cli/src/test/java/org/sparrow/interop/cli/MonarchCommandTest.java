@@ -280,4 +280,24 @@ class MonarchCommandTest {
         assertTrue(r.err().contains(big.toString()) && r.err().contains("10000x10000") && r.err().contains("2^25"),
                 r::toString);
     }
+
+    @Test
+    void dashReadsStandardInputAndGivesTheSameFigures() throws IOException {
+        Path example = TestData.tracked("examples", "structured", "monarch64.mtx");
+        Map<String, Object> fromFile = json(Cli.run("monarch", example.toString(), "--json"));
+        java.io.InputStream saved = System.in;
+        Cli.Result r;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(example)));
+            r = Cli.run("monarch", "-", "--json");
+        } finally {
+            System.setIn(saved);
+        }
+        assertEquals(0, r.exitCode(), r::toString);
+        Map<String, Object> fromStdin = json(r);
+        for (String key : List.of("rows", "cols", "blocks", "parameters")) {
+            assertEquals(fromFile.get(key), fromStdin.get(key), key);
+        }
+        assertTrue(number(fromStdin.get("relative_error")) < 1e-12, r::toString);
+    }
 }
