@@ -555,7 +555,17 @@ public final class MonarchMatrix implements LinearOperator {
             int to = (k * q + j) * kk;
             Arrays.fill(t, to, to + kk, 0.0);
             int ro = rBase + j * p;
-            for (int i = 0; i < p; i++) {
+            int i = 0;
+            for (; i + 1 < p; i += 2) { // two rows of x per pass over the row of t
+                double r0 = right[ro + i];
+                double r1 = right[ro + i + 1];
+                int x0 = (k * p + i) * kk;
+                int x1 = x0 + kk;
+                for (int c = 0; c < kk; c++) {
+                    t[to + c] += r0 * x[x0 + c] + r1 * x[x1 + c];
+                }
+            }
+            if (i < p) {
                 double r = right[ro + i];
                 int xo = (k * p + i) * kk;
                 for (int c = 0; c < kk; c++) {
@@ -595,7 +605,23 @@ public final class MonarchMatrix implements LinearOperator {
             return;
         }
         Arrays.fill(y, yo, yo + len, 0.0);
-        for (int k = 0; k < b; k++) {
+        int k = 0;
+        for (; k + 1 < b; k += 2) { // two blocks of t per pass over y_ℓ
+            int l0 = lo + k * q;
+            int l1 = l0 + q;
+            int t0 = k * q * kk;
+            int t1 = t0 + q * kk;
+            for (int j = 0; j < q; j++) {
+                double s0 = lp[l0 + j];
+                double s1 = lp[l1 + j];
+                int yr = yo + j * kk;
+                int tr = j * kk;
+                for (int c = 0; c < kk; c++) {
+                    y[yr + c] += s0 * t[t0 + tr + c] + s1 * t[t1 + tr + c];
+                }
+            }
+        }
+        if (k < b) {
             int l0 = lo + k * q;
             int to = k * q * kk;
             for (int j = 0; j < q; j++) {
@@ -624,7 +650,23 @@ public final class MonarchMatrix implements LinearOperator {
             }
             return;
         }
-        for (int l = 0; l < b; l++) {
+        int l = 0;
+        for (; l + 1 < b; l += 2) { // two blocks of x per pass over t_k
+            int l0 = (l * b + k) * q;
+            int l1 = l0 + b * q;
+            int x0 = l * q * kk;
+            int x1 = x0 + q * kk;
+            for (int j = 0; j < q; j++) {
+                double s0 = lp[l0 + j];
+                double s1 = lp[l1 + j];
+                int tr = to + j * kk;
+                int xr = j * kk;
+                for (int c = 0; c < kk; c++) {
+                    t[tr + c] += s0 * x[x0 + xr + c] + s1 * x[x1 + xr + c];
+                }
+            }
+        }
+        if (l < b) {
             int l0 = (l * b + k) * q;
             int xo = l * q * kk;
             for (int j = 0; j < q; j++) {
@@ -653,7 +695,22 @@ public final class MonarchMatrix implements LinearOperator {
             }
             return;
         }
-        for (int j = 0; j < q; j++) {
+        int j = 0;
+        for (; j + 1 < q; j += 2) { // two rows of t per pass over y_k
+            int r0 = rBase + j * p;
+            int r1 = r0 + p;
+            int t0 = (k * q + j) * kk;
+            int t1 = t0 + kk;
+            for (int i = 0; i < p; i++) {
+                double a0 = right[r0 + i];
+                double a1 = right[r1 + i];
+                int yr = yo + i * kk;
+                for (int c = 0; c < kk; c++) {
+                    y[yr + c] += a0 * t[t0 + c] + a1 * t[t1 + c];
+                }
+            }
+        }
+        if (j < q) {
             int ro = rBase + j * p;
             int tr = (k * q + j) * kk;
             for (int i = 0; i < p; i++) {

@@ -361,4 +361,71 @@ class MonarchMatrixTest {
                 () -> MonarchMatrix.project(new DenseMatrix(4, 4, d), 2));
         assertTrue(e.getMessage().contains("A(2, 2)"), e.getMessage());
     }
+
+    @Test
+    void projectionErrorIsScaleInvariantFromTinyToHugeEntries() {
+        Random rnd = new Random(12);
+        double[] a = gaussian(rnd, 36 * 24);
+        MonarchProjection ref = MonarchMatrix.project(new DenseMatrix(36, 24, a), 6);
+        for (double f : new double[] {1e-300, 1e-200, 1e200, 1e300}) {
+            double[] scaled = a.clone();
+            for (int i = 0; i < scaled.length; i++) {
+                scaled[i] *= f;
+            }
+            MonarchProjection pr = MonarchMatrix.project(new DenseMatrix(36, 24, scaled), 6);
+            assertEquals(ref.relativeError(), pr.relativeError(), 1e-12, "entries scaled by " + f);
+            double[] m = pr.matrix().toDense().data();
+            double[] m0 = ref.matrix().toDense().data();
+            for (int i = 0; i < m.length; i += 37) {
+                assertEquals(m0[i], m[i] / f, 1e-10 * Math.abs(m0[i]) + 1e-12, "entry " + i + " scaled by " + f);
+            }
+        }
+    }
+
+    @Test
+    void slicesWithARepeatedTopSingularValueGetTheOptimalError() {
+        // every 4×4 slice is a multiple of the orthogonal Hadamard matrix H/2: σ₁ = σ₂ = σ₃ = σ₄, so the best
+        // rank-one error is ‖S‖_F·√(3/4) whatever singular pair is chosen
+        double[][] h = {{1, 1, 1, 1}, {1, -1, 1, -1}, {1, 1, -1, -1}, {1, -1, -1, 1}};
+        int b = 4;
+        int q = 4;
+        int p = 4;
+        double[] a = new double[16 * 16];
+        for (int j = 0; j < q; j++) {
+            for (int k = 0; k < b; k++) {
+                double c = 1 + j + 3 * k;
+                for (int l = 0; l < b; l++) {
+                    for (int i = 0; i < p; i++) {
+                        a[(l * q + j) * 16 + k * p + i] = c * h[l][i] / 2;
+                    }
+                }
+            }
+        }
+        MonarchProjection pr = MonarchMatrix.project(new DenseMatrix(16, 16, a), 4);
+        assertEquals(Math.sqrt(0.75), pr.relativeError(), 1e-13);
+        double direct = relativeDifference(a, pr.matrix().toDense().data());
+        assertEquals(Math.sqrt(0.75), direct, 1e-13);
+    }
+
+    @Test
+    void projectionOfALowRankPlusMonarchSliceMatchesTheSvd() {
+        // every slice is a rank-three matrix (M₁ + 0.999·M₂ + 0.001·M₃ slice by slice) plus noise, often with
+        // σ₂ close to σ₁ (a small gap slows Lanczos): the error against EJML's SVD of each slice
+        int b = 8;
+        int n = 64;
+        Random rnd = new Random(77);
+        MonarchMatrix m1 = MonarchMatrix.random(n, n, b, 1);
+        MonarchMatrix m2 = MonarchMatrix.random(n, n, b, 2);
+        MonarchMatrix m3 = MonarchMatrix.random(n, n, b, 3);
+        double[] a = m1.toDense().data();
+        double[] d2 = m2.toDense().data();
+        double[] d3 = m3.toDense().data();
+        for (int i = 0; i < a.length; i++) {
+            a[i] += 0.999 * d2[i] + 1e-3 * d3[i] + 1e-9 * rnd.nextGaussian();
+        }
+        DenseMatrix am = new DenseMatrix(n, n, a);
+        MonarchProjection pr = MonarchMatrix.project(am, b);
+        double expected = sliceBySliceError(am, b);
+        assertEquals(expected, pr.relativeError(), 1e-9 * expected);
+    }
 }

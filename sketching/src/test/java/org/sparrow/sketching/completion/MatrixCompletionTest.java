@@ -346,6 +346,38 @@ class MatrixCompletionTest {
     }
 
     @Test
+    void settledFitThatTheHeldOutEntriesContradictIsNotClaimedConverged() {
+        int m = 90;
+        int n = 70;
+        int k = 3;
+        double[] x = hidden(m, n, k, 25);
+        CooMatrix obs = sample(x, m, n, 6 * (m + n) * k, 26);
+        CompletionOptions o = CompletionOptions.defaults(k).withValidationFraction(0.1).withSeed(27);
+        // the split depends on the positions and the seed only: find it, then make the held-out values disagree
+        Observations split = Observations.of(m, n, obs.rowIndices(), obs.columnIndices(), obs.values(), obs.nnz(), k,
+                0.1, 27);
+        java.util.HashSet<Long> held = new java.util.HashSet<>();
+        for (int t = 0; t < split.validationCount(); t++) {
+            held.add((long) split.valRow[t] * n + split.valCol[t]);
+        }
+        double[] values = obs.values().clone();
+        for (int p = 0; p < values.length; p++) {
+            if (held.contains((long) obs.rowIndices()[p] * n + obs.columnIndices()[p])) {
+                values[p] += 1.0;
+            }
+        }
+        CooMatrix contradicted = new CooMatrix(m, n, obs.rowIndices(), obs.columnIndices(), values);
+        CompletionResult r = MatrixCompletion.complete(contradicted, o);
+        assertFalse(r.converged(), r.detail());
+        assertEquals(StopReason.STAGNATION, r.reason(), r.detail());
+        assertTrue(r.trainingRmse() < 1e-9, r.detail());
+        assertEquals(1.0, r.validationRmse(), 1e-6);
+        assertTrue(r.detail().contains("but the held-out entries do not confirm the fit"), r.detail());
+        // the consistent data pass the same check
+        assertTrue(MatrixCompletion.complete(obs, o).converged());
+    }
+
+    @Test
     void resultDoesNotDependOnThreadCountBitForBit() {
         int m = 400;
         int n = 300;
