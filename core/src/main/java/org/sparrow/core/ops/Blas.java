@@ -6,7 +6,7 @@ import org.sparrow.core.LinearOperator;
  * Level-1 BLAS on {@code double[]} vectors (dot, axpy, scal, copy, nrm2; dot and axpy also on
  * stretches of arrays, such as the rows of a row-major matrix) plus the combinations iterative
  * methods need: the residual b − A·x and fused kernels that do an iteration's vector updates and
- * dot products in one sweep over memory ({@link #axpyNorm}, {@link #dot2}, {@link #axpyAxpyDot},
+ * dot products in one sweep over memory ({@link #axpyNorm}, {@link #axpyDot}, {@link #dot2}, {@link #axpyAxpyDot},
  * {@link #axpbyAxpyDots}). Each fused kernel gives the unfused sequence's result bit for bit (same
  * expressions, same four partial sums), so a solver that switches to them takes the same iterates.
  *
@@ -227,6 +227,49 @@ public final class Blas {
         }
         out[0] = (a0 + a1) + (a2 + a3);
         out[1] = (b0 + b1) + (b2 + b3);
+    }
+
+    /**
+     * {@code y = a·x + y}, returning the new {@code yᵀz}, in one sweep instead of two: the step of
+     * modified Gram–Schmidt that removes one basis vector and takes the coefficient of the next
+     * (GMRES's Arnoldi loop). Equals {@code axpy(a, x, y); dot(y, z)} bit for bit.
+     *
+     * @param a scalar
+     * @param x Input, length n.
+     * @param y Input and Output, length n; updated in place (an array of its own: not x or z).
+     * @param z Input, length n.
+     * @return yᵀz after the update
+     * @throws IllegalArgumentException if a vector is null, the lengths differ, or y is x or z
+     */
+    public static double axpyDot(double a, double[] x, double[] y, double[] z) {
+        Checks.checkSameLength("x", x, "y", y);
+        Checks.checkSameLength("y", y, "z", z);
+        if (y == x || y == z) {
+            throw new IllegalArgumentException("y must be an array of its own: it is updated while x and z are read");
+        }
+        int n = y.length;
+        double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double y0 = y[i] + a * x[i];
+            double y1 = y[i + 1] + a * x[i + 1];
+            double y2 = y[i + 2] + a * x[i + 2];
+            double y3 = y[i + 3] + a * x[i + 3];
+            y[i] = y0;
+            y[i + 1] = y1;
+            y[i + 2] = y2;
+            y[i + 3] = y3;
+            s0 += y0 * z[i];
+            s1 += y1 * z[i + 1];
+            s2 += y2 * z[i + 2];
+            s3 += y3 * z[i + 3];
+        }
+        for (; i < n; i++) {
+            double yi = y[i] + a * x[i];
+            y[i] = yi;
+            s0 += yi * z[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /**

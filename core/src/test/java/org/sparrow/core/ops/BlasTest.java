@@ -386,6 +386,14 @@ class BlasTest {
         Blas.dot2(p, p, q, out);
         assertEquals(Blas.dot(p, p), out[0], 0.0, "dot2 with y = x");
 
+        // Gram–Schmidt's step: y += a·x, yᵀz
+        double[] y = r0.clone();
+        double yz = Blas.axpyDot(a, p, y, w);
+        double[] yRef = r0.clone();
+        Blas.axpy(a, p, yRef);
+        assertArrayEquals(yRef, y, "axpyDot: y");
+        assertEquals(Blas.dot(yRef, w), yz, 0.0, "axpyDot: yᵀz");
+
         // CG's update: x += a·p, r += b·q, rᵀr
         double[] x = x0.clone();
         double[] r = r0.clone();
@@ -440,6 +448,8 @@ class BlasTest {
         assertTrue(e.getMessage().contains("length"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Blas.dot2(u, v, z, new double[1]));
         assertEquals("out has length 1 but needs at least 2", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Blas.axpyDot(1, u, v, v));
+        assertTrue(e.getMessage().startsWith("y must be an array of its own"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Blas.axpyAxpyDot(1, u, v, 1, z, u));
         assertTrue(e.getMessage().startsWith("r must be an array of its own"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Blas.axpyAxpyDot(1, u, v, 1, z, new double[5]));
