@@ -10,6 +10,11 @@ import org.sparrow.core.LinearOperator;
  * {@link #axpbyAxpyDots}). Each fused kernel gives the unfused sequence's result bit for bit (same
  * expressions, same four partial sums), so a solver that switches to them takes the same iterates.
  *
+ * <p>Every kernel here runs on the caller's thread, at any length: a hand-off to the pool costs
+ * about as much as 25,000 element updates on the machine measured, and past the cache one core
+ * nearly saturates memory, so no length gained from a second thread
+ * ({@code benchmarks/results/kernels/blas1-threshold.md}); the fused kernels save sweeps instead.
+ *
  * <p>Flat loops, no allocation (except {@link #residual(LinearOperator, double[], double[])}, which
  * returns a new array; its other form writes into the caller's), deterministic: a sum is always added
  * in the same order, so equal inputs give bit-identical results. The checks are O(1) (lengths, null)
