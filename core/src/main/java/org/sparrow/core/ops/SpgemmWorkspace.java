@@ -20,6 +20,8 @@ public final class SpgemmWorkspace {
     private double[][] chunkVals = new double[0][];
     private long[] prefix = new long[0];
     private int[] spareRowPtr;
+    /** The row pointer of the last product made through this workspace: the only one it reuses. */
+    private int[] issuedRowPtr;
     private int[] spareCols;
     private double[] spareVals;
     private int products;
@@ -33,7 +35,8 @@ public final class SpgemmWorkspace {
      * writes the next product of the same or smaller size into them instead of allocating. After
      * this call {@code c} must not be used (its entries will be overwritten): this is the caller's
      * promise, as with EJML's output arguments. Arrays shared with a later call's inputs are never
-     * reused.
+     * reused, nor is a row pointer this workspace did not make (the one of a {@link Spgemm#numeric}
+     * result belongs to its {@link SpgemmSymbolic}).
      *
      * @param c Input: a product returned by {@link Spgemm} through this workspace (any CSR matrix is
      *          accepted; only its arrays are kept)
@@ -138,14 +141,19 @@ public final class SpgemmWorkspace {
         chunkVals[w] = nv;
     }
 
-    /** A row pointer of length exactly {@code m + 1}: the recycled one if it fits and is not an input's. */
+    /**
+     * A row pointer of length exactly {@code m + 1}: the recycled one if this workspace made it (a row
+     * pointer from elsewhere, such as a {@link SpgemmSymbolic}'s, may be shared and is never
+     * overwritten), it fits, and it is not an input's.
+     */
     int[] rowPointer(int m, CsrMatrix a, CsrMatrix b) {
         int[] r = spareRowPtr;
         spareRowPtr = null;
-        if (r != null && r.length == m + 1 && r != a.rowPointers() && r != b.rowPointers()) {
-            return r;
+        if (r == null || r != issuedRowPtr || r.length != m + 1 || r == a.rowPointers() || r == b.rowPointers()) {
+            r = new int[m + 1];
         }
-        return new int[m + 1];
+        issuedRowPtr = r;
+        return r;
     }
 
     /** Column-index output of length ≥ {@code nnz}: the recycled array if large enough and not an input's. */

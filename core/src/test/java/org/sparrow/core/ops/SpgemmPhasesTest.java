@@ -246,6 +246,22 @@ class SpgemmPhasesTest {
     }
 
     @Test
+    void recyclingANumericResultNeverOverwritesTheSymbolicRowPointer() {
+        Random rnd = new Random(15);
+        CsrMatrix a = SpgemmTest.random(rnd, 50, 50, 0.1);
+        CsrMatrix b = SpgemmTest.random(rnd, 50, 50, 0.1);
+        SpgemmOptions o = SpgemmOptions.defaults();
+        SpgemmSymbolic sym = Spgemm.symbolic(a, a, o, null);
+        int[] ptr = sym.rowPointers().clone();
+        CsrMatrix c = Spgemm.numeric(a, a, sym, o, null, new int[sym.nnz()], new double[sym.nnz()]);
+        SpgemmWorkspace ws = new SpgemmWorkspace();
+        ws.recycle(c);
+        CsrMatrix other = Spgemm.multiply(b, b, o, ws); // another structure, same shape
+        assertArrayEquals(ptr, sym.rowPointers());
+        SpgemmTest.assertIsProduct(b, b, other, false, "B·B");
+    }
+
+    @Test
     void numericRejectsOtherStructuresShortOutputsAndDroppingZeros() {
         Random rnd = new Random(14);
         CsrMatrix a = SpgemmTest.random(rnd, 20, 20, 0.2);
