@@ -162,6 +162,7 @@ public final class LargeSuite {
      */
     static void run(Options opt) throws Exception {
         Instant start = Instant.now();
+        String loadAtStart = loadAverage();
         NNZ_C.clear();
         Files.createDirectories(opt.results());
         Files.createDirectories(opt.cache());
@@ -216,7 +217,9 @@ public final class LargeSuite {
             Duration took = Duration.between(start, Instant.now());
             MachineInfo mi = MachineInfo.probe();
             String machine = String.format(Locale.ROOT, "%s, %d cores, last-level cache %s, memory %s; %s; heap max %.1f"
-                    + " GiB", mi.cpu(), mi.cores(), mi.lastLevelCache(), mi.memory(), mi.jdk(), mi.maxHeapGiB());
+                    + " GiB; load average at the start %s (above the core count, other work shared the machine and the"
+                    + " timings are inflated)", mi.cpu(), mi.cores(), mi.lastLevelCache(), mi.memory(), mi.jdk(),
+                    mi.maxHeapGiB(), loadAtStart);
             String when = String.format(Locale.ROOT, "Run %s, took %d min %d s.", start, took.toMinutes(),
                     took.toSecondsPart());
             String timingText = KernelSuite.describe(settings) + "; EJML " + mi.version("ejml");
@@ -405,6 +408,15 @@ public final class LargeSuite {
                 r.seconds() * 1e3) : r.status(), Double.isNaN(r.check()) ? "" : String.format(Locale.ROOT,
                 "  rel.diff %.1e%s", r.check(), r.check() > ResultCheck.TOLERANCE ? "  MISMATCH" : ""));
         return r;
+    }
+
+    /** The 1-minute load average from {@code /proc/loadavg}, or "unknown" (not Linux). */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String fmt(double v) {
