@@ -217,9 +217,9 @@ public final class LargeSuite {
             Duration took = Duration.between(start, Instant.now());
             MachineInfo mi = MachineInfo.probe();
             String machine = String.format(Locale.ROOT, "%s, %d cores, last-level cache %s, memory %s; %s; heap max %.1f"
-                    + " GiB; load average at the start %s (above the core count, other work shared the machine and the"
-                    + " timings are inflated)", mi.cpu(), mi.cores(), mi.lastLevelCache(), mi.memory(), mi.jdk(),
-                    mi.maxHeapGiB(), loadAtStart);
+                    + " GiB; 1-minute load average at the start %s%s", mi.cpu(), mi.cores(), mi.lastLevelCache(),
+                    mi.memory(), mi.jdk(), mi.maxHeapGiB(), loadAtStart, busy(loadAtStart, mi.cores())
+                    ? " (above the core count: other work shared the machine, the timings are inflated)" : "");
             String when = String.format(Locale.ROOT, "Run %s, took %d min %d s.", start, took.toMinutes(),
                     took.toSecondsPart());
             String timingText = KernelSuite.describe(settings) + "; EJML " + mi.version("ejml");
@@ -416,6 +416,15 @@ public final class LargeSuite {
             return Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+")[0];
         } catch (IOException | RuntimeException e) {
             return "unknown";
+        }
+    }
+
+    /** Whether a load average (as read) exceeds the core count. */
+    static boolean busy(String load, int cores) {
+        try {
+            return Double.parseDouble(load) > cores;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

@@ -73,6 +73,13 @@ class LargeSuiteTest {
     }
 
     @Test
+    void aLoadAboveTheCoreCountMarksTheRunBusy() {
+        assertTrue(LargeSuite.busy("24.96", 2));
+        assertFalse(LargeSuite.busy("1.50", 2));
+        assertFalse(LargeSuite.busy("unknown", 2));
+    }
+
+    @Test
     void theReferenceProductsMatchADenseProduct() {
         // 3 × 3 CSR [[1, 0, 2], [0, 3, 0], [4, 0, 5]]
         int[] p = {0, 2, 3, 5};
