@@ -49,7 +49,8 @@ import org.sparrow.core.ops.Spmv;
  *
  * <p>Usage: {@code KernelSuite [RESULTS_DIR] [--quick] [--matrices a,b,...] [--threads T]
  * [--cap SECONDS] [--no-scaling] [--no-scipy]}; the launcher runs it as
- * {@code ./sparrow bench kernels [ARGS]}.
+ * {@code ./sparrow bench kernels [ARGS]}. With {@code --large} it runs the large family instead
+ * ({@link LargeSuite}, its own options).
  */
 public final class KernelSuite {
 
@@ -76,6 +77,7 @@ public final class KernelSuite {
         static final String USAGE = """
                 Usage: KernelSuite [RESULTS_DIR] [--quick] [--matrices a,b,...] [--threads T] [--cap SECONDS]
                                    [--no-scaling] [--no-scipy]
+                     or: KernelSuite --large [ARGS]   (the large family; --large --help lists its ARGS)
                   RESULTS_DIR   where CSV, Markdown and PNG files go (default benchmarks/results/kernels)
                   --quick       short timing settings: ≥ 2 warm-ups and 0.5 s, median of 5 runs, ≤ ~3 s per
                                 measurement, Commons Math cap 3 s (default: ≥ 5 warm-ups and 1 s, median of
@@ -105,6 +107,10 @@ public final class KernelSuite {
      * @param args see the class comment; {@code --help} prints the usage
      */
     public static void main(String[] args) throws Exception {
+        if (Arrays.asList(args).contains("--large")) {
+            LargeSuite.main(Arrays.stream(args).filter(a -> !a.equals("--large")).toArray(String[]::new));
+            return;
+        }
         System.setProperty("java.awt.headless", "true");
         Options opt = Options.SPEC.parseOrExit(args, Options::of);
         List<Path> files;
@@ -176,7 +182,7 @@ public final class KernelSuite {
      * products, ojAlgo's) pays the page faults of growing it again on its clock. On a JVM without
      * the flag this does nothing.
      */
-    private static void keepHeap() {
+    static void keepHeap() {
         try {
             var hotspot = java.lang.management.ManagementFactory.getPlatformMXBean(
                     com.sun.management.HotSpotDiagnosticMXBean.class);
@@ -194,7 +200,7 @@ public final class KernelSuite {
      * and kept ({@link #keepHeap}), every implementation allocates into warm memory, much as
      * {@code -Xms = -Xmx} with {@code -XX:+AlwaysPreTouch} would do from the command line.
      */
-    private static void warmHeap() {
+    static void warmHeap() {
         long t0 = System.nanoTime();
         long target = Runtime.getRuntime().maxMemory() / 2;
         List<long[]> chunks = new ArrayList<>();

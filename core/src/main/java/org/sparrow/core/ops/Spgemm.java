@@ -1,8 +1,5 @@
 package org.sparrow.core.ops;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.util.Arrays;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.Parallelism;
 
@@ -11,72 +8,78 @@ import org.sparrow.core.Parallelism;
  * algorithms for sparse matrices: multiplication and permuted transposition", ACM TOMS 4(3), 1978),
  * with every partial product merged into an accumulator the moment it is produced, as in SMASH
  * (Shivdikar, "SMASH: Sparse Matrix Atomic Scratchpad Hashing", MS thesis, Northeastern University,
- * 2021, arXiv:2105.14156) and the CPU hash SpGEMM of Nagasaka, Matsuoka,
- * Azad and Buluç ("Performance optimization, modeling and analysis of sparse matrix-matrix products
- * on multi-core and many-core processors", Parallel Computing 90, 2019):
+ * 2021, arXiv:2105.14156) and the CPU hash SpGEMM of Nagasaka, Matsuoka, Azad and Buluç
+ * ("Performance optimization, modeling and analysis of sparse matrix-matrix products on multi-core
+ * and many-core processors", Parallel Computing 90, 2019). Published, as faer-rs does, as named
+ * phases: {@link #estimate} (flops, nnz(C) from a sample, strategy and scratch size),
+ * {@link #symbolic} (the exact structure of C) and {@link #numeric} (values written into the
+ * caller's arrays); {@link #multiply} runs them.
  *
  * <ol>
  *   <li><b>Flop bounds.</b> For each row, {@code flops(i) = Σ_{k ∈ A(i,:)} nnz(B(k,:))}, an upper
  *       bound on {@code nnz(C(i,:))}; computed in parallel, summed into a prefix.</li>
  *   <li><b>Tasks balanced by flops.</b> Rows are cut into contiguous ranges of equal flops (eight
  *       per thread, handed out dynamically), not equal row counts.</li>
- *   <li><b>Per-worker accumulators, allocated once and reused.</b> A dense accumulator (a value
- *       array and a bitmap of the row's columns over all columns of B) when B has at most 2^18 columns — its 3 MB stay
- *       in cache (see {@code benchmarks/results/kernels/design-measurements.md}) — or when a row's bound is at least 1/64
- *       of cols(B); otherwise a power-of-two open-addressing hash table (capacity ≥
- *       2·min(flops(i), cols(B)), multiplicative hashing, linear probing, cleared slot by slot after
- *       each row), which keeps short rows of a very wide B in a few cache lines.</li>
+ *   <li><b>Per-worker accumulators, kept in the {@link SpgemmWorkspace}.</b> A dense accumulator (a
+ *       value array and a bitmap of the row's columns) when B has at most 2^18 columns (3 MB, in
+ *       cache: {@code benchmarks/results/kernels/design-measurements.md}), when a row's bound is at
+ *       least 1/64 of cols(B), or when B is sorted and the row's partial products fall within 2^15
+ *       consecutive columns (banded and stencil matrices: only that window is touched, and the bitmap
+ *       gives the columns in order); otherwise a power-of-two open-addressing hash table (capacity ≥
+ *       2·bound, multiplicative hashing, linear probing, cleared slot by slot after each row).</li>
  *   <li><b>Heavy rows shared by all workers (the SMASH merge).</b> With several threads, a row whose
- *       flops exceed {@code total/(2·threads)} (power-law rows) would leave the other workers idle.
- *       Its A-entries are split among the workers, which merge into one shared hash table: keys are
- *       claimed with a compare-and-set on an {@code int[]} {@link VarHandle}, values added with a
- *       compare-and-set loop on a {@code double[]} {@link VarHandle}.</li>
- *   <li><b>Output sizing: one phase with a proven bound.</b> Each task writes its rows into its own
- *       buffer of size {@code Σ min(flops(i), cols(B))} over its rows — a bound, so no buffer ever
- *       grows — and records each row's length. The row pointer is then a parallel prefix sum
- *       (per-task sums, an exclusive scan over tasks, per-task fill), and the buffers are copied
- *       into exactly sized arrays. The two-phase alternative (a symbolic pass that counts each row,
- *       then a numeric pass writing in place; {@code -Dsparrow.spgemm.twoPhase=true}) touches every
- *       partial product twice; the one extra {@code memcpy} of C here costs less than that second
- *       pass (the measurement is in {@code benchmarks/results/kernels/design-measurements.md}). The
- *       price is temporary memory up to the flop bound.</li>
+ *       flops exceed {@code total/(2·threads)} (power-law rows) is split among the workers, which
+ *       merge into one shared hash table with compare-and-set updates.</li>
+ *   <li><b>Output sizing, chosen from the inputs</b> ({@link SpgemmStrategy}, by {@link #choose}):
+ *       <ol type="a">
+ *         <li>{@link SpgemmStrategy#ONE_PHASE} when zeros are dropped (the sizes are known only after
+ *             the values);</li>
+ *         <li>{@link SpgemmStrategy#ONE_PHASE} when the workspace has already served a product (a
+ *             caller repeating products keeps the chunk buffers, so they cost no new memory, and one
+ *             pass is faster than two);</li>
+ *         <li>{@link SpgemmStrategy#ONE_PHASE} when {@code flops ≥ }{@value #ONE_PHASE_MIN_RATIO}{@code ·
+ *             nnz(C)}, nnz(C) estimated from exact counts of up to {@value #SAMPLE_ROWS} evenly spaced
+ *             rows: a second pass would repeat that many multiply-adds per entry kept, while the
+ *             buffers hold only about nnz(C) ≤ flops/{@value #ONE_PHASE_MIN_RATIO} entries;</li>
+ *         <li>{@link SpgemmStrategy#TWO_PHASE} otherwise (a one-off product): count every row, then
+ *             write every row in place, with no buffer for C at all.</li>
+ *       </ol>
+ *       One phase computes each row once into its worker's chunk buffer, which grows with what the
+ *       rows hold (doubling from the estimate's share, never with the flop bound) and is kept in the
+ *       workspace, then copies the buffers into exactly sized arrays. Either way no temporary is
+ *       proportional to the flop bound: scratch is at most about 2·nnz(C) entries (one phase, fresh
+ *       workspace) or O(rows) plus the accumulators (two phases). The measurements behind the rule,
+ *       and the extra memory as a multiple of the output, are in
+ *       {@code benchmarks/results/kernels/spgemm-memory.md}.</li>
+ *   <li><b>Row pointer by a parallel prefix sum</b> (per-task sums, a scan over tasks, per-task fill).</li>
  *   <li><b>Sorting only when asked.</b> Sorted output sorts each hashed row's (column, slot) pairs
  *       packed in a {@code long} (an inline insertion sort for short rows); a dense row whose span
- *       covers at most 4 bitmap words per entry needs no sort at all: its bitmap, walked word by
- *       word with {@link Long#numberOfTrailingZeros}, lists the columns in order (scattered rows
- *       sort their short column list instead). Unsorted output keeps insertion order.</li>
+ *       covers at most 4 bitmap words per entry is listed in order from its bitmap. Unsorted output
+ *       keeps insertion order.</li>
  * </ol>
  *
+ * <p><b>Memory reuse.</b> {@link #multiply(CsrMatrix, CsrMatrix, SpgemmOptions, SpgemmWorkspace)} keeps
+ * its scratch in the caller's workspace; a caller that is done with the previous product hands it back
+ * with {@link SpgemmWorkspace#recycle}, and the next product is written into its arrays. With both, a
+ * repeated product of the same shapes allocates only O(threads) small objects.
+ *
  * <p><b>Values.</b> Each entry accumulates its products in A's row order, then B's row order, so
- * rows computed by one worker are bit-identical for any thread count. Heavy rows (only with more than
- * one thread) add their products in whatever order the workers reach them, so they may differ from a
- * one-thread run in the last bits. ({@link SpgemmFlops} counts the multiply-adds of a product.) Entries that cancel to zero are kept as explicit zeros unless
- * {@link SpgemmOptions#dropZeros()}; the structure of C is then the structural product of A and B.
+ * rows computed by one worker are bit-identical for any thread count and either strategy. Heavy rows
+ * (only with more than one thread) add their products in whatever order the workers reach them, so
+ * they may differ from a one-thread run in the last bits. Entries that cancel to zero are kept as
+ * explicit zeros unless {@link SpgemmOptions#dropZeros()}; the structure of C is then the structural
+ * product of A and B.
  */
 public final class Spgemm {
 
-    /** Rows whose bound is at least cols(B)/DENSE_FRACTION use the dense accumulator (tunable for measurement). */
-    private static final int DENSE_FRACTION = Integer.getInteger("sparrow.spgemm.denseFraction", 64);
-    /**
-     * Up to this many columns of B (12 bytes each: 3 MB) every row uses the dense accumulator, whose
-     * arrays stay in cache ({@code benchmarks/results/kernels/design-measurements.md}).
-     */
-    private static final int DENSE_MAX_COLS = Integer.getInteger("sparrow.spgemm.denseMaxCols", 1 << 18);
-    /** Output sizing by a symbolic pass (true) or by a bound and a copy (false, the default: see the class comment). */
-    private static final boolean TWO_PHASE = Boolean.getBoolean("sparrow.spgemm.twoPhase");
     /** A row is heavy when its flops exceed total/(HEAVY_SHARE·threads) (and {@link #HEAVY_MIN_FLOPS}). */
     private static final int HEAVY_SHARE = 2;
     /** Below this many flops a row is never worth sharing between threads. */
     static final long HEAVY_MIN_FLOPS = 1 << 15;
-    /** Largest row bound a hash table takes (larger rows use the dense accumulator). */
-    private static final int MAX_HASHED = 1 << 28;
-    /** Smallest hash table. */
-    private static final int MIN_TABLE = 16;
-    /** Fibonacci hashing multiplier (⌊2^32/φ⌋, odd). */
-    private static final int HASH_MULTIPLIER = 0x9E3779B9;
-
-    private static final VarHandle KEYS = MethodHandles.arrayElementVarHandle(int[].class);
-    private static final VarHandle VALUES = MethodHandles.arrayElementVarHandle(double[].class);
+    /** Rows counted exactly to estimate nnz(C). */
+    static final int SAMPLE_ROWS = 1024;
+    /** Flops per entry of C from which a one-off product runs one phase (see the class comment). */
+    static final int ONE_PHASE_MIN_RATIO = 8;
 
     private Spgemm() {
     }
@@ -87,7 +90,7 @@ public final class Spgemm {
     }
 
     /**
-     * {@code C = A·B}.
+     * {@code C = A·B}, with a fresh workspace.
      *
      * @param a       Input, {@code m × n} CSR (sorted or not)
      * @param b       Input, {@code n × p} CSR (sorted or not)
@@ -97,8 +100,25 @@ public final class Spgemm {
      *                                  entries than a Java array
      */
     public static CsrMatrix multiply(CsrMatrix a, CsrMatrix b, SpgemmOptions options) {
+        return multiply(a, b, options, null);
+    }
+
+    /**
+     * {@code C = A·B}, keeping scratch memory in {@code workspace} (and writing into the arrays of a
+     * product recycled there) so that repeated calls stop allocating.
+     *
+     * @param a         Input, {@code m × n} CSR (sorted or not)
+     * @param b         Input, {@code n × p} CSR (sorted or not)
+     * @param options   threads, sorted output, dropping zeros
+     * @param workspace Optional: scratch kept between calls, or null for a fresh one
+     * @return C, {@code m × p}: canonical unless {@code options.sorted()} is false
+     * @throws IllegalArgumentException if the inner dimensions differ, or C would hold more
+     *                                  entries than a Java array
+     */
+    public static CsrMatrix multiply(CsrMatrix a, CsrMatrix b, SpgemmOptions options, SpgemmWorkspace workspace) {
+        Checks.checkNotNull(options, "options");
         Checks.checkInner(a.cols(), b.rows(), a, b, "A·B");
-        return multiply(a, b, options, HEAVY_MIN_FLOPS);
+        return multiply(a, b, options, workspace, HEAVY_MIN_FLOPS, null);
     }
 
     /**
@@ -106,8 +126,18 @@ public final class Spgemm {
      * parallel counting sort, O(nnz(B))) and multiplies; row-by-row dot products would cost far more.
      */
     public static CsrMatrix multiplyTransposeB(CsrMatrix a, CsrMatrix b, SpgemmOptions options) {
+        return multiplyTransposeB(a, b, options, null);
+    }
+
+    /**
+     * {@link #multiplyTransposeB(CsrMatrix, CsrMatrix, SpgemmOptions)} with a workspace.
+     *
+     * @param workspace Optional: scratch kept between calls, or null
+     */
+    public static CsrMatrix multiplyTransposeB(CsrMatrix a, CsrMatrix b, SpgemmOptions options,
+                                               SpgemmWorkspace workspace) {
         Checks.checkInner(a.cols(), b.cols(), a, b, "A·Bᵀ");
-        return multiply(a, b.transpose(), options, HEAVY_MIN_FLOPS);
+        return multiply(a, b.transpose(), options, workspace, HEAVY_MIN_FLOPS, null);
     }
 
     /**
@@ -117,184 +147,166 @@ public final class Spgemm {
      */
     public static CsrMatrix multiplyTransposeA(CsrMatrix a, CsrMatrix b, SpgemmOptions options) {
         Checks.checkInner(a.rows(), b.rows(), a, b, "Aᵀ·B");
-        return multiply(a.transpose(), b, options, HEAVY_MIN_FLOPS);
+        return multiply(a.transpose(), b, options, null, HEAVY_MIN_FLOPS, null);
     }
 
-    /** The product, with the heavy-row threshold exposed so tests can drive the shared-table path. */
-    static CsrMatrix multiply(CsrMatrix a, CsrMatrix b, SpgemmOptions options, long heavyMinFlops) {
-        int m = a.rows();
-        int p = b.cols();
+    /**
+     * The scratch-size query: the flops of {@code A·B}, nnz(C) estimated from exact counts on up to
+     * {@value #SAMPLE_ROWS} evenly spaced rows, the {@link SpgemmStrategy} {@link #multiply} will use,
+     * and the bytes of scratch it needs. O(nnz(A)) plus the sampled rows' flops.
+     *
+     * @param a       Input, {@code m × n}
+     * @param b       Input, {@code n × p}
+     * @param options threads and whether zeros are dropped (which forces one phase)
+     * @return the estimate
+     * @throws IllegalArgumentException if the inner dimensions differ
+     */
+    public static SpgemmEstimate estimate(CsrMatrix a, CsrMatrix b, SpgemmOptions options) {
+        return estimate(a, b, options, null);
+    }
+
+    /**
+     * {@link #estimate(CsrMatrix, CsrMatrix, SpgemmOptions)} for a product through {@code workspace}:
+     * the strategy then also depends on whether the workspace has served a product before.
+     *
+     * @param workspace Optional: the workspace the product will use, or null for a fresh one
+     *                  (it is used for scratch but not counted as having served a product)
+     */
+    public static SpgemmEstimate estimate(CsrMatrix a, CsrMatrix b, SpgemmOptions options, SpgemmWorkspace workspace) {
+        Checks.checkNotNull(options, "options");
+        Checks.checkInner(a.cols(), b.rows(), a, b, "A·B");
+        SpgemmWorkspace ws = workspace != null ? workspace : new SpgemmWorkspace();
+        Plan plan = Plan.of(a, b, options, ws, HEAVY_MIN_FLOPS);
+        long est = plan.estimateNnz(ws);
+        SpgemmStrategy s = choose(plan.total, est, options, ws.products() > 0);
+        int workers = Parallelism.workers(plan.threads, plan.taskCount());
+        long accumulators = workers * plan.accumulatorBytes();
+        long bytes = 8L * (plan.m + 1) + accumulators + (s == SpgemmStrategy.ONE_PHASE ? 12L * est * 9 / 8 : 0);
+        return new SpgemmEstimate(plan.total, est, s, bytes);
+    }
+
+    /**
+     * The symbolic phase: the exact structure (row pointer) of {@code C = A·B}, counting each row's
+     * distinct columns with the same accumulators as the numeric phase. O(flops).
+     *
+     * @param a         Input, {@code m × n}
+     * @param b         Input, {@code n × p}
+     * @param options   threads ({@code sorted} and {@code dropZeros} do not matter here)
+     * @param workspace Optional: scratch kept between calls, or null
+     * @return the structure of C, for {@link #numeric}
+     * @throws IllegalArgumentException if the inner dimensions differ, or C would hold more entries
+     *                                  than a Java array
+     */
+    public static SpgemmSymbolic symbolic(CsrMatrix a, CsrMatrix b, SpgemmOptions options, SpgemmWorkspace workspace) {
+        Checks.checkNotNull(options, "options");
+        Checks.checkInner(a.cols(), b.rows(), a, b, "A·B");
+        SpgemmWorkspace ws = workspace != null ? workspace : new SpgemmWorkspace();
+        Plan plan = Plan.of(a, b, options, ws, HEAVY_MIN_FLOPS);
+        int[] rowPtr = new int[plan.m + 1];
+        plan.countRows(ws, options, rowPtr, null);
+        plan.scan(rowPtr);
+        return new SpgemmSymbolic(a, b, rowPtr, plan.total, plan.tasks, plan.heavy);
+    }
+
+    /**
+     * The numeric phase: the values of {@code C = A·B} written into the caller's arrays at the
+     * positions {@code symbolic} gives. O(flops); allocates nothing proportional to C.
+     *
+     * @param a         Input, {@code m × n}: the structure {@code symbolic} was computed from (values may differ)
+     * @param b         Input, {@code n × p}: likewise
+     * @param symbolic  Input: from {@link #symbolic} on matrices with the structure of a and b
+     * @param options   threads and sorted output; {@code dropZeros} is not available here, since it changes the structure
+     * @param workspace Optional: scratch kept between calls, or null
+     * @param colIdx    Output: column indices, length ≥ {@code symbolic.nnz()}
+     * @param values    Output: values, length ≥ {@code symbolic.nnz()}
+     * @return C over {@code symbolic.rowPointers()}, {@code colIdx} and {@code values} (adopted, not copied)
+     * @throws IllegalArgumentException if the structure differs, an output is too short, or zeros are to be dropped
+     */
+    public static CsrMatrix numeric(CsrMatrix a, CsrMatrix b, SpgemmSymbolic symbolic, SpgemmOptions options,
+                                    SpgemmWorkspace workspace, int[] colIdx, double[] values) {
+        Checks.checkNotNull(symbolic, "symbolic");
+        Checks.checkNotNull(options, "options");
+        Checks.checkNotNull(colIdx, "colIdx");
+        Checks.checkNotNull(values, "values");
+        if (options.dropZeros()) {
+            throw new IllegalArgumentException("the numeric phase keeps the symbolic structure, so it cannot drop"
+                    + " zeros; use Spgemm.multiply with dropZeros, or drop them from the result");
+        }
+        symbolic.checkSameStructure(a, b);
+        int nnz = symbolic.nnz();
+        if (colIdx.length < nnz || values.length < nnz) {
+            throw new IllegalArgumentException("C has " + nnz + " entries but the output arrays hold " + colIdx.length
+                    + " column indices and " + values.length + " values");
+        }
+        SpgemmWorkspace ws = workspace != null ? workspace : new SpgemmWorkspace();
         int threads = options.parallelism().threadsFor(a.nnz() + (long) b.nnz());
-        int[] ap = a.rowPointers();
-        int[] aj = a.columnIndices();
-        int[] bp = b.rowPointers();
-
-        // 1. Per-row flop bounds, in parallel over row ranges of equal nnz(A).
-        long[] flops = new long[m];
-        int[] nnzRanges = KernelSupport.splitRows(m, ap, null, KernelSupport.parts(threads, m));
-        Parallelism.forEachTask(threads, nnzRanges.length - 1, t -> {
-            for (int i = nnzRanges[t]; i < nnzRanges[t + 1]; i++) {
-                long f = 0;
-                for (int q = ap[i]; q < ap[i + 1]; q++) {
-                    f += bp[aj[q] + 1] - bp[aj[q]];
-                }
-                flops[i] = f;
-            }
-        });
-        long total = 0;
-        for (long f : flops) {
-            total += f;
-        }
-
-        // 2. Heavy rows (several threads only), and tasks of equal light flops.
-        long heavyAbove = Math.max(heavyMinFlops, total / ((long) HEAVY_SHARE * threads));
-        boolean[] heavy = null;
-        int heavyCount = 0;
-        if (threads > 1) {
-            for (int i = 0; i < m; i++) {
-                if (flops[i] > heavyAbove && Math.min(flops[i], p) <= MAX_HASHED) {
-                    if (heavy == null) {
-                        heavy = new boolean[m];
-                    }
-                    heavy[i] = true;
-                    heavyCount++;
-                }
-            }
-        }
-        long[] lightPrefix = new long[m + 1];
-        for (int i = 0; i < m; i++) {
-            lightPrefix[i + 1] = lightPrefix[i] + (heavy != null && heavy[i] ? 0 : flops[i]);
-        }
-        int[] tasks = KernelSupport.splitPrefix(lightPrefix, m, threads == 1 ? 1 : threads * KernelSupport.TASKS_PER_THREAD);
-        int taskCount = tasks.length - 1;
-
-        // 3. Heavy rows: all workers merge into one shared table per row.
-        int[] rowNnz = new int[m];
-        int[][] heavyCols = new int[heavyCount][];
-        double[][] heavyVals = new double[heavyCount][];
-        int[] heavyIndex = new int[heavy == null ? 0 : m];
-        if (heavy != null) {
-            for (int i = 0, h = 0; i < m; i++) {
-                heavyIndex[i] = -1;
-                if (heavy[i]) {
-                    SharedRow row = SharedRow.multiply(a, b, i, (int) Math.min(flops[i], p), options);
-                    heavyCols[h] = row.cols;
-                    heavyVals[h] = row.vals;
-                    rowNnz[i] = row.cols.length;
-                    heavyIndex[i] = h++;
-                }
-            }
-        }
-        boolean[] heavyRows = heavy;
-        Accumulator[] accumulators = new Accumulator[Parallelism.workers(threads, taskCount)];
-        boolean twoPhase = TWO_PHASE && !options.dropZeros(); // dropped zeros are known only after the numbers
-
-        // 4. Light rows. One phase: each task into its own buffer bounded by Σ min(flops, p).
-        //    Two phases (measured alternative): count each row's columns first, write in place later.
-        int[][] taskCols = new int[taskCount][];
-        double[][] taskVals = new double[taskCount][];
-        Parallelism.forEachWorkerTask(threads, taskCount, (worker, t) -> {
-            Accumulator acc = accumulators[worker];
-            if (acc == null) {
-                acc = new Accumulator(p);
-                accumulators[worker] = acc;
-            }
-            if (twoPhase) {
-                for (int i = tasks[t]; i < tasks[t + 1]; i++) {
-                    if (heavyRows == null || !heavyRows[i]) {
-                        rowNnz[i] = acc.count(a, b, i, (int) Math.min(flops[i], p));
-                    }
-                }
-                return;
-            }
-            long bound = 0;
-            for (int i = tasks[t]; i < tasks[t + 1]; i++) {
-                if (heavyRows == null || !heavyRows[i]) {
-                    bound += Math.min(flops[i], p);
-                }
-            }
-            int[] cols = new int[checkedLength(bound)];
-            double[] vals = new double[cols.length];
-            int out = 0;
-            for (int i = tasks[t]; i < tasks[t + 1]; i++) {
-                if (heavyRows != null && heavyRows[i]) {
-                    continue;
-                }
-                int n = acc.row(a, b, i, (int) Math.min(flops[i], p), options, cols, vals, out);
-                rowNnz[i] = n;
-                out += n;
-            }
-            taskCols[t] = cols;
-            taskVals[t] = vals;
-        });
-
-        // 5. Row pointer by a parallel prefix sum: per-task sums, a scan over tasks, per-task fill.
-        int[] rowPtr = new int[m + 1];
-        long[] taskStart = new long[taskCount + 1];
-        Parallelism.forEachTask(threads, taskCount, t -> {
-            long s = 0;
-            for (int i = tasks[t]; i < tasks[t + 1]; i++) {
-                s += rowNnz[i];
-            }
-            taskStart[t + 1] = s;
-        });
-        for (int t = 0; t < taskCount; t++) {
-            taskStart[t + 1] += taskStart[t];
-        }
-        int nnz = checkedLength(taskStart[taskCount]);
-        Parallelism.forEachTask(threads, taskCount, t -> {
-            int s = (int) taskStart[t];
-            for (int i = tasks[t]; i < tasks[t + 1]; i++) {
-                rowPtr[i] = s;
-                s += rowNnz[i];
-            }
-        });
-        rowPtr[m] = nnz;
-
-        // 6. Fill exactly sized arrays: light rows from the task buffers (or computed in place in the
-        //    second phase), heavy rows from their shared tables.
-        int[] colIdx = new int[nnz];
-        double[] values = new double[nnz];
-        Parallelism.forEachWorkerTask(threads, taskCount, (worker, t) -> {
-            if (twoPhase) {
-                Accumulator acc = accumulators[worker] != null ? accumulators[worker] : new Accumulator(p);
-                accumulators[worker] = acc;
-                for (int i = tasks[t]; i < tasks[t + 1]; i++) {
-                    if (heavyRows != null && heavyRows[i]) {
-                        int h = heavyIndex[i];
-                        System.arraycopy(heavyCols[h], 0, colIdx, rowPtr[i], rowNnz[i]);
-                        System.arraycopy(heavyVals[h], 0, values, rowPtr[i], rowNnz[i]);
-                    } else {
-                        acc.row(a, b, i, (int) Math.min(flops[i], p), options, colIdx, values, rowPtr[i]);
-                    }
-                }
-                return;
-            }
-            int[] cols = taskCols[t];
-            double[] vals = taskVals[t];
-            int src = 0;
-            int runStart = tasks[t];
-            for (int i = tasks[t]; i <= tasks[t + 1]; i++) {
-                boolean end = i == tasks[t + 1];
-                if (end || (heavyRows != null && heavyRows[i])) {
-                    int len = rowPtr[i] - rowPtr[runStart];
-                    System.arraycopy(cols, src, colIdx, rowPtr[runStart], len);
-                    System.arraycopy(vals, src, values, rowPtr[runStart], len);
-                    src += len;
-                    if (!end) {
-                        int h = heavyIndex[i];
-                        System.arraycopy(heavyCols[h], 0, colIdx, rowPtr[i], rowNnz[i]);
-                        System.arraycopy(heavyVals[h], 0, values, rowPtr[i], rowNnz[i]);
-                    }
-                    runStart = i + 1;
-                }
-            }
-        });
-        return options.sorted() ? new CsrMatrix(m, p, rowPtr, colIdx, values)
-                : CsrMatrix.unsorted(m, p, rowPtr, colIdx, values);
+        Plan plan = new Plan(a, b, threads, null, symbolic.flops(), symbolic.heavy(), symbolic.tasks());
+        int[] rowPtr = symbolic.rowPointers();
+        plan.numericRows(ws, options, rowPtr, null, colIdx, values);
+        return options.sorted() ? new CsrMatrix(plan.m, plan.p, rowPtr, colIdx, values)
+                : CsrMatrix.unsorted(plan.m, plan.p, rowPtr, colIdx, values);
     }
 
-    private static int checkedLength(long n) {
+    /** The product with the heavy-row threshold exposed, so tests can drive the shared-table path. */
+    static CsrMatrix multiply(CsrMatrix a, CsrMatrix b, SpgemmOptions options, long heavyMinFlops) {
+        Checks.checkInner(a.cols(), b.rows(), a, b, "A·B");
+        return multiply(a, b, options, null, heavyMinFlops, null);
+    }
+
+    /**
+     * The strategy the rule of the class comment picks.
+     *
+     * @param flops        multiply-adds of the product
+     * @param estimatedNnz nnz(C), estimated
+     * @param options      whether zeros are dropped
+     * @param reused       whether the workspace has served a product before
+     */
+    static SpgemmStrategy choose(long flops, long estimatedNnz, SpgemmOptions options, boolean reused) {
+        if (options.dropZeros() || reused || flops >= (long) ONE_PHASE_MIN_RATIO * Math.max(1, estimatedNnz)) {
+            return SpgemmStrategy.ONE_PHASE;
+        }
+        return SpgemmStrategy.TWO_PHASE;
+    }
+
+    /**
+     * The product by a given strategy ({@code forced}, for tests) or by the rule ({@code null}).
+     * {@link SpgemmStrategy#TWO_PHASE} with {@code dropZeros} runs one phase.
+     */
+    static CsrMatrix multiply(CsrMatrix a, CsrMatrix b, SpgemmOptions options, SpgemmWorkspace workspace,
+                              long heavyMinFlops, SpgemmStrategy forced) {
+        SpgemmWorkspace ws = workspace != null ? workspace : new SpgemmWorkspace();
+        Plan plan = Plan.of(a, b, options, ws, heavyMinFlops);
+        long est = plan.estimateNnz(ws);
+        SpgemmStrategy s = forced != null ? forced : choose(plan.total, est, options, ws.products() > 0);
+        ws.served();
+        if (options.dropZeros()) {
+            s = SpgemmStrategy.ONE_PHASE;
+        }
+        int m = plan.m;
+        int[] rowPtr = ws.rowPointer(m, a, b);
+        int[] colIdx;
+        double[] values;
+        if (s == SpgemmStrategy.TWO_PHASE) {
+            SpgemmSharedRow[] heavyRows = new SpgemmSharedRow[m == 0 ? 0 : plan.heavyCount];
+            plan.countRows(ws, options, rowPtr, heavyRows);
+            int nnz = plan.scan(rowPtr);
+            colIdx = ws.columns(nnz, a, b);
+            values = ws.values(nnz, a, b);
+            plan.numericRows(ws, options, rowPtr, heavyRows, colIdx, values);
+        } else {
+            int[] taskWorker = new int[plan.taskCount()];
+            int[] taskOffset = new int[plan.taskCount()];
+            SpgemmSharedRow[] heavyRows = plan.oneCompute(ws, options, est, rowPtr, taskWorker, taskOffset);
+            int nnz = plan.scan(rowPtr);
+            colIdx = ws.columns(nnz, a, b);
+            values = ws.values(nnz, a, b);
+            plan.copyChunks(ws, rowPtr, heavyRows, taskWorker, taskOffset, colIdx, values);
+        }
+        return options.sorted() ? new CsrMatrix(m, plan.p, rowPtr, colIdx, values)
+                : CsrMatrix.unsorted(m, plan.p, rowPtr, colIdx, values);
+    }
+
+    static int checkedLength(long n) {
         if (n > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("the product has (or may have) " + n
                     + " entries, more than a Java array holds (" + (Integer.MAX_VALUE - 8) + ")");
@@ -302,379 +314,323 @@ public final class Spgemm {
         return (int) n;
     }
 
-    /** The smallest power of two ≥ 2·bound (and ≥ {@link #MIN_TABLE}); bounds stay ≤ {@link #MAX_HASHED}. */
-    private static int tableCapacity(int bound) {
-        long want = Math.max(MIN_TABLE, 2L * bound);
-        return (int) (Long.highestOneBit(want - 1) << 1);
-    }
+    /**
+     * What every phase needs: the flop prefix of the light rows, the heavy rows, and the tasks of equal
+     * light flops. {@code prefix} is null when built from a {@link SpgemmSymbolic} (the numeric phase
+     * sizes its rows from the exact counts).
+     */
+    private static final class Plan {
+        final CsrMatrix a;
+        final CsrMatrix b;
+        final int m;
+        final int p;
+        final int threads;
+        final long[] prefix;
+        final long total;
+        final boolean[] heavy;
+        final int heavyCount;
+        final int[] tasks;
 
-    /** One worker's accumulators: a reusable hash table, and a dense array made on first need. */
-    private static final class Accumulator {
-        private final int p;
-        private int[] keys = new int[0];
-        private double[] vals = new double[0];
-        private int[] used = new int[0];
-        private long[] sortBuffer = new long[0];
-        private double[] dense;
-        private long[] seen;
-
-        Accumulator(int p) {
-            this.p = p;
-        }
-
-        /** Whether a row with this bound uses the dense accumulator rather than the hash table. */
-        private boolean useDense(int bound) {
-            return p <= DENSE_MAX_COLS || (long) bound * DENSE_FRACTION >= p || bound > MAX_HASHED;
-        }
-
-        /** The number of distinct columns in row {@code i} of C (the symbolic phase). */
-        int count(CsrMatrix a, CsrMatrix b, int i, int bound) {
-            if (bound == 0) {
-                return 0;
+        Plan(CsrMatrix a, CsrMatrix b, int threads, long[] prefix, long total, boolean[] heavy, int[] tasks) {
+            this.a = a;
+            this.b = b;
+            this.m = a.rows();
+            this.p = b.cols();
+            this.threads = threads;
+            this.prefix = prefix;
+            this.total = total;
+            this.heavy = heavy;
+            int h = 0;
+            if (heavy != null) {
+                for (boolean x : heavy) {
+                    h += x ? 1 : 0;
+                }
             }
+            this.heavyCount = h;
+            this.tasks = tasks;
+        }
+
+        static Plan of(CsrMatrix a, CsrMatrix b, SpgemmOptions options, SpgemmWorkspace ws, long heavyMinFlops) {
+            int m = a.rows();
+            int threads = options.parallelism().threadsFor(a.nnz() + (long) b.nnz());
             int[] ap = a.rowPointers();
             int[] aj = a.columnIndices();
             int[] bp = b.rowPointers();
-            int[] bj = b.columnIndices();
-            int n = 0;
-            if (useDense(bound)) {
-                if (dense == null) {
-                    dense = new double[p];
-                    seen = new long[(p + 63) >>> 6];
+            long[] prefix = ws.prefix(m);
+            // 1. Per-row flops into prefix[i + 1], in parallel over row ranges of equal nnz(A).
+            int[] nnzRanges = KernelSupport.splitRows(m, ap, null, KernelSupport.parts(threads, m));
+            Parallelism.forEachTask(threads, nnzRanges.length - 1, t -> {
+                for (int i = nnzRanges[t]; i < nnzRanges[t + 1]; i++) {
+                    long f = 0;
+                    for (int q = ap[i]; q < ap[i + 1]; q++) {
+                        f += bp[aj[q] + 1] - bp[aj[q]];
+                    }
+                    prefix[i + 1] = f;
                 }
-                long[] bits = seen;
-                for (int q = ap[i]; q < ap[i + 1]; q++) {
-                    for (int r = bp[aj[q]]; r < bp[aj[q] + 1]; r++) {
-                        int j = bj[r];
-                        if ((bits[j >>> 6] & (1L << j)) == 0) {
-                            bits[j >>> 6] |= 1L << j;
-                            n++;
+            });
+            prefix[0] = 0;
+            long total = 0;
+            long max = 0;
+            for (int i = 1; i <= m; i++) {
+                total += prefix[i];
+                max = Math.max(max, prefix[i]);
+            }
+            // 2. Heavy rows (several threads only) take no light flops.
+            long heavyAbove = Math.max(heavyMinFlops, total / ((long) HEAVY_SHARE * threads));
+            boolean[] heavy = null;
+            int p = b.cols();
+            if (threads > 1 && max > heavyAbove) {
+                for (int i = 0; i < m; i++) {
+                    long f = prefix[i + 1];
+                    if (f > heavyAbove && Math.min(f, p) <= SpgemmAccumulator.MAX_HASHED) {
+                        if (heavy == null) {
+                            heavy = new boolean[m];
                         }
-                    }
-                }
-                for (int q = ap[i]; q < ap[i + 1]; q++) { // clear the words this row set
-                    for (int r = bp[aj[q]]; r < bp[aj[q] + 1]; r++) {
-                        bits[bj[r] >>> 6] = 0;
-                    }
-                }
-                return n;
-            }
-            int cap = tableCapacity(bound);
-            ensureTable(cap, bound);
-            int mask = cap - 1;
-            int shift = Integer.numberOfLeadingZeros(mask);
-            int[] k = keys;
-            int[] u = used;
-            for (int q = ap[i]; q < ap[i + 1]; q++) {
-                for (int r = bp[aj[q]]; r < bp[aj[q] + 1]; r++) {
-                    int j = bj[r];
-                    int slot = (j * HASH_MULTIPLIER) >>> shift;
-                    while (k[slot] != j) {
-                        if (k[slot] < 0) {
-                            k[slot] = j;
-                            u[n++] = slot;
-                            break;
-                        }
-                        slot = (slot + 1) & mask;
+                        heavy[i] = true;
                     }
                 }
             }
-            for (int t = 0; t < n; t++) {
-                k[u[t]] = -1;
+            for (int i = 0; i < m; i++) {
+                prefix[i + 1] = prefix[i] + (heavy != null && heavy[i] ? 0 : prefix[i + 1]);
             }
-            return n;
+            int[] tasks = KernelSupport.splitPrefix(prefix, m,
+                    threads == 1 ? 1 : threads * KernelSupport.TASKS_PER_THREAD);
+            return new Plan(a, b, threads, prefix, total, heavy, tasks);
         }
 
-        private void ensureTable(int cap, int bound) {
-            if (keys.length < cap) {
-                keys = new int[cap];
-                Arrays.fill(keys, -1);
-                vals = new double[cap];
-            }
-            if (used.length < bound) {
-                used = new int[Math.max(bound, 2 * used.length)];
-            }
+        int taskCount() {
+            return tasks.length - 1;
         }
 
-        /** Computes row {@code i} of C into {@code outCols/outVals} from {@code out}; returns its length. */
-        int row(CsrMatrix a, CsrMatrix b, int i, int bound, SpgemmOptions o, int[] outCols, double[] outVals, int out) {
-            if (bound == 0) {
-                return 0;
-            }
-            return useDense(bound) ? denseRow(a, b, i, o, outCols, outVals, out)
-                    : hashRow(a, b, i, bound, o, outCols, outVals, out);
+        boolean isHeavy(int i) {
+            return heavy != null && heavy[i];
         }
 
-        private int hashRow(CsrMatrix a, CsrMatrix b, int i, int bound, SpgemmOptions o, int[] outCols,
-                            double[] outVals, int out) {
-            int cap = tableCapacity(bound);
-            ensureTable(cap, bound);
-            int mask = cap - 1;
-            int shift = Integer.numberOfLeadingZeros(mask); // 32 − log2(cap): keep the best-mixed high bits
-            int[] k = keys;
-            double[] v = vals;
-            int[] u = used;
-            int n = 0;
-            int[] ap = a.rowPointers();
-            int[] aj = a.columnIndices();
-            double[] ax = a.values();
-            int[] bp = b.rowPointers();
-            int[] bj = b.columnIndices();
-            double[] bx = b.values();
-            for (int q = ap[i]; q < ap[i + 1]; q++) {
-                int kk = aj[q];
-                double aik = ax[q];
-                for (int r = bp[kk]; r < bp[kk + 1]; r++) {
-                    int j = bj[r];
-                    int slot = (j * HASH_MULTIPLIER) >>> shift;
-                    while (true) {
-                        int key = k[slot];
-                        if (key == j) {
-                            v[slot] += aik * bx[r]; // c_ij += a_ik b_kj
-                            break;
-                        }
-                        if (key < 0) {
-                            k[slot] = j;
-                            v[slot] = aik * bx[r];
-                            u[n++] = slot;
-                            break;
-                        }
-                        slot = (slot + 1) & mask;
-                    }
-                }
+        /** The flop bound of light row {@code i}, capped at cols(B): an upper bound on its length. */
+        int bound(int i) {
+            return (int) Math.min(prefix[i + 1] - prefix[i], p);
+        }
+
+        /** Flops of heavy row {@code i}, capped at cols(B). */
+        int heavyBound(int i) {
+            long f = 0;
+            for (int q = a.rowPointers()[i]; q < a.rowPointers()[i + 1]; q++) {
+                int k = a.columnIndices()[q];
+                f += b.rowPointers()[k + 1] - b.rowPointers()[k];
             }
-            int len = 0;
-            if (o.sorted()) {
-                if (sortBuffer.length < n) {
-                    sortBuffer = new long[Math.max(n, 2 * sortBuffer.length)];
-                }
-                long[] s = sortBuffer;
-                for (int t = 0; t < n; t++) {
-                    s[t] = ((long) k[u[t]] << 32) | u[t];
-                }
-                sortSmall(s, 0, n);
-                for (int t = 0; t < n; t++) {
-                    int slot = (int) s[t];
-                    double x = v[slot];
-                    if (!o.dropZeros() || x != 0.0) {
-                        outCols[out + len] = (int) (s[t] >>> 32);
-                        outVals[out + len] = x;
-                        len++;
-                    }
-                }
-            } else {
-                for (int t = 0; t < n; t++) {
-                    double x = v[u[t]];
-                    if (!o.dropZeros() || x != 0.0) {
-                        outCols[out + len] = k[u[t]];
-                        outVals[out + len] = x;
-                        len++;
-                    }
-                }
+            return (int) Math.min(f, p);
+        }
+
+        /** Bytes of one worker's accumulator at its largest: dense arrays, or a table for the largest light row. */
+        long accumulatorBytes() {
+            long maxBound = 0;
+            for (int i = 0; i < m; i++) {
+                maxBound = Math.max(maxBound, isHeavy(i) ? 0 : bound(i));
             }
-            for (int t = 0; t < n; t++) {
-                k[u[t]] = -1;
-            }
-            return len;
+            return 12L * p + 36L * maxBound;
         }
 
         /**
-         * Row {@code i} of A·B into {@code dense}, marking new columns in the bitmap {@code seen} and
-         * listing them in {@code cols[out..]}; returns how many. A small static method, so the JIT
-         * compiles the hot loop on its own.
+         * nnz(C) from exact counts of up to {@link #SAMPLE_ROWS} evenly spaced light rows, scaled by
+         * the light flops; heavy rows count at their bound. Exact when every row is sampled.
          */
-        private static int accumulateDense(int[] ap, int[] aj, double[] ax, int[] bp, int[] bj, double[] bx, int i,
-                                           double[] dense, long[] seen, int[] cols, int out) {
-            int n = out;
-            for (int q = ap[i], qe = ap[i + 1]; q < qe; q++) {
-                int kk = aj[q];
-                double aik = ax[q];
-                for (int r = bp[kk], re = bp[kk + 1]; r < re; r++) {
-                    int j = bj[r];
-                    long bit = 1L << j; // Java masks the shift to j mod 64
-                    if ((seen[j >>> 6] & bit) != 0) {
-                        dense[j] += aik * bx[r]; // c_ij += a_ik b_kj
-                    } else {
-                        seen[j >>> 6] |= bit;
-                        dense[j] = aik * bx[r];
-                        cols[n++] = j;
-                    }
+        long estimateNnz(SpgemmWorkspace ws) {
+            long lightTotal = prefix[m];
+            long est = 0;
+            if (heavy != null) {
+                for (int i = 0; i < m; i++) {
+                    est += heavy[i] ? heavyBound(i) : 0;
                 }
             }
-            return n - out;
+            if (lightTotal == 0) {
+                return est;
+            }
+            SpgemmAccumulator acc = ws.accumulator(0, p);
+            int step = Math.max(1, m / SAMPLE_ROWS);
+            long sampledFlops = 0;
+            long sampledNnz = 0;
+            for (int i = step / 2; i < m; i += step) {
+                if (!isHeavy(i)) {
+                    int bd = bound(i);
+                    sampledFlops += prefix[i + 1] - prefix[i];
+                    sampledNnz += acc.count(a, b, i, bd);
+                }
+            }
+            if (sampledFlops == 0) {
+                return est + Math.min(lightTotal, (long) m * p); // no light row sampled has work: assume no merging
+            }
+            return est + (long) Math.ceil((double) lightTotal * sampledNnz / sampledFlops);
         }
 
-        private int denseRow(CsrMatrix a, CsrMatrix b, int i, SpgemmOptions o, int[] outCols, double[] outVals,
-                             int out) {
-            if (dense == null) {
-                dense = new double[p];
-                seen = new long[(p + 63) >>> 6];
-            }
-            double[] d = dense;
-            long[] bits = seen;
-            int n = accumulateDense(a.rowPointers(), a.columnIndices(), a.values(), b.rowPointers(),
-                    b.columnIndices(), b.values(), i, d, bits, outCols, out);
-            int end = out + n;
-            if (o.sorted() && n > 1) {
-                // The bitmap is the sorted column set: walk its words over the row's span, clearing them.
-                int lo = Integer.MAX_VALUE;
-                int hi = -1;
-                for (int t = out; t < end; t++) {
-                    lo = Math.min(lo, outCols[t]);
-                    hi = Math.max(hi, outCols[t]);
-                }
-                if ((hi >>> 6) - (lo >>> 6) <= 4L * n) {
-                    int t = out;
-                    for (int w = lo >>> 6, wEnd = hi >>> 6; w <= wEnd; w++) {
-                        long word = bits[w];
-                        bits[w] = 0;
-                        while (word != 0) {
-                            outCols[t++] = (w << 6) + Long.numberOfTrailingZeros(word);
-                            word &= word - 1;
+        /**
+         * Symbolic phase: {@code rowPtr[i + 1] = nnz(C(i,:))} for every row. Heavy rows are computed
+         * by the shared table; their rows are kept in {@code heavyRows} (indexed in row order) when it
+         * is not null, for the numeric phase to copy.
+         */
+        void countRows(SpgemmWorkspace ws, SpgemmOptions o, int[] rowPtr, SpgemmSharedRow[] heavyRows) {
+            SpgemmOptions keep = o.withDropZeros(false);
+            if (heavy != null) {
+                for (int i = 0, h = 0; i < m; i++) {
+                    if (heavy[i]) {
+                        SpgemmSharedRow row = SpgemmSharedRow.multiply(a, b, i, heavyBound(i), keep);
+                        rowPtr[i + 1] = row.cols.length;
+                        if (heavyRows != null) {
+                            heavyRows[h] = row;
                         }
+                        h++;
                     }
-                } else { // scattered columns (a road network, say): sorting the short list is cheaper
-                    for (int t = out; t < end; t++) {
-                        bits[outCols[t] >>> 6] = 0;
-                    }
-                    sortSmall(outCols, out, end);
-                }
-            } else {
-                for (int t = out; t < end; t++) {
-                    bits[outCols[t] >>> 6] = 0; // every bit of the word belongs to this row
                 }
             }
-            int len = 0;
-            for (int t = out; t < end; t++) {
-                int j = outCols[t];
-                double x = d[j];
-                if (!o.dropZeros() || x != 0.0) {
-                    outCols[out + len] = j;
-                    outVals[out + len] = x;
-                    len++;
-                }
-            }
-            return len;
-        }
-    }
-
-    /** Rows of C are mostly short: insertion sort below this length, the JDK's sort above. */
-    private static final int INSERTION_SORT_MAX = 24;
-
-    /** Sorts {@code a[from..to)}; an inline insertion sort for the short runs typical of a row. */
-    static void sortSmall(int[] a, int from, int to) {
-        if (to - from > INSERTION_SORT_MAX) {
-            Arrays.sort(a, from, to);
-            return;
-        }
-        for (int i = from + 1; i < to; i++) {
-            int x = a[i];
-            int j = i - 1;
-            while (j >= from && a[j] > x) {
-                a[j + 1] = a[j];
-                j--;
-            }
-            a[j + 1] = x;
-        }
-    }
-
-    /** {@link #sortSmall(int[], int, int)} for packed (column, slot) longs. */
-    static void sortSmall(long[] a, int from, int to) {
-        if (to - from > INSERTION_SORT_MAX) {
-            Arrays.sort(a, from, to);
-            return;
-        }
-        for (int i = from + 1; i < to; i++) {
-            long x = a[i];
-            int j = i - 1;
-            while (j >= from && a[j] > x) {
-                a[j + 1] = a[j];
-                j--;
-            }
-            a[j + 1] = x;
-        }
-    }
-
-    /** A heavy row computed by all workers into one shared table (the SMASH merge). */
-    private static final class SharedRow {
-        final int[] cols;
-        final double[] vals;
-
-        private SharedRow(int[] cols, double[] vals) {
-            this.cols = cols;
-            this.vals = vals;
-        }
-
-        static SharedRow multiply(CsrMatrix a, CsrMatrix b, int i, int bound, SpgemmOptions o) {
-            int cap = tableCapacity(bound);
-            int mask = cap - 1;
-            int shift = Integer.numberOfLeadingZeros(mask);
-            int[] keys = new int[cap];
-            Arrays.fill(keys, -1);
-            double[] vals = new double[cap];
-            Arrays.fill(vals, -0.0); // −0 + x == x for every x, so the first product lands exactly
-            int[] ap = a.rowPointers();
-            int[] aj = a.columnIndices();
-            double[] ax = a.values();
-            int[] bp = b.rowPointers();
-            int[] bj = b.columnIndices();
-            double[] bx = b.values();
-            // Split this row's A-entries into chunks of about equal flops, handed out to the workers.
-            int from = ap[i];
-            int len = ap[i + 1] - from;
-            long[] prefix = new long[len + 1];
-            for (int q = 0; q < len; q++) {
-                int kk = aj[from + q];
-                prefix[q + 1] = prefix[q] + bp[kk + 1] - bp[kk];
-            }
-            int[] chunks = KernelSupport.splitPrefix(prefix, len, o.threads() * KernelSupport.TASKS_PER_THREAD);
-            Parallelism.forEachTask(o.threads(), chunks.length - 1, c -> {
-                for (int q = from + chunks[c]; q < from + chunks[c + 1]; q++) {
-                    int kk = aj[q];
-                    double aik = ax[q];
-                    for (int r = bp[kk]; r < bp[kk + 1]; r++) {
-                        int j = bj[r];
-                        int slot = (j * HASH_MULTIPLIER) >>> shift;
-                        while (true) {
-                            int key = (int) KEYS.getVolatile(keys, slot);
-                            if (key == j) {
-                                break;
-                            }
-                            if (key < 0 && KEYS.compareAndSet(keys, slot, -1, j)) {
-                                break;
-                            }
-                            if (key >= 0) {
-                                slot = (slot + 1) & mask;
-                            } // else another worker claimed the slot first: look at it again
-                        }
-                        double product = aik * bx[r];
-                        double old;
-                        do { // c_ij += a_ik b_kj, atomically
-                            old = (double) VALUES.getVolatile(vals, slot);
-                        } while (!VALUES.compareAndSet(vals, slot, old, old + product));
+            int taskCount = taskCount();
+            ws.ensureWorkers(Parallelism.workers(threads, taskCount));
+            Parallelism.forEachWorkerTask(threads, taskCount, (worker, t) -> {
+                SpgemmAccumulator acc = ws.accumulator(worker, p);
+                for (int i = tasks[t]; i < tasks[t + 1]; i++) {
+                    if (!isHeavy(i)) {
+                        rowPtr[i + 1] = acc.count(a, b, i, bound(i));
                     }
                 }
             });
-            // Gather the claimed slots (all workers are done: plain reads are safe after the join).
-            int n = 0;
-            long[] packed = new long[Math.min(cap, bound)];
-            for (int slot = 0; slot < cap; slot++) {
-                if (keys[slot] >= 0) {
-                    if (!o.dropZeros() || vals[slot] != 0.0) {
-                        packed[n++] = ((long) keys[slot] << 32) | slot;
+        }
+
+        /**
+         * Turns the counts in {@code rowPtr[1..m]} into the row pointer, in parallel: per-task sums,
+         * an exclusive scan over tasks, per-task fill. Returns nnz(C).
+         */
+        int scan(int[] rowPtr) {
+            int taskCount = taskCount();
+            long[] taskStart = new long[taskCount + 1];
+            Parallelism.forEachTask(threads, taskCount, t -> {
+                long s = 0;
+                for (int i = tasks[t]; i < tasks[t + 1]; i++) {
+                    s += rowPtr[i + 1];
+                }
+                taskStart[t + 1] = s;
+            });
+            for (int t = 0; t < taskCount; t++) {
+                taskStart[t + 1] += taskStart[t];
+            }
+            int nnz = checkedLength(taskStart[taskCount]);
+            Parallelism.forEachTask(threads, taskCount, t -> {
+                int s = (int) taskStart[t];
+                for (int i = tasks[t]; i < tasks[t + 1]; i++) {
+                    s += rowPtr[i + 1];
+                    rowPtr[i + 1] = s;
+                }
+            });
+            rowPtr[0] = 0;
+            return nnz;
+        }
+
+        /**
+         * Numeric phase: every row written in place at {@code rowPtr[i]}. Light rows are sized by
+         * their exact count; heavy rows are copied from {@code heavyRows}, or recomputed when it is null.
+         */
+        void numericRows(SpgemmWorkspace ws, SpgemmOptions o, int[] rowPtr, SpgemmSharedRow[] heavyRows,
+                         int[] colIdx, double[] values) {
+            SpgemmOptions keep = o.withDropZeros(false);
+            if (heavy != null) {
+                for (int i = 0, h = 0; i < m; i++) {
+                    if (heavy[i]) {
+                        SpgemmSharedRow row = heavyRows != null ? heavyRows[h]
+                                : SpgemmSharedRow.multiply(a, b, i, heavyBound(i), keep);
+                        System.arraycopy(row.cols, 0, colIdx, rowPtr[i], row.cols.length);
+                        System.arraycopy(row.vals, 0, values, rowPtr[i], row.vals.length);
+                        h++;
                     }
                 }
             }
-            if (o.sorted()) {
-                Arrays.sort(packed, 0, n);
+            int taskCount = taskCount();
+            ws.ensureWorkers(Parallelism.workers(threads, taskCount));
+            Parallelism.forEachWorkerTask(threads, taskCount, (worker, t) -> {
+                SpgemmAccumulator acc = ws.accumulator(worker, p);
+                for (int i = tasks[t]; i < tasks[t + 1]; i++) {
+                    if (!isHeavy(i)) {
+                        acc.row(a, b, i, rowPtr[i + 1] - rowPtr[i], keep, colIdx, values, rowPtr[i]);
+                    }
+                }
+            });
+        }
+
+        /**
+         * One phase, first half: heavy rows by the shared table, light rows into each worker's chunk
+         * buffer (grown as rows arrive, starting from the estimate's share), with each task's worker and
+         * start recorded and each row's length in {@code rowPtr[i + 1]}.
+         */
+        SpgemmSharedRow[] oneCompute(SpgemmWorkspace ws, SpgemmOptions o, long estimatedNnz, int[] rowPtr,
+                                     int[] taskWorker, int[] taskOffset) {
+            SpgemmSharedRow[] heavyRows = new SpgemmSharedRow[heavyCount];
+            if (heavy != null) {
+                for (int i = 0, h = 0; i < m; i++) {
+                    if (heavy[i]) {
+                        heavyRows[h] = SpgemmSharedRow.multiply(a, b, i, heavyBound(i), o);
+                        rowPtr[i + 1] = heavyRows[h].cols.length;
+                        h++;
+                    }
+                }
             }
-            int[] cols = new int[n];
-            double[] v = new double[n];
-            for (int t = 0; t < n; t++) {
-                cols[t] = (int) (packed[t] >>> 32);
-                v[t] = vals[(int) packed[t]];
+            int taskCount = taskCount();
+            int workers = Parallelism.workers(threads, taskCount);
+            ws.ensureWorkers(workers);
+            int initial = (int) Math.min(Integer.MAX_VALUE - 8, estimatedNnz / workers + estimatedNnz / (8L * workers) + 1024);
+            int[] fill = new int[workers];
+            Parallelism.forEachWorkerTask(threads, taskCount, (worker, t) -> {
+                SpgemmAccumulator acc = ws.accumulator(worker, p);
+                int out = fill[worker];
+                if (out == 0) {
+                    ws.ensureChunk(worker, initial, 0);
+                }
+                taskWorker[t] = worker;
+                taskOffset[t] = out;
+                for (int i = tasks[t]; i < tasks[t + 1]; i++) {
+                    if (isHeavy(i)) {
+                        continue;
+                    }
+                    int bd = bound(i);
+                    if ((long) out + bd > ws.chunkCols(worker).length) {
+                        ws.ensureChunk(worker, checkedLength((long) out + bd), out);
+                    }
+                    int n = acc.row(a, b, i, bd, o, ws.chunkCols(worker), ws.chunkVals(worker), out);
+                    rowPtr[i + 1] = n;
+                    out += n;
+                }
+                fill[worker] = out;
+            });
+            return heavyRows;
+        }
+
+        /** One phase, second half: each task's rows copied from its worker's chunk into C, heavy rows between. */
+        void copyChunks(SpgemmWorkspace ws, int[] rowPtr, SpgemmSharedRow[] heavyRows, int[] taskWorker,
+                        int[] taskOffset, int[] colIdx, double[] values) {
+            int[] heavyIndex = null;
+            if (heavy != null) {
+                heavyIndex = new int[m];
+                for (int i = 0, h = 0; i < m; i++) {
+                    heavyIndex[i] = heavy[i] ? h++ : -1;
+                }
             }
-            return new SharedRow(cols, v);
+            int[] hIdx = heavyIndex;
+            Parallelism.forEachTask(threads, taskCount(), t -> {
+                int[] cols = ws.chunkCols(taskWorker[t]);
+                double[] vals = ws.chunkVals(taskWorker[t]);
+                int src = taskOffset[t];
+                int runStart = tasks[t];
+                for (int i = tasks[t]; i <= tasks[t + 1]; i++) {
+                    boolean end = i == tasks[t + 1];
+                    if (end || isHeavy(i)) {
+                        int len = rowPtr[i] - rowPtr[runStart];
+                        System.arraycopy(cols, src, colIdx, rowPtr[runStart], len);
+                        System.arraycopy(vals, src, values, rowPtr[runStart], len);
+                        src += len;
+                        if (!end) {
+                            SpgemmSharedRow row = heavyRows[hIdx[i]];
+                            System.arraycopy(row.cols, 0, colIdx, rowPtr[i], row.cols.length);
+                            System.arraycopy(row.vals, 0, values, rowPtr[i], row.vals.length);
+                        }
+                        runStart = i + 1;
+                    }
+                }
+            });
         }
     }
 }

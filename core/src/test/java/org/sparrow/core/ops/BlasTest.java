@@ -355,4 +355,109 @@ class BlasTest {
         e = assertThrows(IllegalArgumentException.class, () -> Blas.residual(null, x, b));
         assertEquals("A is null", e.getMessage());
     }
+
+    private static double[] vector(Random rnd, int n) {
+        double[] v = new double[n];
+        for (int k = 0; k < n; k++) {
+            v[k] = (2 * rnd.nextDouble() - 1) * Math.pow(10, rnd.nextInt(5) - 2);
+        }
+        return v;
+    }
+
+    @ParameterizedTest(name = "n = {0}")
+    @ValueSource(ints = {0, 1, 13, 207, 702})
+    void fusedKernelsEqualTheUnfusedSequenceBitForBitAtAwkwardLengths(int n) {
+        Random rnd = new Random(7000 + n);
+        double[] p = vector(rnd, n);
+        double[] q = vector(rnd, n);
+        double[] s = vector(rnd, n);
+        double[] w = vector(rnd, n);
+        double[] x0 = vector(rnd, n);
+        double[] r0 = vector(rnd, n);
+        double a = 0.37;
+        double b = -1.9;
+        double c = 2.5e-3;
+        double[] out = {Double.NaN, Double.NaN, 42.0};
+
+        Blas.dot2(p, q, s, out);
+        assertEquals(Blas.dot(p, q), out[0], 0.0, "dot2: xᵀy");
+        assertEquals(Blas.dot(p, s), out[1], 0.0, "dot2: xᵀz");
+        assertEquals(42.0, out[2], "dot2 writes two entries only");
+        Blas.dot2(p, p, q, out);
+        assertEquals(Blas.dot(p, p), out[0], 0.0, "dot2 with y = x");
+
+        // Gram–Schmidt's step: y += a·x, yᵀz
+        double[] y = r0.clone();
+        double yz = Blas.axpyDot(a, p, y, w);
+        double[] yRef = r0.clone();
+        Blas.axpy(a, p, yRef);
+        assertArrayEquals(yRef, y, "axpyDot: y");
+        assertEquals(Blas.dot(yRef, w), yz, 0.0, "axpyDot: yᵀz");
+
+        // CG's update: x += a·p, r += b·q, rᵀr
+        double[] x = x0.clone();
+        double[] r = r0.clone();
+        double rr = Blas.axpyAxpyDot(a, p, x, b, q, r);
+        double[] xRef = x0.clone();
+        double[] rRef = r0.clone();
+        Blas.axpy(a, p, xRef);
+        double normRef = Blas.axpyNorm(b, q, rRef);
+        assertArrayEquals(xRef, x, "axpyAxpyDot: x");
+        assertArrayEquals(rRef, r, "axpyAxpyDot: r");
+        assertEquals(Blas.dot(rRef, rRef), rr, 0.0, "axpyAxpyDot: rᵀr");
+        assertEquals(normRef, Blas.norm2FromSquares(rr, r), 0.0, "norm2FromSquares equals the fused update-and-norm");
+        assertEquals(Blas.norm2(r), Blas.norm2FromSquares(rr, r), 0.0, "norm2FromSquares equals norm2");
+
+        // BiCGSTAB's closing update, with r distinct from s and with r = s (unpreconditioned)
+        for (boolean rIsS : new boolean[] {false, true}) {
+            x = x0.clone();
+            r = r0.clone();
+            double[] sv = rIsS ? r : s;
+            xRef = x0.clone();
+            rRef = r0.clone();
+            double[] sRef = rIsS ? rRef : s;
+            for (int i = 0; i < n; i++) {
+                xRef[i] += a * p[i] + c * sRef[i];
+            }
+            Blas.axpy(b, q, rRef);
+            Blas.axpbyAxpyDots(a, p, c, sv, x, b, q, r, w, out);
+            String what = rIsS ? " (r = s)" : "";
+            assertArrayEquals(xRef, x, "axpbyAxpyDots: x" + what);
+            assertArrayEquals(rRef, r, "axpbyAxpyDots: r" + what);
+            assertEquals(Blas.dot(rRef, rRef), out[0], 0.0, "axpbyAxpyDots: rᵀr" + what);
+            assertEquals(Blas.dot(w, rRef), out[1], 0.0, "axpbyAxpyDots: wᵀr" + what);
+        }
+    }
+
+    @Test
+    void norm2FromSquaresFallsBackToTheScaledPassWhenTheSumLeftTheNormalRange() {
+        double[] big = {3e300, -4e300};
+        assertEquals(Blas.norm2(big), Blas.norm2FromSquares(Blas.dot(big, big), big), 0.0, "overflowed sum");
+        double[] tiny = {3e-320, 4e-320};
+        assertEquals(Blas.norm2(tiny), Blas.norm2FromSquares(Blas.dot(tiny, tiny), tiny), 0.0, "vanished sum");
+        assertEquals(0.0, Blas.norm2FromSquares(0.0, new double[3]));
+    }
+
+    @Test
+    void fusedKernelsRefuseMismatchedLengthsShortOutputsAndAliasedOutputs() {
+        double[] u = new double[4];
+        double[] v = new double[4];
+        double[] z = new double[4];
+        double[] t = new double[4];
+        var e = assertThrows(IllegalArgumentException.class, () -> Blas.dot2(u, v, new double[3], new double[2]));
+        assertTrue(e.getMessage().contains("length"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Blas.dot2(u, v, z, new double[1]));
+        assertEquals("out has length 1 but needs at least 2", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Blas.axpyDot(1, u, v, v));
+        assertTrue(e.getMessage().startsWith("y must be an array of its own"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Blas.axpyAxpyDot(1, u, v, 1, z, u));
+        assertTrue(e.getMessage().startsWith("r must be an array of its own"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Blas.axpyAxpyDot(1, u, v, 1, z, new double[5]));
+        assertTrue(e.getMessage().contains("length"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Blas.axpbyAxpyDots(1, u, 1, v, z, 1, t, u, v, new double[2]));
+        assertTrue(e.getMessage().startsWith("x and r must be arrays of their own"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Blas.axpbyAxpyDots(1, u, 1, v, z, 1, t, v, u, null));
+        assertEquals("out is null", e.getMessage());
+    }
 }

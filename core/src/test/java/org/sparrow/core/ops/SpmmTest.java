@@ -133,6 +133,46 @@ class SpmmTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(SpmvTest.MATRICES)
+    void blockProductsOfWidthOneEqualSpmvBitForBitInBothDirectionsForEveryThreadCount(Triplets t) {
+        CsrMatrix a = t.coo().toCsr();
+        double[] x = randomVector(new Random(300), t.cols());
+        double[] xt = randomVector(new Random(301), t.rows());
+        for (int threads : new int[] {1, 2, 3, 7}) {
+            double[] spmv = nans(t.rows());
+            Spmv.apply(a, x, spmv, threads);
+            double[] block = nans(t.rows());
+            Spmm.apply(a, x, block, 1, threads);
+            assertArrayEquals(spmv, block, threads + " threads: A·X with k = 1 is SpMV");
+            double[] spmvT = nans(t.cols());
+            Spmv.applyTranspose(a, xt, spmvT, threads);
+            double[] blockT = nans(t.cols());
+            Spmm.applyTranspose(a, xt, blockT, 1, threads);
+            assertArrayEquals(spmvT, blockT, threads + " threads: Aᵀ·X with k = 1 is the SpMV scatter");
+        }
+        for (int w = 2; w <= 4; w++) { // forced multi-worker reductions: the same workers, the same sums
+            double[] spmvT = nans(t.cols());
+            Spmv.applyTranspose(a.rows(), a.cols(), a.rowPointers(), a.columnIndices(), a.values(), xt, spmvT, 2, w);
+            double[] blockT = nans(t.cols());
+            Spmm.applyTranspose(a.rows(), a.cols(), a.rowPointers(), a.columnIndices(), a.values(), xt, blockT, 1, 2, w);
+            assertArrayEquals(spmvT, blockT, w + " workers: Aᵀ·X with k = 1 is the SpMV scatter");
+        }
+        // An operator without its own block product: the default block form for k = 1 is its vector product.
+        org.sparrow.core.LinearOperator op = org.sparrow.core.LinearOperator.of(a.rows(), a.cols(), a::apply,
+                a::applyTranspose);
+        double[] viaDefault = nans(t.rows());
+        op.applyBlock(x, viaDefault, 1);
+        double[] direct = nans(t.rows());
+        a.apply(x, direct);
+        assertArrayEquals(direct, viaDefault, "LinearOperator.applyBlock with k = 1 is apply");
+        double[] viaDefaultT = nans(t.cols());
+        op.applyTransposeBlock(xt, viaDefaultT, 1);
+        double[] directT = nans(t.cols());
+        a.applyTranspose(xt, directT);
+        assertArrayEquals(directT, viaDefaultT, "LinearOperator.applyTransposeBlock with k = 1 is applyTranspose");
+    }
+
     @Test
     void csrBlockProductsAboveTheThresholdRunThreadedAndMatchTheOneThreadKernels() {
         Triplets t = SpmvTest.uniform(new Random(31), 3000, 2000, 4);

@@ -86,9 +86,10 @@ public final class RangeFinder {
         if (kind == SketchKind.SRHT) {
             // a transform applied per column: ℓ products Sᵀ·e_i, O(ℓ·cols·log cols)
             double[] e = new double[l];
+            double[] col = new double[cols]; // reused: the library's repeated products write into an array allocated once
             for (int i = 0; i < l; i++) {
                 e[i] = 1.0;
-                double[] col = s.applyTranspose(e);
+                s.applyTranspose(e, col);
                 e[i] = 0.0;
                 for (int j = 0; j < cols; j++) {
                     omega[j * l + i] = col[j];

@@ -45,7 +45,9 @@ import org.sparrow.solvers.precond.Preconditioner;
  * (typical of a singular A with b outside its range).
  *
  * <p>Cost per iteration: two products with A, two applications of M⁻¹, four inner products, three
- * norms and four vector updates. Stored: x, r (shared with s), r̂, p, v, t, and p̂, ŝ when
+ * norms and four vector updates, done in five sweeps over the vectors with {@link Blas}'s fused
+ * kernels (the p update; (r̂, v) with ‖v‖; s = r − α·v with ‖s‖; (t, t) with (t, s); the x and r
+ * updates with ‖r‖ and the next ρ), which give the unfused results bit for bit. Stored: x, r (shared with s), r̂, p, v, t, and p̂, ŝ when
  * preconditioned (6 or 8 vectors of n).
  */
 public final class Bicgstab {
@@ -100,6 +102,8 @@ public final class Bicgstab {
         double omega = 1.0;
         double trueNorm = Double.NaN;
         boolean first = true;
+        double[] dots = new double[2]; // the fused kernels' two dot products
+        double rhoNext = Double.NaN; // (r̂, r) from the closing sweep of the last iteration, NaN when it must be summed anew
         StopReason reason;
         String detail = "";
         run.resetStagnation(0, rnorm);
@@ -109,7 +113,8 @@ public final class Bicgstab {
                 detail = run.maxIterationsDetail(rnorm / run.bnorm);
                 break;
             }
-            double rho = Blas.dot(rhat, r);
+            double rho = Double.isNaN(rhoNext) ? Blas.dot(rhat, r) : rhoNext;
+            rhoNext = Double.NaN;
             if (!Double.isFinite(rho)) {
                 reason = StopReason.NOT_FINITE;
                 detail = "ρ = (r̂, r) = " + rho + " at iteration " + (k + 1) + ": the residual holds NaN or infinity";
@@ -134,14 +139,15 @@ public final class Bicgstab {
                 m.apply(p, phat);
             }
             a.apply(phat, v);
-            double sigma = Blas.dot(rhat, v);
+            Blas.dot2(v, rhat, v, dots); // (r̂, v) and (v, v) in one sweep
+            double sigma = dots[0];
             if (!Double.isFinite(sigma)) {
                 reason = StopReason.NOT_FINITE;
                 detail = "A·M⁻¹·p produced NaN or infinity at iteration " + (k + 1) + " ((r̂, v) = " + sigma
                         + "): A or the preconditioner holds non-finite values, or the iterates overflowed";
                 break;
             }
-            if (Math.abs(sigma) <= NEGLIGIBLE * rhatNorm * Blas.norm2(v)) {
+            if (Math.abs(sigma) <= NEGLIGIBLE * rhatNorm * Blas.norm2FromSquares(dots[1], v)) {
                 reason = StopReason.BREAKDOWN;
                 detail = "(r̂, v) = " + fmt(sigma) + " vanished at iteration " + (k + 1)
                         + " (v = A·M⁻¹·p), so α = ρ/(r̂, v) is undefined; A may be singular";
@@ -168,8 +174,9 @@ public final class Bicgstab {
                 m.apply(r, shat);
             }
             a.apply(shat, t);
-            double tt = Blas.dot(t, t);
-            double ts = Blas.dot(t, r);
+            Blas.dot2(t, t, r, dots); // (t, t) and (t, s) in one sweep
+            double tt = dots[0];
+            double ts = dots[1];
             if (!Double.isFinite(tt) || !Double.isFinite(ts)) {
                 reason = StopReason.NOT_FINITE;
                 detail = "A·M⁻¹·s produced NaN or infinity at iteration " + k + " ((t, t) = " + tt
@@ -186,12 +193,13 @@ public final class Bicgstab {
                 break;
             }
             omega = ts / tt;
-            for (int i = 0; i < n; i++) { // x = x + α·p̂ + ω·ŝ
-                x[i] += alpha * phat[i] + omega * shat[i];
-            }
-            rnorm = Blas.axpyNorm(-omega, t, r); // r = s − ω·t
+            // x = x + α·p̂ + ω·ŝ, r = s − ω·t, ‖r‖ and the next ρ = (r̂, r): one sweep
+            Blas.axpbyAxpyDots(alpha, phat, omega, shat, x, -omega, t, r, rhat, dots);
+            rnorm = Blas.norm2FromSquares(dots[0], r);
+            rhoNext = dots[1];
             run.record(k, rnorm / run.bnorm);
             if (run.met(rnorm)) {
+                rhoNext = Double.NaN; // r and r̂ are replaced below: ρ is summed anew
                 trueNorm = run.residual(x, r);
                 if (run.met(trueNorm) || ++refreshes > KrylovRun.MAX_REFRESHES) {
                     reason = StopReason.CONVERGED;

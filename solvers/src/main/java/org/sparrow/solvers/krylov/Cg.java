@@ -38,7 +38,9 @@ import org.sparrow.solvers.precond.Preconditioner;
  * breakdown it runs to convergence or the iteration limit.
  *
  * <p>Cost per iteration: one product with A, one application of M⁻¹, two inner products, one norm
- * and three vector updates. Stored: x, r, p, A·p, and z when preconditioned (4 or 5 vectors of n).
+ * and three vector updates; the x and r updates, ‖r‖ and (unpreconditioned) the next ρ = rᵀr share one
+ * sweep ({@link Blas#axpyAxpyDot}, bit for bit the unfused sequence), so an unpreconditioned
+ * iteration reads the vectors in three sweeps: pᵀ(A·p), that update, and p = z + β·p. Stored: x, r, p, A·p, and z when preconditioned (4 or 5 vectors of n).
  */
 public final class Cg {
 
@@ -115,8 +117,9 @@ public final class Cg {
                 break;
             }
             double alpha = rho / pq;
-            Blas.axpy(alpha, p, x); // x = x + α·p
-            rnorm = Blas.axpyNorm(-alpha, q, r); // r = r − α·A·p, and ‖r‖ in the same sweep
+            // x = x + α·p and r = r − α·A·p in one sweep, which also yields rᵀr (the next ρ without a preconditioner)
+            double rr = Blas.axpyAxpyDot(alpha, p, x, -alpha, q, r);
+            rnorm = Blas.norm2FromSquares(rr, r);
             k++;
             trueNorm = Double.NaN;
             run.record(k, rnorm / run.bnorm);
@@ -130,10 +133,11 @@ public final class Cg {
                 restart = true;
                 continue;
             }
+            double rhoNext = rr; // z = r: ρ = rᵀr, already summed (bit for bit Blas.dot(r, r))
             if (m != null) {
                 m.apply(r, z);
+                rhoNext = Blas.dot(r, z);
             }
-            double rhoNext = Blas.dot(r, z);
             if (!(rhoNext > 0.0)) {
                 reason = rhoFailure(rhoNext);
                 detail = rhoDetail(rhoNext, m, k + 1);

@@ -48,7 +48,9 @@ import org.sparrow.solvers.precond.Preconditioner;
  *
  * <p>Cost per inner step j: one product with A, one application of M⁻¹, j inner products and j
  * vector updates for Gram–Schmidt (twice that with re-orthogonalization), two norms, O(j) for the
- * rotations; one more product with A per cycle for the true residual. Stored: the m + 1 basis
+ * rotations. The vector work takes j + 2 sweeps over w rather than 2j + 2: {@link Blas#dot2} gives
+ * ‖w‖ with the first coefficient, and each removal {@link Blas#axpyDot} the next coefficient (the
+ * last, {@link Blas#axpyNorm}, the new norm), bit for bit the unfused loop; one more product with A per cycle for the true residual. Stored: the m + 1 basis
  * vectors of n, x, w and (preconditioned) M⁻¹·vⱼ, plus the (m + 1)×m Hessenberg matrix.
  */
 public final class Gmres {
@@ -90,6 +92,7 @@ public final class Gmres {
         double[] y = new double[mr];
         double[] w = new double[n];
         double[] z = m == null ? null : new double[n];
+        double[] dots = new double[2]; // the fused kernels' two dot products
         boolean reorth = o.reorthogonalize();
         int maxIt = o.maxIterations();
         run.start(1.0);
@@ -146,7 +149,8 @@ public final class Gmres {
                 }
                 double[] wj = v[j + 1];
                 a.apply(zj, wj);
-                double wnorm = Blas.norm2(wj);
+                Blas.dot2(wj, wj, v[0], dots); // ‖w‖² and the first Gram–Schmidt coefficient (w, v₀), one sweep
+                double wnorm = Blas.norm2FromSquares(dots[0], wj);
                 if (!Double.isFinite(wnorm)) {
                     inner = StopReason.NOT_FINITE;
                     detail = "A·M⁻¹·v produced NaN or infinity at iteration " + (k + 1)
@@ -154,19 +158,30 @@ public final class Gmres {
                     break;
                 }
                 double[] hj = h[j];
-                for (int i = 0; i <= j; i++) { // modified Gram–Schmidt
-                    double hij = Blas.dot(wj, v[i]);
-                    Blas.axpy(-hij, v[i], wj);
+                // Modified Gram–Schmidt, hᵢⱼ = (w, vᵢ) and w = w − hᵢⱼ·vᵢ for i = 0 … j: each removal sweeps w
+                // once and yields the next coefficient (the last one ‖w‖), bit for bit the dot-then-axpy loop.
+                double hnext = Double.NaN;
+                double hij = dots[1];
+                for (int i = 0; i <= j; i++) {
                     hj[i] = hij;
-                }
-                if (reorth) {
-                    for (int i = 0; i <= j; i++) {
-                        double c = Blas.dot(wj, v[i]);
-                        Blas.axpy(-c, v[i], wj);
-                        hj[i] += c;
+                    if (i < j) {
+                        hij = Blas.axpyDot(-hij, v[i], wj, v[i + 1]);
+                    } else if (reorth) {
+                        hij = Blas.axpyDot(-hij, v[i], wj, v[0]);
+                    } else {
+                        hnext = Blas.axpyNorm(-hij, v[i], wj);
                     }
                 }
-                double hnext = Blas.norm2(wj);
+                if (reorth) { // a second pass, its coefficients added to the first
+                    for (int i = 0; i <= j; i++) {
+                        hj[i] += hij;
+                        if (i < j) {
+                            hij = Blas.axpyDot(-hij, v[i], wj, v[i + 1]);
+                        } else {
+                            hnext = Blas.axpyNorm(-hij, v[i], wj);
+                        }
+                    }
+                }
                 boolean happy = hnext <= HAPPY * wnorm;
                 if (happy) {
                     hnext = 0.0;

@@ -197,13 +197,14 @@ public final class Minres {
                 double tau = c * phibar;
                 phibar = -s * phibar;
                 double inv = 1.0 / gamma;
-                for (int i = 0; i < n; i++) { // dₖ = (zₖ − δₖ·dₖ₋₁ − εₖ·dₖ₋₂)/γₖ, into dₖ₋₂'s array
-                    d2[i] = (z[i] - delta * d1[i] - eps * d2[i]) * inv;
+                for (int i = 0; i < n; i++) { // one sweep for both updates:
+                    double di = (z[i] - delta * d1[i] - eps * d2[i]) * inv; // dₖ = (zₖ − δₖ·dₖ₋₁ − εₖ·dₖ₋₂)/γₖ
+                    d2[i] = di; // into dₖ₋₂'s array
+                    x[i] += tau * di; // xₖ = xₖ₋₁ + τₖ·dₖ
                 }
                 double[] t = d2;
                 d2 = d1;
                 d1 = t;
-                Blas.axpy(tau, d1, x); // xₖ = xₖ₋₁ + τₖ·dₖ
                 trueNorm = Double.NaN;
                 c2 = c1;
                 s2 = s1;

@@ -3,6 +3,7 @@ package org.sparrow.interop.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.io.MatrixMarket;
@@ -10,6 +11,8 @@ import org.sparrow.core.io.MatrixMarketWriteOptions;
 import org.sparrow.core.ops.Spgemm;
 import org.sparrow.core.ops.SpgemmFlops;
 import org.sparrow.core.ops.SpgemmOptions;
+import org.sparrow.core.ops.SpgemmStrategy;
+import org.sparrow.core.ops.SpgemmWorkspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +29,9 @@ import picocli.CommandLine.Spec;
  * <p>A and B are read with {@link MatrixMarket#readCsr} (symmetric storage expanded, duplicates
  * summed). The product runs once as a warm-up and then {@code --repeat} times (default
  * {@value #DEFAULT_REPEATS}); {@code seconds} is the median of the timed runs, the kernel alone
- * (reading and writing excluded). {@code flops} is the number of multiply-adds,
+ * (reading and writing excluded). The runs share one {@link SpgemmWorkspace}, and each hands the
+ * previous product back to it ({@link SpgemmWorkspace#recycle}), so the repeats reuse the scratch
+ * and the output arrays instead of allocating fresh memory every time. {@code flops} is the number of multiply-adds,
  * {@link SpgemmFlops}, and {@code gflops = 2·flops / seconds / 1e9} ({@code null} when the run was
  * too short for the clock to see). {@code -o C} writes the product ({@code .gz} compresses; {@code -} is
  * stdout, and the report then goes to stderr).
@@ -36,7 +41,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>JSON keys, in order: {@code rows, cols, nnz} (of C), {@code seconds, threads, repeats, flops,
  * gflops, sorted} (whether C's rows are in canonical order), {@code output} (the file written, or
- * {@code null}), then {@code a, b} (the input files) and {@code transpose_b, drop_zeros}.
+ * {@code null}), then {@code a, b} (the input files), {@code transpose_b, drop_zeros}, and
+ * {@code strategy} ({@code one-phase} or {@code two-phase}: what {@link Spgemm#estimate} says the
+ * timed runs use).
  */
 @Command(name = "multiply", mixinStandardHelpOptions = true,
         description = "Multiply two sparse matrices, C = A·B (SpGEMM), and time the product.")
@@ -100,13 +107,14 @@ final class MultiplyCommand implements Callable<Integer> {
         SpgemmOptions options = SpgemmOptions.defaults().withSorted(!unsorted).withDropZeros(dropZeros);
         long flops = transposeB ? SpgemmFlops.countTransposeB(a, b) : SpgemmFlops.count(a, b);
 
-        product(a, b, options); // warm-up, result dropped
-        CsrMatrix c = null;
+        SpgemmWorkspace workspace = new SpgemmWorkspace();
+        CsrMatrix c = product(a, b, options, workspace); // warm-up: grows the workspace
+        SpgemmStrategy strategy = Spgemm.estimate(a, transposeB ? b.transpose() : b, options, workspace).strategy();
         double[] times = new double[repeats];
         for (int r = 0; r < repeats; r++) {
-            c = null; // let the previous product be collected before the next one is allocated
+            workspace.recycle(c); // the next product is written into this one's arrays
             long t0 = System.nanoTime();
-            c = product(a, b, options);
+            c = product(a, b, options, workspace);
             times[r] = (System.nanoTime() - t0) * 1e-9;
         }
         double seconds = median(times);
@@ -134,13 +142,15 @@ final class MultiplyCommand implements Callable<Integer> {
                 .json("a", aFile.toString())
                 .json("b", bFile.toString())
                 .json("transpose_b", transposeB)
-                .json("drop_zeros", dropZeros);
+                .json("drop_zeros", dropZeros)
+                .json("strategy", strategy.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         r.print(Outputs.report(spec, output), common.json);
         return SparrowCli.EXIT_OK;
     }
 
-    private CsrMatrix product(CsrMatrix a, CsrMatrix b, SpgemmOptions options) {
-        return transposeB ? Spgemm.multiplyTransposeB(a, b, options) : Spgemm.multiply(a, b, options);
+    private CsrMatrix product(CsrMatrix a, CsrMatrix b, SpgemmOptions options, SpgemmWorkspace workspace) {
+        return transposeB ? Spgemm.multiplyTransposeB(a, b, options, workspace)
+                : Spgemm.multiply(a, b, options, workspace);
     }
 
     private static String shape(CsrMatrix m) {

@@ -35,7 +35,10 @@ import picocli.CommandLine.Spec;
  * (default {@value #DEFAULT_REPEATS}). {@code seconds} is the median compute time (the kernel, until
  * the device has finished), {@code transfer_seconds} the median time spent copying X in and Y out
  * (0 on the CPU), {@code gflops = 2·nnz·k / seconds / 1e9} ({@code null} when the clock saw no time).
- * {@code y_frobenius} is ‖Y‖_F, to compare backends: the same A, K and seed give the same X.
+ * {@code y_frobenius} is ‖Y‖_F, to compare backends: the same A, K and seed give the same X. On the
+ * CPU, {@code --k 1} runs the SpMV kernel ({@code Spmm} routes a one-column block to {@code Spmv}), so
+ * it times what {@code CsrMatrix.apply(x, y)} costs; X and Y are allocated once, before the warm-up,
+ * and every repeat writes into the same Y.
  *
  * <p>{@code --backend gpu} where no GPU is usable fails (exit 1) with the reason on stderr;
  * {@code --k 0}, {@code --repeat 0} and an unknown backend are usage errors (exit 2).

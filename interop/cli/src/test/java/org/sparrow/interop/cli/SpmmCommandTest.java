@@ -100,6 +100,20 @@ class SpmmCommandTest {
     }
 
     @Test
+    void widthOneReportsTheSpmvProductOfTheSeededVector() throws IOException {
+        Path file = matrix();
+        Cli.Result r = ok("spmm", file.toString(), "--backend", "cpu", "--k", "1", "--repeat", "2", "--seed", "11",
+                "--threads", "2", "--json");
+        Map<String, Object> j = JsonReader.parseObject(r.out());
+        CsrMatrix a = MatrixMarket.readCsr(file);
+        double[] y = new double[61];
+        org.sparrow.core.ops.Spmv.apply(a, Blocks.random(47, 1, 11L), y, 1); // the vector kernel, one thread
+        assertEquals(new BigDecimal(1), j.get("k"));
+        assertEquals(Blas.norm2(y), ((BigDecimal) j.get("y_frobenius")).doubleValue(), 0.0,
+                "spmm --k 1 is SpMV bit for bit");
+    }
+
+    @Test
     void gpuWhereNoneIsUsableExitsOneWithTheReasonOnStderr() throws IOException {
         Availability gpu = Backends.gpu().availability();
         assumeFalse(gpu.available(), "skipped: this machine has a usable GPU");
