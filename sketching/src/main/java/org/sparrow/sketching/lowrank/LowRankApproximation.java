@@ -1,6 +1,7 @@
 package org.sparrow.sketching.lowrank;
 
 import org.sparrow.core.DenseMatrix;
+import org.sparrow.core.structured.LowRankMatrix;
 
 /**
  * A rank-k approximation A ≈ U·diag(σ̃)·Vᵀ from {@link RandomizedSvd}, with what a user needs to trust it.
@@ -11,10 +12,14 @@ import org.sparrow.core.DenseMatrix;
  * the residuals: each σ̃_i is within {@code singularValueErrors[i]} of a singular value of A, and σ̃_i ≤ σ_i
  * ({@link #relativeSingularValueError()}). {@link #trustworthy()} compares both with the tolerance.
  *
- * @param u                   rows × k, orthonormal columns (the approximate left singular vectors)
- * @param singularValues      σ̃₁ ≥ … ≥ σ̃_k ≥ 0, length k: the singular values of Qᵀ·A, so σ̃_i ≤ σ_i(A)
- *                            (Cauchy interlacing: Q has orthonormal columns)
- * @param v                   cols × k, orthonormal columns (the approximate right singular vectors)
+ * <p>The approximation itself is a {@link LowRankMatrix} ({@link #matrix()}), so it can be applied, truncated
+ * further or written like any other low-rank operator; {@link #u()}, {@link #singularValues()} and {@link #v()}
+ * read its factors.
+ *
+ * @param matrix              U·diag(σ̃)·Vᵀ: U rows × k with orthonormal columns (the approximate left singular
+ *                            vectors), σ̃₁ ≥ … ≥ σ̃_k ≥ 0 the singular values of Qᵀ·A, so σ̃_i ≤ σ_i(A) (Cauchy
+ *                            interlacing: Q has orthonormal columns), V cols × k with orthonormal columns (the
+ *                            approximate right singular vectors)
  * @param errorEstimate       E, an a-posteriori upper estimate of ‖A − Q·Qᵀ·A‖₂ for the ℓ-column basis Q the range
  *                            finder built (HMT §4.3, eq. (4.3)): 10·√(2/π)·max_i ‖(I − Q·Qᵀ)·A·ω_i‖ over
  *                            {@code testVectors} fresh Gaussian ω_i, an upper bound with probability at least
@@ -39,14 +44,55 @@ import org.sparrow.core.DenseMatrix;
  * @param tolerance           τ, the tolerance the trust check used ({@link RandomizedSvdOptions#tolerance()})
  * @param adaptive            whether the power iterations were raised adaptively until the tolerance was met
  */
-public record LowRankApproximation(DenseMatrix u, double[] singularValues, DenseMatrix v, double errorEstimate,
+public record LowRankApproximation(LowRankMatrix matrix, double errorEstimate,
                                    double seconds, int sampledColumns, int powerIterations, int testVectors,
                                    double nextSingularValue, double errorLowerBound, double[] singularValueErrors,
                                    double tolerance, boolean adaptive) {
 
+    /**
+     * The approximation from its factors: {@code matrix = new LowRankMatrix(u, singularValues, v)}, the other
+     * components as the record's.
+     *
+     * @param u                   rows × k, orthonormal columns
+     * @param singularValues      σ̃₁ ≥ … ≥ σ̃_k ≥ 0, length k
+     * @param v                   cols × k, orthonormal columns
+     * @param errorEstimate       as the record component
+     * @param seconds             as the record component
+     * @param sampledColumns      as the record component
+     * @param powerIterations     as the record component
+     * @param testVectors         as the record component
+     * @param nextSingularValue   as the record component
+     * @param errorLowerBound     as the record component
+     * @param singularValueErrors as the record component
+     * @param tolerance           as the record component
+     * @param adaptive            as the record component
+     */
+    public LowRankApproximation(DenseMatrix u, double[] singularValues, DenseMatrix v, double errorEstimate,
+                                double seconds, int sampledColumns, int powerIterations, int testVectors,
+                                double nextSingularValue, double errorLowerBound, double[] singularValueErrors,
+                                double tolerance, boolean adaptive) {
+        this(new LowRankMatrix(u, singularValues, v), errorEstimate, seconds, sampledColumns, powerIterations,
+                testVectors, nextSingularValue, errorLowerBound, singularValueErrors, tolerance, adaptive);
+    }
+
+    /** U, rows × k with orthonormal columns: the approximate left singular vectors ({@code matrix().u()}). */
+    public DenseMatrix u() {
+        return matrix.u();
+    }
+
+    /** σ̃₁ ≥ … ≥ σ̃_k ≥ 0, the approximate singular values ({@code matrix().s()}, a copy). */
+    public double[] singularValues() {
+        return matrix.s();
+    }
+
+    /** V, cols × k with orthonormal columns: the approximate right singular vectors ({@code matrix().v()}). */
+    public DenseMatrix v() {
+        return matrix.v();
+    }
+
     /** The rank k of the approximation. */
     public int rank() {
-        return singularValues.length;
+        return matrix.rank();
     }
 
     /**
@@ -67,6 +113,7 @@ public record LowRankApproximation(DenseMatrix u, double[] singularValues, Dense
         for (double e : singularValueErrors) {
             max = Math.max(max, e);
         }
+        double[] singularValues = singularValues();
         double sk = singularValues[singularValues.length - 1];
         if (max == 0) {
             return 0.0;
@@ -79,7 +126,7 @@ public record LowRankApproximation(DenseMatrix u, double[] singularValues, Dense
      * least this fraction below σ₁: a leading direction was missed or not yet converged), else 0.
      */
     public double leadingDeficit() {
-        double s1 = singularValues[0];
+        double s1 = singularValues()[0];
         return errorLowerBound > s1 ? (errorLowerBound - s1) / errorLowerBound : 0.0;
     }
 
@@ -116,7 +163,7 @@ public record LowRankApproximation(DenseMatrix u, double[] singularValues, Dense
         }
         if (leadingDeficit() > tolerance) {
             s.append(toleranceMet() ? "" : ";").append(" ‖A − UΣVᵀ‖₂ ≥ ").append(fmt(errorLowerBound))
-                    .append(" > σ̃₁ = ").append(fmt(singularValues[0])).append(", so σ̃₁ is at least ")
+                    .append(" > σ̃₁ = ").append(fmt(singularValues()[0])).append(", so σ̃₁ is at least ")
                     .append(fmt(100 * leadingDeficit())).append(" % below σ₁");
         }
         return s.toString();
