@@ -236,15 +236,26 @@ final class MatrixMarketReader {
         return expand(r, c, vals);
     }
 
-    /** Mirrors the stored triangle of a symmetric, skew-symmetric or Hermitian file. */
+    /**
+     * Mirrors the stored triangle of a symmetric, skew-symmetric or Hermitian file. The result is in
+     * column order: the stored entries and then their mirrors, bucketed by column stably (one
+     * counting pass), which is the order the CSR conversion would sort them into first, so that
+     * conversion skips its column pass and the copy it allocates for it (see
+     * {@code SparseConversions.compress}); within a column, stored entries come before mirrored ones,
+     * each in file order, so duplicates are summed exactly as from file order.
+     */
     private CooMatrix expand(int[] r, int[] c, double[] v) throws MatrixMarketException {
         if (h.symmetry() == Symmetry.GENERAL) {
             return new CooMatrix(h.rows(), h.cols(), r, c, v);
         }
         int n = r.length;
+        int cols = h.cols();
+        int[] next = new int[cols + 1];
         int offDiagonal = 0;
         for (int k = 0; k < n; k++) {
+            next[c[k] + 1]++;
             if (r[k] != c[k]) {
+                next[r[k] + 1]++; // the mirror (c, r) lies in column r
                 offDiagonal++;
             }
         }
@@ -253,17 +264,25 @@ final class MatrixMarketReader {
             throw error(sizeLine, "expanding the " + n + " stored entries of this " + h.symmetry().word() + " matrix gives "
                     + total + " entries, more than Sparrow holds in one array (" + MatrixMarketHeaderParser.MAX_ENTRIES + ")");
         }
-        int[] r2 = Arrays.copyOf(r, (int) total);
-        int[] c2 = Arrays.copyOf(c, (int) total);
-        double[] v2 = Arrays.copyOf(v, (int) total);
+        for (int j = 0; j < cols; j++) {
+            next[j + 1] += next[j];
+        }
+        int[] r2 = new int[(int) total];
+        int[] c2 = new int[(int) total];
+        double[] v2 = new double[(int) total];
+        for (int k = 0; k < n; k++) {
+            int q = next[c[k]]++;
+            r2[q] = r[k];
+            c2[q] = c[k];
+            v2[q] = v[k];
+        }
         double sign = h.symmetry() == Symmetry.SKEW_SYMMETRIC && !patternOnly ? -1.0 : 1.0; // structure stays +1
-        int q = n;
         for (int k = 0; k < n; k++) {
             if (r[k] != c[k]) {
+                int q = next[r[k]]++;
                 r2[q] = c[k];
                 c2[q] = r[k];
                 v2[q] = sign * v[k];
-                q++;
             }
         }
         return new CooMatrix(h.rows(), h.cols(), r2, c2, v2);

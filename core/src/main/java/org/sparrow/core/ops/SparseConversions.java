@@ -37,6 +37,12 @@ public final class SparseConversions {
         if (hypersparseColumns(rows, cols, nnz)) {
             return compressBySortingRows(rows, nnz, ri, ci, vx, rowPtr, colIdx, values);
         }
+        if (nonDecreasing(ci, nnz)) {
+            // Already in column order (a column-major Matrix Market file, a CSC matrix's triplets):
+            // pass 1 would copy them unchanged.
+            bucketByRow(rows, nnz, ri, ci, vx, rowPtr, colIdx, values);
+            return sumAdjacentDuplicates(rows, rowPtr, colIdx, values);
+        }
         // Pass 1: bucket the triplets by column (stable).
         int[] colStart = new int[cols + 1];
         for (int k = 0; k < nnz; k++) {
@@ -74,6 +80,37 @@ public final class SparseConversions {
         return sumAdjacentDuplicates(rows, rowPtr, colIdx, values);
     }
 
+    /** Whether {@code a[0..n)} never decreases. */
+    private static boolean nonDecreasing(int[] a, int n) {
+        for (int k = 1; k < n; k++) {
+            if (a[k] < a[k - 1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Pass 2 of {@link #compress} on triplets already in column order: a stable bucket by row, so
+     * each row's columns come out sorted, duplicates adjacent in their original order.
+     */
+    private static void bucketByRow(int rows, int nnz, int[] ri, int[] ci, double[] vx,
+                                    int[] rowPtr, int[] colIdx, double[] values) {
+        java.util.Arrays.fill(rowPtr, 0, rows + 1, 0);
+        for (int k = 0; k < nnz; k++) {
+            rowPtr[ri[k] + 1]++;
+        }
+        for (int i = 0; i < rows; i++) {
+            rowPtr[i + 1] += rowPtr[i];
+        }
+        int[] next = java.util.Arrays.copyOf(rowPtr, rows);
+        for (int k = 0; k < nnz; k++) {
+            int q = next[ri[k]]++;
+            colIdx[q] = ci[k];
+            values[q] = vx[k];
+        }
+    }
+
     /**
      * Whether {@link #compress} sorts each row instead of bucketing by column: when the columns far
      * outnumber the triplets (a 1×2³¹−1 matrix), since the column buckets cost {@code O(cols)} memory.
@@ -106,19 +143,7 @@ public final class SparseConversions {
      */
     private static int compressBySortingRows(int rows, int nnz, int[] ri, int[] ci, double[] vx,
                                              int[] rowPtr, int[] colIdx, double[] values) {
-        java.util.Arrays.fill(rowPtr, 0, rows + 1, 0);
-        for (int k = 0; k < nnz; k++) {
-            rowPtr[ri[k] + 1]++;
-        }
-        for (int i = 0; i < rows; i++) {
-            rowPtr[i + 1] += rowPtr[i];
-        }
-        int[] next = java.util.Arrays.copyOf(rowPtr, rows);
-        for (int k = 0; k < nnz; k++) {
-            int q = next[ri[k]]++;
-            colIdx[q] = ci[k];
-            values[q] = vx[k];
-        }
+        bucketByRow(rows, nnz, ri, ci, vx, rowPtr, colIdx, values);
         long[] keys = new long[0];
         double[] tmp = new double[0];
         for (int i = 0; i < rows; i++) {

@@ -13,6 +13,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.List;
 import java.util.Properties;
 import org.sparrow.core.io.MatrixMarketException;
 import picocli.CommandLine;
@@ -34,12 +35,6 @@ import picocli.CommandLine.ParseResult;
         mixinStandardHelpOptions = true,
         versionProvider = SparrowCli.Version.class,
         description = "Sparse linear algebra from the command line.",
-        subcommands = {InfoCommand.class, ConvertCommand.class, MultiplyCommand.class, GenerateCommand.class,
-            SolveCommand.class, RegressCommand.class, LowrankCommand.class, SblCommand.class,
-            OtCommand.class,
-            BcdCommand.class,
-            MonarchCommand.class, CompleteCommand.class,
-            BackendsCommand.class, SpmmCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -58,13 +53,29 @@ public final class SparrowCli {
     /** Exit code: reserved for a solver that stopped without converging. */
     public static final int EXIT_NOT_CONVERGED = 3;
 
+    /**
+     * The subcommands, in the order the help lists them. They are not named in the {@code @Command}
+     * annotation because picocli would then build every one's model (reflection over all their
+     * options, in a JVM that has not compiled anything yet) on every start, which was half of the
+     * start-up time of {@code sparrow --version}; {@link #commandLine} registers only those a
+     * command line can reach.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(InfoCommand.class, ConvertCommand.class,
+            MultiplyCommand.class, GenerateCommand.class,
+            SolveCommand.class, RegressCommand.class, LowrankCommand.class, SblCommand.class,
+            OtCommand.class,
+            BcdCommand.class,
+            MonarchCommand.class, CompleteCommand.class,
+            BackendsCommand.class, SpmmCommand.class, CommandLine.HelpCommand.class);
+
     /** Where an output named {@code -} writes its bytes. */
     private final OutputStream stdout;
 
     /** Whether stderr is a terminal, so that a progress bar may be drawn on {@link #stderr}. */
     private final boolean stderrTerminal;
 
-    private SparrowCli(OutputStream stdout, boolean stderrTerminal) {
+    /** The root command; {@code stdout} is where an output named {@code -} writes. */
+    SparrowCli(OutputStream stdout, boolean stderrTerminal) {
         this.stdout = stdout;
         this.stderrTerminal = stderrTerminal;
     }
@@ -109,7 +120,7 @@ public final class SparrowCli {
      * {@code -} writes to, and whether a progress bar may be drawn on {@code err}.
      */
     static int execute(PrintWriter out, OutputStream stdout, PrintWriter err, boolean stderrTerminal, String... args) {
-        CommandLine cl = new CommandLine(new SparrowCli(stdout, stderrTerminal));
+        CommandLine cl = commandLine(new SparrowCli(stdout, stderrTerminal), args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler(SparrowCli::handleUsageError);
@@ -129,6 +140,33 @@ public final class SparrowCli {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The command line for {@code args}: the root command with the one subcommand that
+     * {@code args[0]} names, none for a lone {@code --version}, and all of them otherwise (the help,
+     * the {@code help} command, an unknown command and its suggestions), so every command line
+     * parses as it would with all of them registered.
+     */
+    static CommandLine commandLine(SparrowCli root, String... args) {
+        CommandLine cl = new CommandLine(root);
+        String first = args.length > 0 ? args[0] : null;
+        if (args.length == 1 && ("--version".equals(first) || "-V".equals(first))) {
+            return cl;
+        }
+        Class<?> named = null;
+        for (Class<?> c : SUBCOMMANDS) {
+            Command command = c.getAnnotation(Command.class);
+            if (command != null && command.name().equals(first) && c != CommandLine.HelpCommand.class) {
+                named = c;
+            }
+        }
+        for (Class<?> c : SUBCOMMANDS) {
+            if (named == null || c == named) {
+                cl.addSubcommand(c);
+            }
+        }
+        return cl;
     }
 
     /**

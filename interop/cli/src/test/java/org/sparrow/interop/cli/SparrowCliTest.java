@@ -35,6 +35,31 @@ class SparrowCliTest {
     }
 
     @Test
+    void commandLineBuildsOnlyTheNamedSubcommandNoneForTheVersionAndAllOtherwise() {
+        java.util.Set<String> all = new java.util.TreeSet<>();
+        for (Class<?> c : SparrowCli.SUBCOMMANDS) {
+            all.add(c.getAnnotation(picocli.CommandLine.Command.class).name());
+        }
+        SparrowCli root = new SparrowCli(java.io.OutputStream.nullOutputStream(), false);
+        assertEquals(java.util.Set.of("info"), SparrowCli.commandLine(root, "info", "x.mtx").getSubcommands().keySet());
+        assertEquals(java.util.Set.of("solve"), SparrowCli.commandLine(root, "solve", "--help").getSubcommands().keySet());
+        assertEquals(java.util.Set.of(), SparrowCli.commandLine(root, "--version").getSubcommands().keySet());
+        for (String[] args : new String[][] {{}, {"--help"}, {"help", "info"}, {"nonsense"}, {"--version", "info"}}) {
+            assertEquals(all, new java.util.TreeSet<>(SparrowCli.commandLine(root, args).getSubcommands().keySet()),
+                    String.join(" ", args));
+        }
+        assertTrue(all.containsAll(java.util.Set.of("info", "convert", "multiply", "solve", "help")), all::toString);
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageErrorNamingTheUnmatchedArguments() {
+        Cli.Result r = Cli.run("inf", "x.mtx");
+        assertEquals(SparrowCli.EXIT_USAGE, r.exitCode(), r::toString);
+        assertEquals("sparrow: Unmatched arguments from index 0: 'inf', 'x.mtx' (see 'sparrow --help')",
+                r.err().strip(), r::toString);
+    }
+
+    @Test
     void versionPrintsTheMavenProjectVersionAndExitsZero() {
         Cli.Result r = Cli.run("--version");
         assertEquals(0, r.exitCode(), r::toString);
