@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sparrow.benchmarks.harness.LogLogChart;
 import org.sparrow.benchmarks.harness.MachineInfo;
 import org.sparrow.benchmarks.harness.Table;
 import org.sparrow.core.io.SafeOutput;
@@ -56,7 +57,7 @@ final class OtReport {
 
     private static void charts(OtSuite.Settings s, List<OtSuite.CaseResult> cases) throws IOException {
         int smallest = cases.stream().mapToInt(OtSuite.CaseResult::n).min().orElse(0);
-        List<OtCharts.Series> conv = new ArrayList<>();
+        List<LogLogChart.Series> conv = new ArrayList<>();
         for (OtSuite.CaseResult c : cases) {
             if (c.n() == smallest) {
                 OtSuite.Row sns = c.row("sns");
@@ -67,20 +68,20 @@ final class OtReport {
             }
         }
         int longest = cases.stream().filter(c -> c.n() == smallest).mapToInt(c -> c.sinkHistory().length).max().orElse(1);
-        conv.add(new OtCharts.Series("tolerance " + OtSuite.TOL, new double[] {1, longest},
+        conv.add(new LogLogChart.Series("tolerance " + OtSuite.TOL, new double[] {1, longest},
                 new double[] {OtSuite.TOL, OtSuite.TOL}));
-        OtCharts.write(s.results().resolve("convergence.png"),
+        LogLogChart.write(s.results().resolve("convergence.png"), 1400,
                 "Marginal error ‖P1 − a‖₁ + ‖Pᵀ1 − b‖₁ per iteration, n = " + smallest + ", η = " + (int) OtSuite.ETA,
                 "iteration (log scale)", "marginal error (log scale)", conv);
 
-        List<OtCharts.Series> scal = new ArrayList<>();
+        List<LogLogChart.Series> scal = new ArrayList<>();
         double refN = 0;
         double refT = 0;
         for (OtInstance.Kind k : OtInstance.Kind.values()) {
             List<OtSuite.CaseResult> ks = cases.stream().filter(c -> c.kind() == k).toList();
             double[] x = ks.stream().mapToDouble(OtSuite.CaseResult::n).toArray();
             double[] y = ks.stream().mapToDouble(c -> c.row("sns").secondsPerIteration()).toArray();
-            scal.add(new OtCharts.Series(k.label() + ": SNS", x, y));
+            scal.add(new LogLogChart.Series(k.label() + ": SNS", x, y));
             if (refN == 0 && x.length > 0) {
                 refN = x[0];
                 refT = y[0];
@@ -88,13 +89,9 @@ final class OtReport {
         }
         if (refN > 0) {
             double[] ns = cases.stream().mapToDouble(OtSuite.CaseResult::n).distinct().sorted().toArray();
-            double[] ref = new double[ns.length];
-            for (int i = 0; i < ns.length; i++) {
-                ref[i] = refT * (ns[i] / refN) * (ns[i] / refN);
-            }
-            scal.add(new OtCharts.Series("O(n²) reference", ns, ref));
+            scal.add(LogLogChart.slope("O(n²) reference", ns, refN, refT, 2));
         }
-        OtCharts.write(s.results().resolve("scaling.png"), "SNS seconds per iteration (solve time / iterations) vs n",
+        LogLogChart.write(s.results().resolve("scaling.png"), 1400, "SNS seconds per iteration (solve time / iterations) vs n",
                 "n (log scale)", "seconds per iteration (log scale)", scal);
     }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sparrow.benchmarks.harness.LogLogChart;
 import org.sparrow.benchmarks.harness.MachineInfo;
 import org.sparrow.benchmarks.harness.Table;
 import org.sparrow.core.io.SafeOutput;
@@ -118,7 +119,7 @@ final class StructuredReport {
     private static void charts(StructuredSuite.Settings s, List<MonarchStudy.MultiplyRow> multiply,
                                List<CompletionStudy.Row> completion) throws IOException {
         if (!multiply.isEmpty()) {
-            List<StructuredCharts.Series> series = new ArrayList<>();
+            List<LogLogChart.Series> series = new ArrayList<>();
             int[] ns = sizes(multiply);
             double[] xs = new double[ns.length];
             for (int i = 0; i < ns.length; i++) {
@@ -131,40 +132,40 @@ final class StructuredReport {
                         MonarchStudy.MultiplyRow r = find(multiply, ns[i], k, impl);
                         y[i] = r == null ? Double.NaN : r.seconds() * 1e3;
                     }
-                    series.add(new StructuredCharts.Series(label(impl) + ", k = " + k, xs, y, false));
+                    series.add(new LogLogChart.Series(label(impl) + ", k = " + k, xs, y, true));
                 }
             }
             double x0 = xs[xs.length - 1];
             MonarchStudy.MultiplyRow m = find(multiply, ns[ns.length - 1], 1, "monarch");
             if (m != null) {
-                series.add(StructuredCharts.slope("n^1.5 (through Monarch, k = 1)", xs, x0, m.seconds() * 1e3, 1.5));
+                series.add(LogLogChart.slope("n^1.5 (through Monarch, k = 1)", xs, x0, m.seconds() * 1e3, 1.5));
             }
             MonarchStudy.MultiplyRow d = null;
             for (int i = ns.length - 1; i >= 0 && d == null; i--) {
                 d = find(multiply, ns[i], 1, "dense");
             }
             if (d != null) {
-                series.add(StructuredCharts.slope("n² (through dense, k = 1)", xs, d.n(), d.seconds() * 1e3, 2));
+                series.add(LogLogChart.slope("n² (through dense, k = 1)", xs, d.n(), d.seconds() * 1e3, 2));
             }
-            StructuredCharts.write(s.results().resolve("multiply.png"), "Monarch multiply vs the dense product "
+            LogLogChart.write(s.results().resolve("multiply.png"), 1200, "Monarch multiply vs the dense product "
                     + "(b = √n blocks): median ms per product", "n (log scale)", "ms per product (log scale)", series);
         }
         List<CompletionStudy.Row> ks = completion.stream().filter(r -> r.study().equals("k-sweep") && r.ok()).toList();
         if (!ks.isEmpty()) {
-            List<StructuredCharts.Series> series = new ArrayList<>();
+            List<LogLogChart.Series> series = new ArrayList<>();
             for (String method : new String[] {"am", "sketched-am"}) {
                 List<CompletionStudy.Row> rs = ks.stream().filter(r -> r.method().equals(method)).toList();
                 double[] x = rs.stream().mapToDouble(CompletionStudy.Row::k).toArray();
                 double[] y = rs.stream().mapToDouble(CompletionStudy.Row::secondsPerIteration).toArray();
-                series.add(new StructuredCharts.Series(method + " (s per iteration)", x, y, false));
+                series.add(new LogLogChart.Series(method + " (s per iteration)", x, y, true));
                 if (x.length > 0) {
                     int last = x.length - 1;
-                    series.add(StructuredCharts.slope(method + ": ∝ k", x, x[last], y[last], 1));
-                    series.add(StructuredCharts.slope(method + ": ∝ k²", x, x[last], y[last], 2));
+                    series.add(LogLogChart.slope(method + ": ∝ k", x, x[last], y[last], 1));
+                    series.add(LogLogChart.slope(method + ": ∝ k²", x, x[last], y[last], 2));
                 }
             }
             CompletionStudy.Row any = ks.getFirst();
-            StructuredCharts.write(s.results().resolve("completion_k.png"), String.format(Locale.ROOT,
+            LogLogChart.write(s.results().resolve("completion_k.png"), 1200, String.format(Locale.ROOT,
                     "Completion: seconds per iteration vs k (m = n = %d, one Ω of %d entries)", any.n(), any.omega()),
                     "k (log scale)", "seconds per iteration (log scale)", series);
         }

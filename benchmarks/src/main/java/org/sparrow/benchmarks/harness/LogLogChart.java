@@ -1,4 +1,4 @@
-package org.sparrow.benchmarks.structured;
+package org.sparrow.benchmarks.harness;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,28 +12,40 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.sparrow.core.io.SafeOutput;
 
 /**
- * The suite's log–log line charts (XChart, headless): measured series with markers, reference slopes
- * (n^1.5, n², k, k²) as plain lines anchored at a measured point, so that a glance tells which slope a
- * measurement follows.
+ * The suites' log–log line charts (XChart, headless, PNG): measured series and reference slopes
+ * ({@link #slope}) on logarithmic axes, the legend outside on the right. One place for the chart style, so
+ * that every suite's time-vs-size and error-vs-iteration charts read alike.
  */
-final class StructuredCharts {
+public final class LogLogChart {
 
-    private StructuredCharts() {
+    private LogLogChart() {
     }
 
     /**
      * One line of a chart.
      *
-     * @param label     legend text
-     * @param x         abscissae
-     * @param y         ordinates (non-positive or non-finite points are left out: the axes are logarithmic)
-     * @param reference whether it is a reference slope (drawn without markers)
+     * @param label   legend text
+     * @param x       abscissae
+     * @param y       ordinates (non-positive or non-finite points are left out: the axes are logarithmic)
+     * @param markers whether the points are drawn as markers (measured points) or not (a reference line, or a
+     *                history too dense for markers)
      */
-    record Series(String label, double[] x, double[] y, boolean reference) {
+    public record Series(String label, double[] x, double[] y, boolean markers) {
+
+        /**
+         * A series with markers when it has at most 12 points.
+         *
+         * @param label legend text
+         * @param x     abscissae
+         * @param y     ordinates
+         */
+        public Series(String label, double[] x, double[] y) {
+            this(label, x, y, x.length <= 12);
+        }
     }
 
     /**
-     * A reference line y = y0·(x/x0)^slope over {@code xs}.
+     * A reference line y = y0·(x/x0)^slope over {@code xs}, drawn without markers.
      *
      * @param label legend text
      * @param xs    Input: the abscissae
@@ -42,30 +54,32 @@ final class StructuredCharts {
      * @param slope the exponent
      * @return the series
      */
-    static Series slope(String label, double[] xs, double x0, double y0, double slope) {
+    public static Series slope(String label, double[] xs, double x0, double y0, double slope) {
         double[] y = new double[xs.length];
         for (int i = 0; i < xs.length; i++) {
             y[i] = y0 * Math.pow(xs[i] / x0, slope);
         }
-        return new Series(label, xs.clone(), y, true);
+        return new Series(label, xs.clone(), y, false);
     }
 
     /**
      * Writes a log–log line chart; nothing is written when no series has a drawable point.
      *
      * @param file   Output: the PNG
+     * @param width  the width in pixels (the height is 700)
      * @param title  the chart's title
      * @param xTitle the x axis title
      * @param yTitle the y axis title
      * @param series the lines, in legend order
      * @throws IOException if the file cannot be written
      */
-    static void write(Path file, String title, String xTitle, String yTitle, List<Series> series) throws IOException {
+    public static void write(Path file, int width, String title, String xTitle, String yTitle, List<Series> series)
+            throws IOException {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        XYChart chart = new XYChartBuilder().width(1200).height(700).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle)
-                .build();
+        XYChart chart = new XYChartBuilder().width(width).height(700).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -83,7 +97,7 @@ final class StructuredCharts {
                 }
             }
             if (!xs.isEmpty()) {
-                chart.addSeries(s.label(), xs, ys).setMarker(s.reference() ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+                chart.addSeries(s.label(), xs, ys).setMarker(s.markers() ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
                 drawn++;
             }
         }
