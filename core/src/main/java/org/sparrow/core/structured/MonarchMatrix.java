@@ -13,15 +13,15 @@ import org.sparrow.core.ops.Checks;
 
 /**
  * A Monarch matrix {@code M = P·L·Pᵀ·R} (Dao et al., "Monarch: Expressive Structured Matrices for Efficient and
- * Accurate Training", ICML 2022, arXiv 2204.00595, §3.1–3.2): two block-diagonal factors with the
+ * Accurate Training", ICML 2022, arXiv 2204.00595, §3): two block-diagonal factors with the
  * reshape-transpose permutation P between them, as a {@link LinearOperator} that is never formed.
  *
  * <p><b>Shapes.</b> {@code b} blocks, with b dividing both the row count and the column count; {@code p = cols/b},
  * {@code q = rows/b}. {@code R = diag(R_0, …, R_{b−1})} has b rectangular blocks of {@code q × p} (so R is
  * {@code rows × cols}); {@code L = diag(L_0, …, L_{q−1})} has q square blocks of {@code b × b} (so L is
  * {@code rows × rows}); P is the permutation of {@code 0..rows−1} that reads an index as a {@code b × q} row-major
- * pair {@code (ℓ, j)} and writes it as the {@code q × b} pair {@code (j, ℓ)}. These are the shapes of the paper's
- * §3.2 and of the reference code's {@code blockdiag_butterfly_multiply} (HazyResearch/fly: its first factor has
+ * pair {@code (ℓ, j)} and writes it as the {@code q × b} pair {@code (j, ℓ)}. These are the shapes of the reference
+ * code's {@code blockdiag_butterfly_multiply} (HazyResearch/fly: its first factor has
  * {@code nblocks} blocks of {@code q × p}, its second {@code q} blocks of {@code nblocks × nblocks} when the output
  * size is {@code nblocks·q}); no other shapes (b ∤ rows or b ∤ cols, non-square L blocks) are supported. The
  * paper's square Monarch of size {@code n = m²} is {@code b = m}, {@code p = q = m}.

@@ -14,8 +14,9 @@ import org.sparrow.core.ops.Checks;
  * The Monarch matrix nearest to a dense matrix A in the Frobenius norm, with how near it is
  * ({@link MonarchMatrix#project(DenseMatrix, int)}).
  *
- * <p><b>Method</b> (Dao et al., ICML 2022, arXiv 2204.00595, Theorem 1 for n = m², §3.2 and the appendix for the
- * general shapes). By the index convention of {@link MonarchMatrix}, the entries of A that a Monarch matrix with b
+ * <p><b>Method</b> (Dao et al., ICML 2022, arXiv 2204.00595, Theorem 1, stated there for n = m²; the
+ * argument below carries over unchanged to the general shapes of {@link MonarchMatrix}, as every slice is still a
+ * rank-one product). By the index convention of {@link MonarchMatrix}, the entries of A that a Monarch matrix with b
  * blocks ties together fall into {@code q·b} disjoint {@code b × p} slices
  * {@code S_{jk}[ℓ, i] = A[ℓ·q + j, k·p + i]} (q = rows/b, p = cols/b), and on slice (j, k) the Monarch matrix is
  * the rank-one {@code L_{j,·,k}·R_{k,j,·}ᵀ}, with no parameter shared between slices. So
