@@ -41,7 +41,12 @@ import org.sparrow.core.Parallelism;
  *             nnz(C)}, nnz(C) estimated from exact counts of up to {@value #SAMPLE_ROWS} evenly spaced
  *             rows: a second pass would repeat that many multiply-adds per entry kept, while the
  *             buffers hold only about nnz(C) ≤ flops/{@value #ONE_PHASE_MIN_RATIO} entries;</li>
- *         <li>{@link SpgemmStrategy#TWO_PHASE} otherwise (a one-off product): count every row, then
+ *         <li>{@link SpgemmStrategy#ONE_PHASE} when the estimated nnz(C) is below
+ *             {@value #TWO_PHASE_MIN_NNZ} entries (about 25 MB of buffers): memory that small is
+ *             recycled young-generation space in a running JVM, not fresh pages, so the second pass
+ *             of two phases only costs time (in the kernel suite's warmed JVM two phases were 1.2–1.4×
+ *             slower on wiki-Vote, Dubcova1 and whitaker3);</li>
+ *         <li>{@link SpgemmStrategy#TWO_PHASE} otherwise (a large one-off product): count every row, then
  *             write every row in place, with no buffer for C at all.</li>
  *       </ol>
  *       One phase computes each row once into its worker's chunk buffer, which grows with what the
@@ -80,6 +85,8 @@ public final class Spgemm {
     static final int SAMPLE_ROWS = 1024;
     /** Flops per entry of C from which a one-off product runs one phase (see the class comment). */
     static final int ONE_PHASE_MIN_RATIO = 8;
+    /** Estimated nnz(C) from which a one-off product runs two phases (see the class comment). */
+    static final long TWO_PHASE_MIN_NNZ = 1L << 21;
 
     private Spgemm() {
     }
@@ -262,7 +269,8 @@ public final class Spgemm {
      * @param reused       whether the workspace has served a product before
      */
     static SpgemmStrategy choose(long flops, long estimatedNnz, SpgemmOptions options, boolean reused) {
-        if (options.dropZeros() || reused || flops >= (long) ONE_PHASE_MIN_RATIO * Math.max(1, estimatedNnz)) {
+        if (options.dropZeros() || reused || estimatedNnz < TWO_PHASE_MIN_NNZ
+                || flops >= (long) ONE_PHASE_MIN_RATIO * Math.max(1, estimatedNnz)) {
             return SpgemmStrategy.ONE_PHASE;
         }
         return SpgemmStrategy.TWO_PHASE;

@@ -137,14 +137,22 @@ class SpgemmPhasesTest {
     @Test
     void theRuleUsesOnePhaseWhenFlopsFarExceedTheOutput() {
         SpgemmOptions o = SpgemmOptions.defaults();
-        assertEquals(SpgemmStrategy.ONE_PHASE, Spgemm.choose(8 * 1000, 1000, o, false));
-        assertEquals(SpgemmStrategy.TWO_PHASE, Spgemm.choose(8 * 1000 - 1, 1000, o, false));
+        long big = Spgemm.TWO_PHASE_MIN_NNZ;
+        assertEquals(SpgemmStrategy.ONE_PHASE, Spgemm.choose(8 * big, big, o, false));
+        assertEquals(SpgemmStrategy.TWO_PHASE, Spgemm.choose(8 * big - 1, big, o, false));
     }
 
     @Test
-    void theRuleUsesTwoPhasesForAOneOffProductThatMergesLittle() {
-        assertEquals(SpgemmStrategy.TWO_PHASE, Spgemm.choose(1500, 1000, SpgemmOptions.defaults(), false));
-        assertEquals(SpgemmStrategy.TWO_PHASE, Spgemm.choose(0, 0, SpgemmOptions.defaults(), false));
+    void theRuleUsesOnePhaseForASmallOneOffProduct() {
+        long small = Spgemm.TWO_PHASE_MIN_NNZ - 1;
+        assertEquals(SpgemmStrategy.ONE_PHASE, Spgemm.choose(small + 1, small, SpgemmOptions.defaults(), false));
+        assertEquals(SpgemmStrategy.ONE_PHASE, Spgemm.choose(0, 0, SpgemmOptions.defaults(), false));
+    }
+
+    @Test
+    void theRuleUsesTwoPhasesForALargeOneOffProductThatMergesLittle() {
+        long big = Spgemm.TWO_PHASE_MIN_NNZ;
+        assertEquals(SpgemmStrategy.TWO_PHASE, Spgemm.choose(3 * big / 2, big, SpgemmOptions.defaults(), false));
     }
 
     /** A·1: every row of A (n entries) collapses onto one column: flops = n per row, nnz(C) = 1 per row. */
@@ -175,7 +183,7 @@ class SpgemmPhasesTest {
         CsrMatrix a = SpgemmTest.random(rnd, 200, 200, 0.01);
         SpgemmEstimate sparse = Spgemm.estimate(a, a, o);
         assertEquals(Spgemm.multiply(a, a, o).nnz(), sparse.estimatedNnz());
-        assertEquals(SpgemmStrategy.TWO_PHASE, sparse.strategy());
+        assertEquals(SpgemmStrategy.ONE_PHASE, sparse.strategy()); // a small output: below TWO_PHASE_MIN_NNZ
         assertTrue(sparse.scratchBytes() > 0);
         SpgemmWorkspace ws = new SpgemmWorkspace();
         Spgemm.multiply(a, a, o, ws);
