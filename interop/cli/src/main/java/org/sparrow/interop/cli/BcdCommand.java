@@ -233,7 +233,7 @@ final class BcdCommand implements Callable<Integer> {
         CsrMatrix a = MatrixMarket.readCsr(aFile);
         double[] b = MatrixMarket.readVector(bFile);
         if (b.length != a.rows()) {
-            throw new IllegalArgumentException(name(bFile) + " has " + b.length + " entries but " + name(aFile) + " is "
+            throw new IllegalArgumentException(Report.source(bFile) + " has " + b.length + " entries but " + Report.source(aFile) + " is "
                     + a.rows() + "x" + a.cols() + ": b needs one entry per row of A (" + a.rows() + ")");
         }
         BcdProblem problem;
@@ -268,7 +268,7 @@ final class BcdCommand implements Callable<Integer> {
         double objective = problem.objective(x);
         String reason = r.reason().name().toLowerCase(Locale.ROOT);
         String verdict = (r.converged() ? "converged" : "not converged (" + reason + ")") + ": optimality "
-                + sci(r.optimality()) + " (" + r.optimalityMeasure() + "; relative tolerance " + sci(options.tolerance())
+                + Report.sci(r.optimality()) + " (" + r.optimalityMeasure() + "; relative tolerance " + Report.sci(options.tolerance())
                 + ") after " + r.iterations() + " iterations";
         String method = options.rule().cliName() + " rule, " + options.partition().cliName() + " blocks of "
                 + options.blockSize() + ", " + options.update().cliName() + " update"
@@ -276,7 +276,7 @@ final class BcdCommand implements Callable<Integer> {
         if (output != null) {
             Outputs.matrix(spec, output, new DenseMatrix(x.length, 1, x), MatrixMarketWriteOptions.defaults()
                     .withFormat(MatrixMarketHeader.Format.ARRAY)
-                    .withComment("x from sparrow bcd " + name(aFile) + " " + name(bFile) + " (" + loss.cliName() + ", "
+                    .withComment("x from sparrow bcd " + Report.source(aFile) + " " + Report.source(bFile) + " (" + loss.cliName() + ", "
                             + method + "): " + verdict));
         }
         double[] h = r.objectiveHistory();
@@ -292,7 +292,7 @@ final class BcdCommand implements Callable<Integer> {
             for (int k = 0; k < h.length; k++) {
                 gap[k] = h[k] - best;
             }
-            HistoryFiles.plot(spec, plot, gap, 0, options.tolerance(), name(aFile) + ": " + loss.cliName() + ", " + method,
+            HistoryFiles.plot(spec, plot, gap, 0, options.tolerance(), Report.source(aFile) + ": " + loss.cliName() + ", " + method,
                     "f − f_best", "objective gap to the run's best");
         }
 
@@ -302,8 +302,8 @@ final class BcdCommand implements Callable<Integer> {
                 .json("partition", options.partition().cliName())
                 .json("update", options.update().cliName())
                 .json("block_size", options.blockSize())
-                .line("problem", name(aFile) + " (" + a.rows() + "x" + a.cols() + ", " + a.nnz() + " nonzeros), "
-                        + name(bFile) + "; " + loss.cliName() + (lambda > 0 ? " + " + Report.number(lambda) + "·‖x‖₁" : "")
+                .line("problem", Report.source(aFile) + " (" + a.rows() + "x" + a.cols() + ", " + a.nnz() + " nonzeros), "
+                        + Report.source(bFile) + "; " + loss.cliName() + (lambda > 0 ? " + " + Report.number(lambda) + "·‖x‖₁" : "")
                         + (nonnegative ? ", x ≥ 0" : ""))
                 .line("method", method)
                 .json("converged", r.converged())
@@ -341,15 +341,6 @@ final class BcdCommand implements Callable<Integer> {
     private String where(String message) {
         String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
         boolean aboutB = m.contains("label") || m.startsWith("b") || m.startsWith("the right-hand side");
-        return (aboutB ? name(bFile) : name(aFile)) + ": ";
-    }
-
-    private static String name(Path p) {
-        return MatrixMarket.STDIN.equals(p) ? MatrixMarket.STDIN_NAME : p.toString();
-    }
-
-    /** A figure in the verdict's style: 3.1e-10. */
-    private static String sci(double v) {
-        return Double.isNaN(v) ? Report.NOT_AVAILABLE : String.format(Locale.ROOT, "%.2g", v);
+        return (aboutB ? Report.source(bFile) : Report.source(aFile)) + ": ";
     }
 }

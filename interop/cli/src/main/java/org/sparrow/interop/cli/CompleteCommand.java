@@ -166,11 +166,11 @@ final class CompleteCommand implements Callable<Integer> {
         MatrixMarketData data = MatrixMarket.read(obsFile);
         MatrixMarketHeader h = data.header();
         if (h.format() == MatrixMarketHeader.Format.ARRAY) {
-            throw new IllegalArgumentException(name(obsFile) + " is an array file, in which every entry is known: "
+            throw new IllegalArgumentException(Report.source(obsFile) + " is an array file, in which every entry is known: "
                     + "complete reads the observed entries from a coordinate file (use sparrow lowrank for a full matrix)");
         }
         if (h.field() == MatrixMarketHeader.Field.PATTERN) {
-            throw new IllegalArgumentException(name(obsFile) + " is a pattern file: it says where the observations are "
+            throw new IllegalArgumentException(Report.source(obsFile) + " is a pattern file: it says where the observations are "
                     + "but not their values, which complete needs");
         }
         CooMatrix observed = data.matrix();
@@ -179,14 +179,14 @@ final class CompleteCommand implements Callable<Integer> {
         int most = Math.min(rows, cols);
         if (rank > most) {
             throw new ParameterException(spec.commandLine(), "--rank " + rank + " exceeds min(rows, cols) = " + most
-                    + " of the " + rows + "x" + cols + " matrix of " + name(obsFile) + ": it must be ≥ 1 and ≤ " + most);
+                    + " of the " + rows + "x" + cols + " matrix of " + Report.source(obsFile) + ": it must be ≥ 1 and ≤ " + most);
         }
         CompletionResult r;
         try {
             r = MatrixCompletion.complete(observed, o);
         } catch (IllegalArgumentException e) {
             String m = e.getMessage() == null ? "invalid observations" : e.getMessage();
-            throw new IllegalArgumentException(m.startsWith(name(obsFile)) ? m : name(obsFile) + ": " + m, e);
+            throw new IllegalArgumentException(m.startsWith(Report.source(obsFile)) ? m : Report.source(obsFile) + ": " + m, e);
         }
 
         String methodName = o.method().cliName();
@@ -199,11 +199,11 @@ final class CompleteCommand implements Callable<Integer> {
             double[] change = r.changeHistory();
             String status = (r.converged() ? "converged" : "NOT converged (" + reason.replace('_', ' ') + ")") + " after "
                     + r.iterations() + " iterations: last relative change of U*V^T on the training entries "
-                    + (change == null || change.length == 0 ? "n/a" : sci(change[change.length - 1])) + " (tolerance "
-                    + sci(o.tolerance()) + "), training RMSE " + sci(r.trainingRmse())
-                    + (validated ? ", validation RMSE " + sci(r.validationRmse()) + " on " + r.validationCount()
+                    + (change == null || change.length == 0 ? "n/a" : Report.sci(change[change.length - 1])) + " (tolerance "
+                    + Report.sci(o.tolerance()) + "), training RMSE " + Report.sci(r.trainingRmse())
+                    + (validated ? ", validation RMSE " + Report.sci(r.validationRmse()) + " on " + r.validationCount()
                             + " held-out entries" : "");
-            String about = "of the rank-" + rank + " completion of " + fileName(obsFile) + " by sparrow complete --method "
+            String about = "of the rank-" + rank + " completion of " + Report.sourceFileName(obsFile) + " by sparrow complete --method "
                     + methodName + ", M ~ U*V^T";
             Outputs.matrix(spec, uFile, r.factors().u(), array(status + "\nU (" + rows + "x" + rank + ") " + about
                     + " (V in " + vFile.getFileName() + ")"));
@@ -236,7 +236,7 @@ final class CompleteCommand implements Callable<Integer> {
                 .json("observations", obsFile.toString())
                 .json("u", uFile == null ? null : uFile.toString())
                 .json("v", vFile == null ? null : vFile.toString())
-                .line("observations", name(obsFile) + ", " + rows + "x" + cols + ", " + r.observed() + " observed entries ("
+                .line("observations", Report.source(obsFile) + ", " + rows + "x" + cols + ", " + r.observed() + " observed entries ("
                         + (cells > 0 ? String.format(Locale.ROOT, "%.3g", 100.0 * r.observed() / cells) : "0")
                         + "% of the matrix)")
                 .line("method", methodName + (r.sketchRows() > 0 ? " (sketches of " + r.sketchRows() + " rows, at most "
@@ -244,9 +244,9 @@ final class CompleteCommand implements Callable<Integer> {
                         + ", rank " + rank + ", λ = " + Report.number(o.lambda()))
                 .line("converged", Report.text(r.converged()) + " (" + detail + ")")
                 .line("iterations", r.iterations() + " (" + Report.number(r.secondsPerIteration()) + " s each)")
-                .line("training RMSE", sci(r.trainingRmse()) + " (on the " + (r.observed() - r.validationCount())
+                .line("training RMSE", Report.sci(r.trainingRmse()) + " (on the " + (r.observed() - r.validationCount())
                         + " entries trained on)")
-                .line("validation RMSE", validated ? sci(r.validationRmse()) + " (on " + r.validationCount()
+                .line("validation RMSE", validated ? Report.sci(r.validationRmse()) + " (on " + r.validationCount()
                         + " held-out entries)" : Report.NOT_AVAILABLE + " (no --validation)")
                 .line("seconds", Report.number(r.seconds()));
         if (output != null) {
@@ -265,19 +265,5 @@ final class CompleteCommand implements Callable<Integer> {
 
     private static MatrixMarketWriteOptions array(String comment) {
         return MatrixMarketWriteOptions.defaults().withFormat(MatrixMarketHeader.Format.ARRAY).withComment(comment);
-    }
-
-    /** The file as messages name it: "standard input" for {@code -}. */
-    private static String name(Path p) {
-        return MatrixMarket.STDIN.equals(p) ? MatrixMarket.STDIN_NAME : p.toString();
-    }
-
-    private static String fileName(Path p) {
-        return MatrixMarket.STDIN.equals(p) || p.getFileName() == null ? name(p) : p.getFileName().toString();
-    }
-
-    /** A figure in the verdict's style: 3.1e-10. */
-    private static String sci(double v) {
-        return Double.isNaN(v) ? Report.NOT_AVAILABLE : String.format(Locale.ROOT, "%.2g", v);
     }
 }

@@ -104,17 +104,17 @@ final class MonarchCommand implements Callable<Integer> {
         long entries = checkSize(rows, cols);
         int b = blocks(rows, cols);
         DenseMatrix a = data.matrix().toDense();
-        Checks.checkFinite(a, name(aFile) + ": ", "A");
+        Checks.checkFinite(a, Report.source(aFile) + ": ", "A");
         MonarchProjection proj = MonarchMatrix.project(a, b);
         MonarchMatrix m = proj.matrix();
         int p = cols / b;
         int q = rows / b;
         if (output != null) {
             String convention = convention(rows, cols, b, proj.relativeError());
-            Outputs.matrix(spec, lFile, m.leftFactor(), coordinate("Monarch factor L of " + fileName(aFile) + ": "
+            Outputs.matrix(spec, lFile, m.leftFactor(), coordinate("Monarch factor L of " + Report.sourceFileName(aFile) + ": "
                     + rows + "x" + rows + " block-diagonal, " + q + " blocks of " + b + "x" + b
                     + " (block j at rows and columns j*b .. j*b+b-1)\n" + convention));
-            Outputs.matrix(spec, rFile, m.rightFactor(), coordinate("Monarch factor R of " + fileName(aFile) + ": "
+            Outputs.matrix(spec, rFile, m.rightFactor(), coordinate("Monarch factor R of " + Report.sourceFileName(aFile) + ": "
                     + rows + "x" + cols + " block-diagonal, " + b + " blocks of " + q + "x" + p
                     + " (block k at rows k*q .. k*q+q-1, columns k*p .. k*p+p-1)\n" + convention));
         }
@@ -131,12 +131,12 @@ final class MonarchCommand implements Callable<Integer> {
                 .json("matrix", aFile.toString())
                 .json("left", lFile == null ? null : lFile.toString())
                 .json("right", rFile == null ? null : rFile.toString())
-                .line("matrix", name(aFile) + ", " + rows + "x" + cols + " (" + data.matrix().nnz() + " stored entries)")
+                .line("matrix", Report.source(aFile) + ", " + rows + "x" + cols + " (" + data.matrix().nnz() + " stored entries)")
                 .line("blocks", b + (blocks == 0 ? " (the default, √" + rows + ")" : "") + ": R is " + b + " blocks of "
                         + q + "x" + p + ", L is " + q + " blocks of " + b + "x" + b + "; A ≈ P·L·Pᵀ·R")
                 .line("parameters", parameters + " (the dense matrix has " + entries + " entries"
                         + (parameters > 0 ? ", " + Report.number((double) entries / parameters) + "x as many)" : ")"))
-                .line("relative error", sci(proj.relativeError()) + " (‖A − M‖_F/‖A‖_F of the optimal projection)")
+                .line("relative error", Report.sci(proj.relativeError()) + " (‖A − M‖_F/‖A‖_F of the optimal projection)")
                 .line("seconds", Report.number(proj.seconds()));
         if (output != null) {
             rep.line("written to", lFile + ", " + rFile);
@@ -149,7 +149,7 @@ final class MonarchCommand implements Callable<Integer> {
     private long checkSize(int rows, int cols) {
         long entries = (long) rows * cols;
         if (entries > MAX_ENTRIES) {
-            throw new IllegalArgumentException(name(aFile) + " is " + rows + "x" + cols + " (" + entries
+            throw new IllegalArgumentException(Report.source(aFile) + " is " + rows + "x" + cols + " (" + entries
                     + " entries): monarch projects a dense matrix and makes at most 2^25 = " + MAX_ENTRIES
                     + " entries dense (256 MiB of doubles)");
         }
@@ -216,7 +216,7 @@ final class MonarchCommand implements Callable<Integer> {
         return "A ~ P*L*P^T*R (Monarch, Dao et al., ICML 2022, arXiv 2204.00595, Sec. 3), P the reshape-transpose"
                 + " permutation;\n"
                 + "b = " + b + " blocks, p = cols/b = " + (cols / b) + ", q = rows/b = " + (rows / b)
-                + "; relative Frobenius error of the projection " + sci(relativeError) + "\n"
+                + "; relative Frobenius error of the projection " + Report.sci(relativeError) + "\n"
                 + "index rule (0-based; the entries below count from 1): for l, k < b, j < q, i < p,\n"
                 + "  A[l*q + j, k*p + i] ~ L[j*b + l, j*b + k] * R[k*q + j, k*p + i]\n"
                 + "written by sparrow monarch";
@@ -224,19 +224,5 @@ final class MonarchCommand implements Callable<Integer> {
 
     private static MatrixMarketWriteOptions coordinate(String comment) {
         return MatrixMarketWriteOptions.defaults().withFormat(MatrixMarketHeader.Format.COORDINATE).withComment(comment);
-    }
-
-    /** The file as messages name it: "standard input" for {@code -}. */
-    private static String name(Path p) {
-        return MatrixMarket.STDIN.equals(p) ? MatrixMarket.STDIN_NAME : p.toString();
-    }
-
-    private static String fileName(Path p) {
-        return MatrixMarket.STDIN.equals(p) || p.getFileName() == null ? name(p) : p.getFileName().toString();
-    }
-
-    /** A figure in the verdict's style: 3.1e-16. */
-    private static String sci(double v) {
-        return Double.isNaN(v) ? Report.NOT_AVAILABLE : String.format(java.util.Locale.ROOT, "%.2g", v);
     }
 }

@@ -195,12 +195,12 @@ final class OtCommand implements Callable<Integer> {
         String method = r.method().cliName();
         String reason = r.reason().name().toLowerCase(Locale.ROOT);
         String verdict = (r.converged() ? "converged" : "not converged (" + reason + ")") + ": marginal error "
-                + sci(r.marginalError()) + (r.converged() ? " <= " : " > ") + sci(options.tolerance()) + " after "
+                + Report.sci(r.marginalError()) + (r.converged() ? " <= " : " > ") + Report.sci(options.tolerance()) + " after "
                 + r.iterations() + " iterations";
         if (output != null) {
             Outputs.matrix(spec, output, r.plan(), MatrixMarketWriteOptions.defaults()
                     .withFormat(MatrixMarketHeader.Format.COORDINATE)
-                    .withComment("transport plan from sparrow ot " + name(costFile) + " (" + method + ", eta "
+                    .withComment("transport plan from sparrow ot " + Report.source(costFile) + " (" + method + ", eta "
                             + Report.number(options.eta()) + "): " + verdict));
         }
         if (history != null) {
@@ -208,16 +208,16 @@ final class OtCommand implements Callable<Integer> {
         }
         if (plot != null) {
             HistoryFiles.plot(spec, plot, r.marginalErrorHistory(), 1, options.tolerance(),
-                    name(costFile) + ": " + method + ", η = " + Report.number(options.eta()), "marginal error ‖P1 − a‖₁ + ‖Pᵀ1 − b‖₁",
+                    Report.source(costFile) + ": " + method + ", η = " + Report.number(options.eta()), "marginal error ‖P1 − a‖₁ + ‖Pᵀ1 − b‖₁",
                     "marginal error");
         }
 
         Report rep = new Report()
                 .json("method", method)
-                .line("cost", name(costFile) + ", " + n + "x" + m + (dense ? ", dense" : ", sparse (" + data.matrix().nnz()
+                .line("cost", Report.source(costFile) + ", " + n + "x" + m + (dense ? ", dense" : ", sparse (" + data.matrix().nnz()
                         + " allowed entries)"))
-                .line("marginals", "a: " + (aFile == null ? "uniform" : name(aFile)) + ", b: "
-                        + (bFile == null ? "uniform" : name(bFile)))
+                .line("marginals", "a: " + (aFile == null ? "uniform" : Report.source(aFile)) + ", b: "
+                        + (bFile == null ? "uniform" : Report.source(bFile)))
                 .line("method", method + ", η = " + Report.number(options.eta()))
                 .json("converged", r.converged())
                 .json("reason", reason)
@@ -237,10 +237,10 @@ final class OtCommand implements Callable<Integer> {
                         : " (" + r.detail() + ")"))
                 .line("iterations", r.iterations() + " (" + r.sinkhornIterations() + " Sinkhorn + " + r.newtonIterations()
                         + " Newton; " + r.cgIterations() + " CG)")
-                .line("marginal error", sci(r.marginalError()) + " (‖P·1 − a‖₁ + ‖Pᵀ·1 − b‖₁, recomputed from P)")
+                .line("marginal error", Report.sci(r.marginalError()) + " (‖P·1 − a‖₁ + ‖Pᵀ·1 − b‖₁, recomputed from P)")
                 .line("transport cost", Report.number(r.transportCost()) + " (⟨C,P⟩)")
                 .line("objective", Report.number(r.objective()) + " (⟨C,P⟩ + (1/η)·Σ p log p)")
-                .line("plan", r.plan().nnz() + " stored entries" + (r.droppedMass() > 0 ? ", mass " + sci(r.droppedMass())
+                .line("plan", r.plan().nnz() + " stored entries" + (r.droppedMass() > 0 ? ", mass " + Report.sci(r.droppedMass())
                         + " dropped (underflow)" : ""));
         if (r.shiftedNewtonSteps() > 0) {
             rep.line("diagonal shift", "in " + r.shiftedNewtonSteps() + " Newton steps (the sparsified Hessian was "
@@ -279,8 +279,8 @@ final class OtCommand implements Callable<Integer> {
     private double[] marginal(Path file, String option, int length, String what) throws IOException {
         double[] v = MatrixMarket.readVector(file);
         if (v.length != length) {
-            throw new IllegalArgumentException(name(file) + " (" + option + ") has " + v.length + " entries but the cost "
-                    + name(costFile) + " has " + length + " " + what + (length == 1 ? "" : "s") + ": " + option
+            throw new IllegalArgumentException(Report.source(file) + " (" + option + ") has " + v.length + " entries but the cost "
+                    + Report.source(costFile) + " has " + length + " " + what + (length == 1 ? "" : "s") + ": " + option
                     + " needs one entry per " + what);
         }
         return v;
@@ -291,8 +291,8 @@ final class OtCommand implements Callable<Integer> {
      * the marginals' totals, the cost file otherwise.
      */
     private String where(String message) {
-        String aName = aFile == null ? "the uniform a" : name(aFile);
-        String bName = bFile == null ? "the uniform b" : name(bFile);
+        String aName = aFile == null ? "the uniform a" : Report.source(aFile);
+        String bName = bFile == null ? "the uniform b" : Report.source(bFile);
         if (message.startsWith("a(")) {
             return aName + ": ";
         }
@@ -302,15 +302,6 @@ final class OtCommand implements Callable<Integer> {
         if (message.startsWith("the marginals")) {
             return aName + " and " + bName + ": ";
         }
-        return name(costFile) + ": ";
-    }
-
-    private static String name(Path p) {
-        return MatrixMarket.STDIN.equals(p) ? MatrixMarket.STDIN_NAME : p.toString();
-    }
-
-    /** A figure in the verdict's style: 3.1e-10. */
-    private static String sci(double v) {
-        return Double.isNaN(v) ? Report.NOT_AVAILABLE : String.format(Locale.ROOT, "%.2g", v);
+        return Report.source(costFile) + ": ";
     }
 }

@@ -3,7 +3,6 @@ package org.sparrow.interop.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.DenseMatrix;
@@ -178,8 +177,8 @@ final class RegressCommand implements Callable<Integer> {
             rep.line("iterations", Integer.toString(r.iterations()));
         }
         rep.line("residual norm", Report.number(r.residuals().norm()) + " (‖A·x − b‖, recomputed from x)")
-                .line("relative residual", sci(r.relativeResidual()) + " (‖A·x − b‖/‖b‖)")
-                .line("normal residual", sci(r.normalResidual()) + " (‖Aᵀr‖/(‖A‖_F·‖r‖), the least-squares optimality)");
+                .line("relative residual", Report.sci(r.relativeResidual()) + " (‖A·x − b‖/‖b‖)")
+                .line("normal residual", Report.sci(r.normalResidual()) + " (‖Aᵀr‖/(‖A‖_F·‖r‖), the least-squares optimality)");
         if (!Double.isNaN(r.linf().pinvNormEstimate())) {
             rep.line("‖A†‖ estimate", Report.number(r.linf().pinvNormEstimate()) + " (1/σ_min of R, the triangular factor of "
                     + (r.sketch() == null ? "A" : "S·A") + ")");
@@ -212,7 +211,4 @@ final class RegressCommand implements Callable<Integer> {
         return Double.isNaN(v) ? null : v;
     }
 
-    private static String sci(double v) {
-        return Double.isNaN(v) ? Report.NOT_AVAILABLE : String.format(Locale.ROOT, "%.2g", v);
-    }
 }

@@ -3,8 +3,11 @@ package org.sparrow.interop.cli;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.sparrow.core.io.MatrixMarket;
 
 /**
  * What a command prints: the same figures as aligned {@code label: value} lines for people, or as
@@ -90,5 +93,20 @@ final class Report {
             mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
         }
         return mantissa + s.substring(e);
+    }
+
+    /** A figure in a verdict's style, 2 significant digits: 3.1e-10; n/a for NaN. */
+    static String sci(double v) {
+        return Double.isNaN(v) ? NOT_AVAILABLE : String.format(Locale.ROOT, "%.2g", v);
+    }
+
+    /** An input file as messages name it: its path, or "standard input" for {@code -}. */
+    static String source(Path p) {
+        return MatrixMarket.STDIN.equals(p) ? MatrixMarket.STDIN_NAME : p.toString();
+    }
+
+    /** An input file's name without its folder, as file headers cite it; "standard input" for {@code -}. */
+    static String sourceFileName(Path p) {
+        return MatrixMarket.STDIN.equals(p) || p.getFileName() == null ? source(p) : p.getFileName().toString();
     }
 }

@@ -172,10 +172,10 @@ final class SblCommand implements Callable<Integer> {
         }
         double[] y = MatrixMarket.readVector(yFile);
         if (y.length != rows) {
-            throw new IllegalArgumentException(name(yFile) + " has " + y.length + " entries but the factors make A = "
+            throw new IllegalArgumentException(Report.source(yFile) + " has " + y.length + " entries but the factors make A = "
                     + (factors.size() == 1 ? "" : shapes(factors) + " = ") + rows + "x" + cols + ", so y needs " + rows);
         }
-        Checks.checkFinite(y, name(yFile) + ": ", "y");
+        Checks.checkFinite(y, Report.source(yFile) + ": ", "y");
 
         ProgressBar bar = SparrowCli.of(spec).stderrTerminal()
                 ? new ProgressBar(err, options.tolerance(), "‖Δγ‖/‖γ‖") : null;
@@ -189,11 +189,11 @@ final class SblCommand implements Callable<Integer> {
         }
 
         String summary = r.method().displayName() + ", " + (r.converged() ? "converged" : "not converged") + " after "
-                + r.iterations() + " iterations, relative residual " + sci(r.relativeResidual());
+                + r.iterations() + " iterations, relative residual " + Report.sci(r.relativeResidual());
         if (output != null) {
             Outputs.matrix(spec, output, new DenseMatrix(r.mean().length, 1, r.mean()), MatrixMarketWriteOptions.defaults()
                     .withFormat(MatrixMarketHeader.Format.ARRAY)
-                    .withComment("x from sparrow sbl " + fileName(yFile) + " with factors " + fileNames() + " ("
+                    .withComment("x from sparrow sbl " + Report.sourceFileName(yFile) + " with factors " + fileNames() + " ("
                             + summary + ")"));
         }
         String reason = r.reason().name().toLowerCase(Locale.ROOT);
@@ -209,7 +209,7 @@ final class SblCommand implements Callable<Integer> {
                 .json("rows", rows)
                 .json("cols", cols)
                 .json("factors", factors.size())
-                .line("measurement", name(yFile) + ", " + y.length + " entries")
+                .line("measurement", Report.source(yFile) + ", " + y.length + " entries")
                 .line("factors", factorLines(factors) + " (A is " + rows + "x" + cols
                         + (r.method() == SblMethod.CLASSIC ? ", formed densely" : ", never formed") + ")")
                 .line("method", r.method().displayName() + " (" + r.method().cliName() + ")")
@@ -218,7 +218,7 @@ final class SblCommand implements Callable<Integer> {
                 .line("iterations", Integer.toString(r.iterations()))
                 .line("support size", r.support().length + " of " + cols + " coefficients")
                 .line("noise variance", Report.number(r.noiseVariance()) + " (" + noiseSource() + ")")
-                .line("relative residual", sci(r.relativeResidual()) + " (‖y − A·x̂‖/‖y‖, recomputed from x̂)")
+                .line("relative residual", Report.sci(r.relativeResidual()) + " (‖y − A·x̂‖/‖y‖, recomputed from x̂)")
                 .line("seconds", Report.number(r.seconds()));
         if (output != null) {
             rep.line("x written to", Outputs.name(output));
@@ -239,13 +239,13 @@ final class SblCommand implements Callable<Integer> {
      */
     private static CsrMatrix readFactor(Path file) throws IOException {
         CsrMatrix a = MatrixMarket.readCsr(file);
-        Checks.checkFinite(a, name(file) + ": ", "A");
+        Checks.checkFinite(a, Report.source(file) + ": ", "A");
         for (double v : a.values()) {
             if (v != 0.0) {
                 return a;
             }
         }
-        throw new IllegalArgumentException(name(file) + ": the factor (" + a.rows() + "x" + a.cols()
+        throw new IllegalArgumentException(Report.source(file) + ": the factor (" + a.rows() + "x" + a.cols()
                 + ") has no nonzero entry, so A·x = 0 for every x and nothing can be recovered");
     }
 
@@ -262,7 +262,7 @@ final class SblCommand implements Callable<Integer> {
         StringBuilder s = new StringBuilder();
         for (int k = 0; k < factors.size(); k++) {
             CsrMatrix a = factors.get(k);
-            s.append(k == 0 ? "" : " ⊗ ").append(name(factorFiles.get(k))).append(" (").append(a.rows()).append('x')
+            s.append(k == 0 ? "" : " ⊗ ").append(Report.source(factorFiles.get(k))).append(" (").append(a.rows()).append('x')
                     .append(a.cols()).append(')');
         }
         return s.toString();
@@ -271,7 +271,7 @@ final class SblCommand implements Callable<Integer> {
     private String fileNames() {
         StringBuilder s = new StringBuilder();
         for (Path f : factorFiles) {
-            s.append(s.isEmpty() ? "" : ", ").append(fileName(f));
+            s.append(s.isEmpty() ? "" : ", ").append(Report.sourceFileName(f));
         }
         return s.toString();
     }
@@ -283,18 +283,5 @@ final class SblCommand implements Callable<Integer> {
             s.append(s.isEmpty() ? "" : " ⊗ ").append(a.rows()).append('x').append(a.cols());
         }
         return s.toString();
-    }
-
-    /** The file as messages name it: "standard input" for {@code -}. */
-    private static String name(Path p) {
-        return MatrixMarket.STDIN.equals(p) ? MatrixMarket.STDIN_NAME : p.toString();
-    }
-
-    private static String fileName(Path p) {
-        return MatrixMarket.STDIN.equals(p) || p.getFileName() == null ? name(p) : p.getFileName().toString();
-    }
-
-    private static String sci(double v) {
-        return Double.isNaN(v) ? Report.NOT_AVAILABLE : String.format(Locale.ROOT, "%.2g", v);
     }
 }

@@ -219,12 +219,12 @@ final class SolveCommand implements Callable<Integer> {
             rep.line("fallback", s.fallback());
         }
         rep.line("verdict", r.verdict(tol))
-                .line("relative residual", sci(r.relativeResidual()) + " (true: ‖b − A·x‖/‖b‖ recomputed from x)");
+                .line("relative residual", Report.sci(r.relativeResidual()) + " (true: ‖b − A·x‖/‖b‖ recomputed from x)");
         if (leastSquares) {
-            rep.line("normal residual", sci(r.normalResidual()) + " (‖Aᵀr‖/(‖A‖_F·‖r‖), the least-squares optimality)");
+            rep.line("normal residual", Report.sci(r.normalResidual()) + " (‖Aᵀr‖/(‖A‖_F·‖r‖), the least-squares optimality)");
         }
         if (errorInf != null) {
-            rep.line("error ‖x − 1‖∞", sci(errorInf));
+            rep.line("error ‖x − 1‖∞", Report.sci(errorInf));
         }
         if (r.diagonalShift() > 0) {
             rep.line("diagonal shift", Report.number(r.diagonalShift()) + " (the incomplete factorization of A + α·diag(A))");
@@ -277,8 +277,4 @@ final class SolveCommand implements Callable<Integer> {
         return b;
     }
 
-    /** A residual in the verdict's style: 3.1e-09. */
-    private static String sci(double v) {
-        return Double.isNaN(v) ? Report.NOT_AVAILABLE : String.format(Locale.ROOT, "%.2g", v);
-    }
 }
