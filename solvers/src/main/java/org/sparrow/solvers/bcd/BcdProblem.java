@@ -13,7 +13,7 @@ import org.sparrow.core.CsrMatrix;
  * that share the (checked) matrix. The incremental state a solve keeps (the residual, A·x or the gradient)
  * lives in the solver, not here.
  */
-public sealed interface BcdProblem permits LeastSquaresProblem, LogisticProblem, QuadraticProblem {
+public sealed interface BcdProblem permits PenalizedProblem {
 
     /**
      * Least squares f(x) = ½‖Ax − b‖².

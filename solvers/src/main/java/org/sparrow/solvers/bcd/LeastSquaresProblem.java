@@ -4,18 +4,15 @@ import org.sparrow.core.CscMatrix;
 import org.sparrow.core.ops.Checks;
 
 /** ½‖Ax − b‖² + λ‖x‖₁ (+ x ≥ 0) over a column-compressed A; see {@link BcdProblem#leastSquares}. */
-final class LeastSquaresProblem implements BcdProblem {
+final class LeastSquaresProblem extends PenalizedProblem {
 
     final CscMatrix a;
     final double[] b;
-    private final double lambda;
-    private final boolean nonnegative;
 
     private LeastSquaresProblem(CscMatrix a, double[] b, double lambda, boolean nonnegative) {
+        super(lambda, nonnegative);
         this.a = a;
         this.b = b;
-        this.lambda = lambda;
-        this.nonnegative = nonnegative;
     }
 
     static LeastSquaresProblem of(CscMatrix a, double[] b) {
@@ -42,23 +39,8 @@ final class LeastSquaresProblem implements BcdProblem {
     }
 
     @Override
-    public BcdProblem withL1(double l) {
-        return new LeastSquaresProblem(a, b, ProblemChecks.lambda(l), nonnegative);
-    }
-
-    @Override
-    public BcdProblem withNonnegative(boolean on) {
-        return new LeastSquaresProblem(a, b, lambda, on);
-    }
-
-    @Override
-    public double l1() {
-        return lambda;
-    }
-
-    @Override
-    public boolean nonnegative() {
-        return nonnegative;
+    BcdProblem with(double newLambda, boolean newNonnegative) {
+        return new LeastSquaresProblem(a, b, newLambda, newNonnegative);
     }
 
     @Override
@@ -71,6 +53,6 @@ final class LeastSquaresProblem implements BcdProblem {
             double d = r[i] - b[i];
             s += d * d;
         }
-        return 0.5 * s + ProblemChecks.regularizer(x, lambda, nonnegative);
+        return 0.5 * s + regularizer(x);
     }
 }

@@ -4,18 +4,15 @@ import org.sparrow.core.CscMatrix;
 import org.sparrow.core.ops.Checks;
 
 /** Σᵢ log(1 + exp(−bᵢ aᵢᵀx)) + λ‖x‖₁ (+ x ≥ 0); see {@link BcdProblem#logistic}. */
-final class LogisticProblem implements BcdProblem {
+final class LogisticProblem extends PenalizedProblem {
 
     final CscMatrix a;
     final double[] labels;
-    private final double lambda;
-    private final boolean nonnegative;
 
     private LogisticProblem(CscMatrix a, double[] labels, double lambda, boolean nonnegative) {
+        super(lambda, nonnegative);
         this.a = a;
         this.labels = labels;
-        this.lambda = lambda;
-        this.nonnegative = nonnegative;
     }
 
     static LogisticProblem of(CscMatrix a, double[] labels) {
@@ -52,23 +49,8 @@ final class LogisticProblem implements BcdProblem {
     }
 
     @Override
-    public BcdProblem withL1(double l) {
-        return new LogisticProblem(a, labels, ProblemChecks.lambda(l), nonnegative);
-    }
-
-    @Override
-    public BcdProblem withNonnegative(boolean on) {
-        return new LogisticProblem(a, labels, lambda, on);
-    }
-
-    @Override
-    public double l1() {
-        return lambda;
-    }
-
-    @Override
-    public boolean nonnegative() {
-        return nonnegative;
+    BcdProblem with(double newLambda, boolean newNonnegative) {
+        return new LogisticProblem(a, labels, newLambda, newNonnegative);
     }
 
     @Override
@@ -80,6 +62,6 @@ final class LogisticProblem implements BcdProblem {
         for (int i = 0; i < ax.length; i++) {
             s += log1pExp(-labels[i] * ax[i]);
         }
-        return s + ProblemChecks.regularizer(x, lambda, nonnegative);
+        return s + regularizer(x);
     }
 }

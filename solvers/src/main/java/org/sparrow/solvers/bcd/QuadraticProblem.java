@@ -5,21 +5,18 @@ import org.sparrow.core.ops.Checks;
 import org.sparrow.core.ops.Symmetry;
 
 /** ½xᵀAx − bᵀx + λ‖x‖₁ (+ x ≥ 0) with A sparse symmetric positive definite; see {@link BcdProblem#quadratic}. */
-final class QuadraticProblem implements BcdProblem {
+final class QuadraticProblem extends PenalizedProblem {
 
     final CsrMatrix a;
     final double[] b;
     /** The diagonal of A (the coordinate Lipschitz constants). */
     final double[] diag;
-    private final double lambda;
-    private final boolean nonnegative;
 
     private QuadraticProblem(CsrMatrix a, double[] b, double[] diag, double lambda, boolean nonnegative) {
+        super(lambda, nonnegative);
         this.a = a;
         this.b = b;
         this.diag = diag;
-        this.lambda = lambda;
-        this.nonnegative = nonnegative;
     }
 
     static QuadraticProblem of(CsrMatrix a, double[] b) {
@@ -72,23 +69,8 @@ final class QuadraticProblem implements BcdProblem {
     }
 
     @Override
-    public BcdProblem withL1(double l) {
-        return new QuadraticProblem(a, b, diag, ProblemChecks.lambda(l), nonnegative);
-    }
-
-    @Override
-    public BcdProblem withNonnegative(boolean on) {
-        return new QuadraticProblem(a, b, diag, lambda, on);
-    }
-
-    @Override
-    public double l1() {
-        return lambda;
-    }
-
-    @Override
-    public boolean nonnegative() {
-        return nonnegative;
+    BcdProblem with(double newLambda, boolean newNonnegative) {
+        return new QuadraticProblem(a, b, diag, newLambda, newNonnegative);
     }
 
     @Override
@@ -100,6 +82,6 @@ final class QuadraticProblem implements BcdProblem {
         for (int i = 0; i < ax.length; i++) {
             s += x[i] * (0.5 * ax[i] - b[i]);
         }
-        return s + ProblemChecks.regularizer(x, lambda, nonnegative);
+        return s + regularizer(x);
     }
 }
