@@ -30,7 +30,7 @@ import org.sparrow.core.Par;
  * @param backend      what the caller asked for
  * @param gpuThreshold {@code auto} uses the GPU when {@code nnz·k ≥} this, ≥ 0 (0: always, when usable)
  * @param threads      threads for the CPU backend, ≥ 0; 0 means Sparrow's default
- *                     ({@link Parallelism#defaultThreads()}, one thread for small products)
+ *                     ({@link org.sparrow.core.Parallelism#defaultThreads()}, one thread for small products)
  */
 public record BackendOptions(BackendChoice backend, long gpuThreshold, int threads) {
 
