@@ -6,6 +6,7 @@ import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Permute;
 import org.sparrow.core.ops.Triangular;
 import org.sparrow.core.ordering.FillReducingOrdering;
+import org.sparrow.interop.ejml.Ejml;
 import org.sparrow.solvers.SolverMethod;
 import org.sparrow.solvers.SolverResult;
 
@@ -73,7 +74,7 @@ public final class SparseCholesky {
         int[] perm = ordering.symmetric(s);
         CsrMatrix b = ordering == FillReducingOrdering.NATURAL ? s : Permute.of(s, perm, perm); // P·A·Pᵀ
         CholeskyUpLooking_DSCC chol = new CholeskyUpLooking_DSCC();
-        if (!chol.decompose(DirectSupport.cscOfTransposed(b))) { // B symmetric: its CSR arrays are its CSC arrays
+        if (!chol.decompose(Ejml.cscOfTranspose(b))) { // B symmetric: its CSR arrays are its CSC arrays
             throw notPositiveDefinite(chol.getL(), perm, n, ordering);
         }
         return new SparseCholesky(n, ordering, perm, chol.getL());
