@@ -15,7 +15,7 @@ import org.sparrow.solvers.SolverResult;
  * with it.
  *
  * <p>The fill-reducing permutation P is Sparrow's ({@link FillReducingOrdering}, default
- * {@link FillReducingOrdering#AMD AMD}; EJML 0.44 offers only none, random and identity), applied
+ * {@link FillReducingOrdering#AMD AMD}; EJML 0.46 offers only none, random and identity), applied
  * with {@link Permute}; the numerical factorization is EJML's up-looking sparse Cholesky
  * ({@code CholeskyUpLooking_DSCC}, Davis, "Direct Methods for Sparse Linear Systems", SIAM 2006, ch. 4),
  * which gets A's CSR arrays as its CSC input without a copy (for symmetric A they are the same
