@@ -62,6 +62,11 @@ public final class CommonsMath {
     private CommonsMath() {
     }
 
+    /** Whether {@link #toCsr(OpenMapRealMatrix)} reads the hash table (O(nnz)) rather than scanning. */
+    static boolean readsHashTable() {
+        return ENTRIES != null;
+    }
+
     private static Field entriesField() {
         try {
             Field f = OpenMapRealMatrix.class.getDeclaredField("entries");

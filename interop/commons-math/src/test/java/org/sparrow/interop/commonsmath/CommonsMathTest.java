@@ -72,6 +72,7 @@ class CommonsMathTest {
             OpenMapRealMatrix m = CommonsMath.toOpenMapRealMatrix(a);
             assertEquals(CommonsMath.scan(m), CommonsMath.toCsr(m));
         }
+        assertTrue(CommonsMath.readsHashTable(), "the O(nnz) path is available with Commons Math 3.6.1");
     }
 
     @Test

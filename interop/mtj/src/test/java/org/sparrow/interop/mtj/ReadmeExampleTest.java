@@ -1,9 +1,16 @@
 package org.sparrow.interop.mtj;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import no.uib.cipr.matrix.DenseVector;
 import no.uib.cipr.matrix.sparse.CompRowMatrix;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.gen.Generators;
@@ -35,5 +42,20 @@ class ReadmeExampleTest {
         for (int i = 0; i < ones.length; i++) {
             assertEquals(1.0, x.get(i), 1e-6);
         }
+    }
+
+    @Test
+    void readmeShowsExactlyTheseLines() throws IOException {
+        // Surefire runs in the module's folder.
+        String readme = Files.readString(Path.of("README.md"));
+        String source = Files.readString(Path.of("src/test/java/org/sparrow/interop/mtj/ReadmeExampleTest.java"));
+        Matcher block = Pattern.compile("(?s)```java\\R(.*?)```").matcher(readme);
+        assertTrue(block.find(), "README.md has a ```java block");
+        Matcher lines = Pattern.compile("(?s)// --- README begin\\R(.*?)\\R\\s*// --- README end").matcher(source);
+        assertTrue(lines.find(), "this test marks the README's lines");
+        List<String> shown = block.group(1).strip().lines().map(String::strip).toList();
+        List<String> run = lines.group(1).strip().lines().map(String::strip).toList();
+        assertEquals(run, shown, "README.md's example and the lines this test runs");
+        assertTrue(shown.size() <= 5, "the example fits in five lines");
     }
 }
