@@ -118,6 +118,26 @@ class MtjTest {
     }
 
     @Test
+    void toCompRowMatrixBuildsTheSameArraysAsMtjsEntryByEntrySet() {
+        for (CsrMatrix a : cases()) {
+            int[][] nz = new int[a.rows()][];
+            for (int i = 0; i < a.rows(); i++) {
+                nz[i] = java.util.Arrays.copyOfRange(a.columnIndices(), a.rowPointers()[i], a.rowPointers()[i + 1]);
+            }
+            CompRowMatrix reference = new CompRowMatrix(a.rows(), a.cols(), nz);
+            for (int i = 0; i < a.rows(); i++) {
+                for (int q = a.rowPointers()[i]; q < a.rowPointers()[i + 1]; q++) {
+                    reference.set(i, a.columnIndices()[q], a.values()[q]);
+                }
+            }
+            CompRowMatrix m = Mtj.toCompRowMatrix(a);
+            assertArrayEquals(reference.getRowPointers(), m.getRowPointers());
+            assertArrayEquals(reference.getColumnIndices(), m.getColumnIndices());
+            assertArrayEquals(reference.getData(), m.getData(), 0.0);
+        }
+    }
+
+    @Test
     void sparrowToMtjCopiesSoMtjWritesDoNotReachTheSparrowMatrix() {
         CsrMatrix a = cases()[1];
         double before = a.values()[0];
