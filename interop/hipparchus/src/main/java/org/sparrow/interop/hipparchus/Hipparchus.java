@@ -134,7 +134,8 @@ public final class Hipparchus {
      * solvers run on it. A view: each product wraps the input array in an {@link ArrayRealVector} without
      * a copy, calls {@code operate} (or {@code operateTranspose}; for a {@link RealMatrix}, which may report
      * itself as not transposable, {@code preMultiply}, that is xᵀ·A) and copies the result into
-     * the output.
+     * the output. An {@link OpenMapRealMatrix}'s own products read all rows·cols positions through
+     * {@code getEntry}; to solve with one, convert it with {@link #toCsr(OpenMapRealMatrix)} (O(nnz)) instead.
      *
      * @param a a Hipparchus operator
      * @return the Sparrow view of it; its {@code applyTranspose} throws
