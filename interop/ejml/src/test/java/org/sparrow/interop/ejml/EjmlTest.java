@@ -165,9 +165,7 @@ class EjmlTest {
         DMatrixSparseCSC a = random(8, 9, new Random(11));
         DMatrixSparseCSC shrunk = a.copy();
         shrunk.reshape(8, 4, shrunk.nz_values.length); // keeps the longer col_idx, as EJML does
-        for (int j = 0; j < 4; j++) { // the first four columns of a
-            System.arraycopy(a.col_idx, 0, shrunk.col_idx, 0, 5);
-        }
+        System.arraycopy(a.col_idx, 0, shrunk.col_idx, 0, 5); // the first four columns of a
         shrunk.nz_length = a.col_idx[4];
         System.arraycopy(a.nz_rows, 0, shrunk.nz_rows, 0, a.nz_length);
         System.arraycopy(a.nz_values, 0, shrunk.nz_values, 0, a.nz_length);
