@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.sparrow.core.CsrMatrix;
+import org.sparrow.solvers.precond.Amg;
+import org.sparrow.solvers.precond.AmgOptions;
 import org.sparrow.solvers.precond.Ic0;
 import org.sparrow.solvers.precond.Ilu0;
 import org.sparrow.solvers.precond.Jacobi;
@@ -30,6 +32,12 @@ public enum PreconditionerKind {
     /** {@link Ic0}: incomplete Cholesky on the pattern of A, for a symmetric positive definite A. */
     IC0("ic0", "IC(0)", "incomplete Cholesky on the pattern of A, for a symmetric positive definite A", Ic0::of),
     /**
+     * {@link Amg}: one smoothed-aggregation algebraic multigrid V-cycle with {@link AmgOptions#defaults()},
+     * for a symmetric positive definite A from an elliptic PDE (and, without guarantees, GMRES on others).
+     */
+    AMG("amg", "AMG", "smoothed-aggregation algebraic multigrid (one V-cycle), for a symmetric positive definite A",
+            Amg::of),
+    /**
      * A preconditioner supplied by the caller to a Krylov solver (not one of the above); it cannot be
      * asked for by name.
      */
@@ -48,12 +56,12 @@ public enum PreconditionerKind {
         this.builder = builder;
     }
 
-    /** The lower-case name of the CLI and the JSON output ("none", "jacobi", "ssor", "ilu0", "ic0", "custom"). */
+    /** The lower-case name of the CLI and the JSON output ("none", "jacobi", "ssor", "ilu0", "ic0", "amg", "custom"). */
     public String cliName() {
         return cliName;
     }
 
-    /** The name in messages and reports ("Jacobi", "SSOR", "ILU(0)", "IC(0)"). */
+    /** The name in messages and reports ("Jacobi", "SSOR", "ILU(0)", "IC(0)", "AMG"). */
     public String displayName() {
         return displayName;
     }
@@ -94,7 +102,7 @@ public enum PreconditionerKind {
         return l;
     }
 
-    /** The names that {@link #parse} accepts, comma-separated: "none, jacobi, ssor, ilu0, ic0". */
+    /** The names that {@link #parse} accepts, comma-separated: "none, jacobi, ssor, ilu0, ic0, amg". */
     public static String names() {
         StringBuilder s = new StringBuilder();
         for (PreconditionerKind k : named()) {
