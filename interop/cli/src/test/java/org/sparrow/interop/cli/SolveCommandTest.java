@@ -337,7 +337,7 @@ class SolveCommandTest {
     @Test
     void usageErrorsExitTwo() throws IOException {
         String a = spd3().toString();
-        for (String[] args : new String[][] {{"--method", "sor"}, {"--precond", "ilut"}, {"--tol", "0"},
+        for (String[] args : new String[][] {{"--method", "sor"}, {"--precond", "ilutp"}, {"--tol", "0"},
             {"--tol", "1.5"}, {"--maxit", "0"}, {"--restart", "0"}, {"--bogus"}}) {
             String[] all = new String[args.length + 2];
             all[0] = "solve";
