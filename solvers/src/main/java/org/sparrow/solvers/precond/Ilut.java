@@ -26,6 +26,9 @@ import org.sparrow.solvers.PreconditionerKind;
  * size-p min-heap on magnitude: O(|w|·log|w|) per row beyond the flops. With τ = 0 and p
  * unlimited nothing is dropped and L·U is the exact LU factorization without pivoting.
  *
+ * <p>The drop rule is relative to the row's norm, so a row whose couplings lie many orders of magnitude
+ * below its diagonal loses them: scale such a matrix (or lower τ) first.
+ *
  * <p>No pivoting and no shift: a pivot U(i, i) that comes out zero or not finite is an error naming the
  * row (as for {@link Ilu0}); a smaller τ or a larger p, or a diagonally dominant ordering, helps.
  */
@@ -292,10 +295,12 @@ public final class Ilut implements Preconditioner {
         return PreconditionerKind.ILUT;
     }
 
-    /** "ILUT(τ = 1e-03, p = 10)", p "∞" when unlimited. */
+    /** "ILUT(τ = 1e-04, p = 20)", p "∞" when unlimited. */
     @Override
     public String name() {
-        return "ILUT(τ = " + String.format(Locale.ROOT, "%.3g", options.dropTolerance()) + ", p = "
+        double tau = options.dropTolerance();
+        String t = tau == 0 ? "0" : String.format(Locale.ROOT, "%.2e", tau).replaceAll("\\.?0+e", "e");
+        return "ILUT(τ = " + t + ", p = "
                 + (options.fill() == IlutOptions.UNLIMITED ? "∞" : Integer.toString(options.fill())) + ")";
     }
 
