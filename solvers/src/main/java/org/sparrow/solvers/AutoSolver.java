@@ -223,7 +223,8 @@ public final class AutoSolver {
      *                {@link SolverOptions#defaults()}
      * @return the solution with the choice and any fallback
      * @throws IllegalArgumentException for a shape mismatch, a method that does not suit the matrix, a
-     *                                  non-finite input, or a preconditioner that cannot be built
+     *                                  non-finite input, a preconditioner that cannot be built, or damping
+     *                                  with a method other than LSQR and LSMR
      */
     public static Solution solve(CsrMatrix a, double[] b, SolverMethod method, PreconditionerKind precond,
                                  SolverOptions o) {
@@ -270,6 +271,28 @@ public final class AutoSolver {
      */
     public static List<Solution> solveColumns(CsrMatrix a, double[][] b, double[][] x0, SolverMethod method,
                                               PreconditionerKind precond, PreconditionerOptions po, SolverOptions o) {
+        return solveColumns(a, b, x0, method, precond, po, o, null);
+    }
+
+    /**
+     * {@link #solveColumns(CsrMatrix, double[][], double[][], SolverMethod, PreconditionerKind,
+     * PreconditionerOptions, SolverOptions)} that calls {@code beforeColumn} with each column's 0-based index
+     * before its solve (a monitor that prints the starting residual, a progress line).
+     *
+     * @param a            Input: the matrix, m × n
+     * @param b            Input: the right-hand sides, k arrays of length m; not modified
+     * @param x0           Input: the initial guesses, k arrays of length n, or null for zeros; not modified
+     * @param method       the method; null means {@link SolverMethod#AUTO}
+     * @param precond      the preconditioner, or null for the default
+     * @param po           the preconditioners' parameters; null means defaults
+     * @param o            the solver options; null means {@link SolverOptions#defaults()}
+     * @param beforeColumn called before each column's solve, or null
+     * @return one solution per column, in order
+     * @throws IllegalArgumentException as the other form
+     */
+    public static List<Solution> solveColumns(CsrMatrix a, double[][] b, double[][] x0, SolverMethod method,
+                                              PreconditionerKind precond, PreconditionerOptions po, SolverOptions o,
+                                              java.util.function.IntConsumer beforeColumn) {
         if (b == null || b.length == 0) {
             throw new IllegalArgumentException("no right-hand side: B has no columns");
         }
@@ -280,6 +303,9 @@ public final class AutoSolver {
         Built built = new Built(po);
         List<Solution> out = new ArrayList<>(b.length);
         for (int c = 0; c < b.length; c++) {
+            if (beforeColumn != null) {
+                beforeColumn.accept(c);
+            }
             try {
                 out.add(solve(a, b[c], x0 == null ? null : x0[c], method, precond, o, built));
             } catch (IllegalArgumentException e) {
@@ -321,6 +347,11 @@ public final class AutoSolver {
         Choice choice = auto ? choose(a, precond)
                 : new Choice(m, precond == null ? PreconditionerKind.NONE : precond, "asked for");
         checkCombination(a, choice);
+        if (opts.damping() > 0 && choice.method() != SolverMethod.LSQR && choice.method() != SolverMethod.LSMR) {
+            throw new IllegalArgumentException("damping " + opts.damping() + " applies to lsqr and lsmr only (damped least"
+                    + " squares), but the method is " + choice.method().cliName()
+                    + (auto ? " (auto's pick: " + choice.reason() + ")" : ""));
+        }
 
         if (isZero(b)) {
             return new Solution(choice, zeroSolution(a, choice), null, 0.0);
