@@ -100,7 +100,7 @@ final class SolveCommand implements Callable<Integer> {
     private Path aFile;
 
     @Option(names = "--rhs", paramLabel = "b",
-            description = "The right-hand side, a Matrix Market vector (array, or n×1 coordinate); - reads standard input. Default: b = A·1.")
+            description = "The right-hand side, a Matrix Market vector (array, or n×1 coordinate), or an n×k array for k right-hand sides (one solve per column); - reads standard input. Default: b = A·1.")
     private Path rhsFile;
 
     private SolverMethod method = SolverMethod.AUTO;
