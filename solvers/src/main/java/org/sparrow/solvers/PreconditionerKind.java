@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.sparrow.core.CsrMatrix;
+import org.sparrow.solvers.precond.Amg;
+import org.sparrow.solvers.precond.AmgOptions;
 import org.sparrow.solvers.precond.Ic0;
 import org.sparrow.solvers.precond.Ilu0;
 import org.sparrow.solvers.precond.Iluk;
@@ -41,6 +43,12 @@ public enum PreconditionerKind {
     /** {@link Iluk}: incomplete LU with level of fill k, k from {@link PreconditionerOptions#iluk()}. */
     ILUK("iluk", "ILU(k)", "incomplete LU with level of fill k (ILU(0) when k = 0)", (a, o) -> Iluk.of(a, o.iluk())),
     /**
+     * {@link Amg}: one smoothed-aggregation algebraic multigrid V-cycle with {@link AmgOptions#defaults()},
+     * for a symmetric positive definite A from an elliptic PDE (and, without guarantees, GMRES on others).
+     */
+    AMG("amg", "AMG", "smoothed-aggregation algebraic multigrid (one V-cycle), for a symmetric positive definite A",
+            a -> Amg.of(a)),
+    /**
      * A preconditioner supplied by the caller to a Krylov solver (not one of the above); it cannot be
      * asked for by name.
      */
@@ -67,12 +75,12 @@ public enum PreconditionerKind {
         this.builder = builder;
     }
 
-    /** The lower-case name of the CLI and the JSON output ("none", "jacobi", "ssor", "ilu0", "ic0", "ilut", "iluk", "custom"). */
+    /** The lower-case name of the CLI and the JSON output ("none", "jacobi", "ssor", "ilu0", "ic0", "ilut", "iluk", "amg", "custom"). */
     public String cliName() {
         return cliName;
     }
 
-    /** The name in messages and reports ("Jacobi", "SSOR", "ILU(0)", "IC(0)"). */
+    /** The name in messages and reports ("Jacobi", "SSOR", "ILU(0)", "IC(0)", "AMG"). */
     public String displayName() {
         return displayName;
     }
@@ -127,7 +135,7 @@ public enum PreconditionerKind {
         return l;
     }
 
-    /** The names that {@link #parse} accepts, comma-separated: "none, jacobi, ssor, ilu0, ic0, ilut, iluk". */
+    /** The names that {@link #parse} accepts, comma-separated: "none, jacobi, ssor, ilu0, ic0, ilut, iluk, amg". */
     public static String names() {
         StringBuilder s = new StringBuilder();
         for (PreconditionerKind k : named()) {

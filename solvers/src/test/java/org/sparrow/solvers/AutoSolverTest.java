@@ -359,7 +359,7 @@ class AutoSolverTest {
         for (PreconditionerKind k : PreconditionerKind.named()) {
             assertEquals(k, PreconditionerKind.parse(k.cliName()));
         }
-        assertEquals("none, jacobi, ssor, ilu0, ic0, ilut, iluk", PreconditionerKind.names());
+        assertEquals("none, jacobi, ssor, ilu0, ic0, ilut, iluk, amg", PreconditionerKind.names());
         String msg = assertThrows(IllegalArgumentException.class, () -> PreconditionerKind.parse("custom")).getMessage();
         assertTrue(msg.contains("expected one of none, jacobi"), msg);
         assertTrue(SolverMethod.QR.isLeastSquares() && SolverMethod.QR.isDirect() && !SolverMethod.QR.needsSquare());
