@@ -307,6 +307,31 @@ public final class Amg implements Preconditioner {
         return PreconditionerKind.AMG;
     }
 
+    /**
+     * What was built: the nonzeros of every level's operator against A's (the operator complexity as the
+     * fill), the setup time, and one detail line per level from {@link AmgHierarchy#summary()}.
+     *
+     * @return the view
+     */
+    @Override
+    public PreconditionerView view() {
+        AmgHierarchy h = hierarchy;
+        long stored = 0;
+        for (AmgHierarchy.Level l : h.levels()) {
+            stored += l.nnz();
+        }
+        String[] lines = h.summary().split("\n");
+        List<String> details = new ArrayList<>();
+        details.add(String.format(Locale.ROOT, "%d levels, operator complexity %.3f, grid complexity %.3f", h.depth(),
+                h.operatorComplexity(), h.gridComplexity()));
+        for (int i = 1; i < lines.length; i++) {
+            details.add(lines[i].strip());
+        }
+        String name = "AMG (smoothed aggregation, θ = " + (options.strengthTheta() == 0 ? "0" : Double.toString(options.strengthTheta()))
+                + ", " + options.smoother().displayName() + ")";
+        return new PreconditionerView(name, h.levels().get(0).nnz(), stored, h.setupSeconds(), details);
+    }
+
     @Override
     public int rows() {
         return ops[0].rows();

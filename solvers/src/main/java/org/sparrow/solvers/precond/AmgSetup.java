@@ -275,12 +275,15 @@ final class AmgSetup {
                 al += v[i] * w[i];
             }
             double be = s == 0 ? 0.0 : beta[s - 1];
+            double ss = 0.0;
             for (int i = 0; i < n; i++) {
-                w[i] -= al * v[i] + be * prev[i]; // three-term recurrence
+                double wi = w[i] - al * v[i] - be * prev[i]; // three-term recurrence
+                w[i] = wi;
+                ss += wi * wi;
             }
             alpha[s] = al;
             m = s + 1;
-            double nw = Blas.norm2(w);
+            double nw = Blas.norm2FromSquares(ss, w);
             beta[s] = nw;
             if (!(nw > 1e-12 * Math.abs(al))) { // an invariant subspace: T's eigenvalues are exact
                 break;

@@ -286,6 +286,48 @@ class AmgTest {
     }
 
     @Test
+    void viewReportsTheHierarchyItsFillAndSetupTime() {
+        CsrMatrix a = Generators.poisson2d(64);
+        Amg m = Amg.of(a);
+        PreconditionerView v = m.view();
+        AmgHierarchy h = m.hierarchy();
+        assertEquals(a.nnz(), v.matrixNonzeros());
+        assertEquals(h.operatorComplexity(), v.fill(), 1e-12);
+        assertEquals(h.setupSeconds(), v.setupSeconds(), 0.0);
+        assertTrue(v.name().equals("AMG (smoothed aggregation, θ = 0, symmetric Gauss–Seidel)"), v.name());
+        assertEquals(h.depth() + 3, v.details().size(), v.summary());
+        assertTrue(v.details().get(2).startsWith("0 ") && v.details().get(2).contains("4096"), v.summary());
+        assertTrue(v.summary().contains("coarsest level: sparse Cholesky"), v.summary());
+    }
+
+    @Test
+    void q1StencilCoarsensByThreeInEachDirectionAsPyamgsPublishedHierarchy() {
+        // pyamg's tutorial (github.com/pyamg/pyamg/wiki/Tutorial) publishes, for this 9-point stencil on 1000²
+        // with max_coarse = 10, levels of 1000², 334², 112², 38², 13², 5², 2² unknowns: 3×3 aggregates per level.
+        // The same rule on 90²: 90² → 30² → 10², then a coarsest level of at most 10 (on grids this small the
+        // boundary aggregates no longer tile by three).
+        int g = 90;
+        CooMatrix.Builder c = CooMatrix.builder(g * g, g * g);
+        for (int r = 0; r < g; r++) {
+            for (int q = 0; q < g; q++) {
+                for (int dr = -1; dr <= 1; dr++) {
+                    for (int dq = -1; dq <= 1; dq++) {
+                        if (r + dr >= 0 && r + dr < g && q + dq >= 0 && q + dq < g) {
+                            c.add(r * g + q, (r + dr) * g + q + dq, dr == 0 && dq == 0 ? 8.0 : -1.0);
+                        }
+                    }
+                }
+            }
+        }
+        AmgHierarchy h = Amg.of(c.build().toCsr(), AmgOptions.defaults().withMaxCoarse(10)).hierarchy();
+        int[] expected = {8100, 900, 100};
+        assertTrue(h.levels().get(h.depth() - 1).rows() <= 10, h.summary());
+        for (int l = 0; l < expected.length; l++) {
+            assertEquals(expected[l], h.levels().get(l).rows(), h.summary());
+        }
+    }
+
+    @Test
     void amgCgConvergesOnTheSuitesSpdMatrices() throws IOException {
         String[] names = {"small/gr_30_30.mtx", "small/nos4.mtx", "small/bcsstk08.mtx", "small/1138_bus.mtx",
             "small/bcsstk21.mtx", "medium/Dubcova1.mtx.gz"};
