@@ -14,8 +14,11 @@ import org.sparrow.core.ops.Checks;
  *
  * <p>The kernels accumulate into zeroed outputs, so the entry points zero them first (outputs
  * filled with junk are fine). Kernels must give bit-identical results for every thread count.
+ *
+ * <p>Serializable: a sketch is its seed, shape and a few derived numbers (the SRHT also its m sampled
+ * rows), so a distributed matrix ships the operator itself to the partitions that sketch their rows.
  */
-abstract sealed class AbstractSketch implements Sketch
+abstract sealed class AbstractSketch implements Sketch, java.io.Serializable
         permits DenseTileSketch, SrhtSketch, HashingSketch {
 
     /** SplitMix64's increment (2^64 / φ), used to step counter-based hashes. */
