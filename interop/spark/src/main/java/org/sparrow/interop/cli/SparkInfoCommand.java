@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sparrow.core.CsrMatrix;
-import org.sparrow.core.io.MatrixMarket;
 import org.sparrow.core.io.MatrixMarketHeader;
 import org.sparrow.spark.DistributedCsrMatrix;
 import org.sparrow.spark.RowBlock;
@@ -143,7 +142,7 @@ final class SparkInfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        MatrixMarketHeader h = MatrixMarket.readHeader(file);
+        MatrixMarketHeader h = SparkInput.header(file);
         JavaSparkContext sc = spark.start("info");
         try {
             int partitions = spark.partitions(sc);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.io.MatrixMarket;
+import org.sparrow.core.io.MatrixMarketHeader;
 import org.sparrow.solvers.AutoSolver;
 import org.sparrow.spark.DistributedCsrMatrix;
 
@@ -12,6 +13,18 @@ import org.sparrow.spark.DistributedCsrMatrix;
 final class SparkInput {
 
     private SparkInput() {
+    }
+
+    /**
+     * Reads the header of {@code file}, so that a missing or malformed file is reported before Spark starts
+     * (which takes seconds).
+     *
+     * @param file a Matrix Market file
+     * @return its header
+     * @throws IOException when the file cannot be read or its header is malformed
+     */
+    static MatrixMarketHeader header(Path file) throws IOException {
+        return MatrixMarket.readHeader(file);
     }
 
     /**

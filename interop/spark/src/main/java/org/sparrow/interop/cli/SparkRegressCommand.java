@@ -35,6 +35,7 @@ final class SparkRegressCommand extends RegressCommand {
         Outputs.check(spec, common.json, new Outputs.Output("-o", output, Outputs.Kind.MATRIX));
         PrintWriter out = Outputs.report(spec, output);
         PrintWriter err = spec.commandLine().getErr();
+        SparkInput.header(aFile);
         JavaSparkContext sc = spark.start("regress");
         try {
             int partitions = spark.partitions(sc);

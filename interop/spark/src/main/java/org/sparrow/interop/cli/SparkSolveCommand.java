@@ -40,6 +40,7 @@ final class SparkSolveCommand extends SolveCommand {
                 new Outputs.Output("--plot", plot, Outputs.Kind.PNG));
         PrintWriter out = Outputs.report(spec, output, history, plot);
         PrintWriter err = spec.commandLine().getErr();
+        SparkInput.header(aFile);
         JavaSparkContext sc = spark.start("solve");
         try {
             int partitions = spark.partitions(sc);
