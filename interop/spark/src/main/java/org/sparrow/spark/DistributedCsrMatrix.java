@@ -1,17 +1,24 @@
 package org.sparrow.spark;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.HashPartitioner;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.sparrow.core.CsrMatrix;
+import org.sparrow.core.DenseMatrix;
+import org.sparrow.core.io.MatrixMarketException;
+import org.sparrow.core.ops.Blas;
+import org.sparrow.core.ops.Spmm;
 import org.sparrow.core.ops.Spmv;
 import scala.Tuple2;
+import scala.Tuple3;
 
 /**
  * A sparse matrix spread over a Spark cluster as row blocks: partition {@code p} holds one
@@ -67,7 +74,7 @@ public final class DistributedCsrMatrix {
         }
         checkPartitions(partitions);
         int[] rp = a.rowPointers();
-        int[] split = RowSplits.byWork(a.rows(), r -> rp[r], partitions);
+        int[] split = RowSplits.byWork(a.rows(), r -> (long) rp[r] + r, partitions);
         List<RowBlock> list = new ArrayList<>(partitions);
         for (int p = 0; p < partitions; p++) {
             list.add(new RowBlock(split[p], rowRange(a, split[p], split[p + 1])));
@@ -75,6 +82,127 @@ public final class DistributedCsrMatrix {
         // parallelize puts element p in slice p when there are as many elements as slices.
         JavaRDD<RowBlock> rdd = sc.parallelize(list, partitions);
         return new DistributedCsrMatrix(rdd, a.rows(), a.cols(), a.nnz(), split).persist();
+    }
+
+    /**
+     * Assembles a distributed matrix from triplets held on the driver: they are cut into
+     * {@code partitions} pieces, shuffled to the partitions owning their rows (cut by work), and each
+     * partition converts its triplets with Sparrow's COO → CSR conversion (duplicates summed in the
+     * order given, explicit zeros kept): the blocks hold exactly {@code new CooMatrix(…).toCsr()}.
+     *
+     * @param sc         the Spark context
+     * @param rows       the row count, ≥ 0
+     * @param cols       the column count, ≥ 0
+     * @param rowIdx     0-based row indices
+     * @param colIdx     0-based column indices, as long as {@code rowIdx}
+     * @param values     the values, as long as {@code rowIdx}
+     * @param partitions the number of partitions, ≥ 1
+     * @return the distributed matrix, persisted
+     * @throws IllegalArgumentException if the arrays differ in length or an entry lies outside the
+     *                                  matrix (the message names it, 1-based)
+     */
+    public static DistributedCsrMatrix fromCoo(JavaSparkContext sc, int rows, int cols, int[] rowIdx, int[] colIdx,
+            double[] values, int partitions) {
+        checkContext(sc);
+        checkPartitions(partitions);
+        checkShape(rows, cols);
+        if (rowIdx == null || colIdx == null || values == null) {
+            throw new IllegalArgumentException("the row indices, column indices and values must all be given");
+        }
+        if (rowIdx.length != colIdx.length || rowIdx.length != values.length) {
+            throw new IllegalArgumentException("the triplet arrays differ in length: " + rowIdx.length + " row indices, "
+                    + colIdx.length + " column indices, " + values.length + " values");
+        }
+        List<CooPiece> pieces = RowAssembly.pieces(rowIdx, colIdx, values, partitions);
+        return assembleUnchecked(sc.parallelize(pieces, partitions), rows, cols, partitions);
+    }
+
+    /**
+     * Assembles a distributed matrix from an RDD of triplets {@code (row, column, value)}, 0-based,
+     * in any order and any partitioning: shuffled to the partitions owning their rows (cut by work)
+     * and converted there with Sparrow's COO → CSR conversion. Duplicates are summed in the order of
+     * the RDD's partitions and, within one, the order of its triplets, so the result is the same on
+     * every run.
+     *
+     * @param entries    the triplets; none may be null
+     * @param rows       the row count, ≥ 0
+     * @param cols       the column count, ≥ 0
+     * @param partitions the number of partitions of the result, ≥ 1
+     * @return the distributed matrix, persisted
+     * @throws IllegalArgumentException if an entry lies outside the matrix or is null (the message
+     *                                  names it, 1-based)
+     */
+    public static DistributedCsrMatrix fromCoo(JavaRDD<Tuple3<Integer, Integer, Double>> entries, int rows, int cols,
+            int partitions) {
+        if (entries == null) {
+            throw new IllegalArgumentException("the RDD of triplets is null");
+        }
+        checkPartitions(partitions);
+        checkShape(rows, cols);
+        JavaRDD<CooPiece> pieces = entries.mapPartitionsWithIndex((p, it) -> {
+            int[] r = new int[16];
+            int[] c = new int[16];
+            double[] v = new double[16];
+            int n = 0;
+            while (it.hasNext()) {
+                Tuple3<Integer, Integer, Double> t = it.next();
+                if (t == null || t._1() == null || t._2() == null || t._3() == null) {
+                    throw new IllegalArgumentException("triplet " + (n + 1) + " of partition " + (p + 1)
+                            + " is null or has a null part");
+                }
+                if (n == r.length) {
+                    r = Arrays.copyOf(r, 2 * n);
+                    c = Arrays.copyOf(c, 2 * n);
+                    v = Arrays.copyOf(v, 2 * n);
+                }
+                r[n] = t._1();
+                c[n] = t._2();
+                v[n++] = t._3();
+            }
+            return List.of(new CooPiece(p, n, r, c, v)).iterator();
+        }, true);
+        return assembleUnchecked(pieces, rows, cols, partitions);
+    }
+
+    private static DistributedCsrMatrix assembleUnchecked(JavaRDD<CooPiece> pieces, int rows, int cols, int partitions) {
+        try {
+            return RowAssembly.assemble(pieces, rows, cols, RowAssembly.Mirror.NONE, partitions);
+        } catch (MatrixMarketException e) { // no file is read here
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a Matrix Market file in parallel: the entry lines are cut into {@code partitions} equal
+     * byte ranges, each task parses the lines that start in its range with Sparrow's own parser, and
+     * the triplets are shuffled to the partitions owning their rows (cut by work); a symmetric or
+     * skew-symmetric file's mirrored entries go to the partitions owning their rows too. The result
+     * holds exactly what {@link org.sparrow.core.io.MatrixMarket#readCsr} gives for the same file.
+     *
+     * <p>{@code pathOrUri} is anything Hadoop's file system API opens: {@code hdfs://…},
+     * {@code s3a://…}, {@code file:///…}, or a plain path, which means the cluster's default file
+     * system (the local one in local mode). A local path must exist on every worker. Gzip data
+     * ({@code .gz}, or the gzip magic bytes) cannot be cut at byte offsets: it is read whole by one
+     * task, and only the assembly is parallel.
+     *
+     * @param sc         the Spark context
+     * @param pathOrUri  the file
+     * @param partitions the number of byte ranges and of row blocks, ≥ 1
+     * @return the distributed matrix, persisted
+     * @throws MatrixMarketException naming the file, and the line where one applies: a malformed
+     *                               header or entry line, entries that disagree with the size line,
+     *                               a complex file, a missing file (on the driver or on a worker)
+     * @throws IOException           when the file system fails otherwise
+     * @throws IllegalArgumentException if {@code sc} is null, the path is empty or {@code partitions < 1}
+     */
+    public static DistributedCsrMatrix read(JavaSparkContext sc, String pathOrUri, int partitions) throws IOException {
+        return MatrixMarketSplitReader.read(sc, pathOrUri, partitions);
+    }
+
+    static void checkShape(int rows, int cols) {
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException("a matrix needs rows and columns ≥ 0, got " + rows + "×" + cols);
+        }
     }
 
     /** Rows {@code [from, to)} of {@code a} as a CSR matrix of their own (copies). */
@@ -271,40 +399,254 @@ public final class DistributedCsrMatrix {
     public DistributedVector multiplyTransposeBlocks(double[] y) {
         checkVector("y", y, rows, "Aᵀ·y", "row");
         Broadcast<double[]> by = context().broadcast(y);
+        JavaRDD<double[]> slices = blocks.map(b -> Arrays.copyOfRange(by.value(), b.firstRow(), b.endRow()));
+        return transposeProduct(slices, 1, by);
+    }
+
+    /**
+     * {@code z = Aᵀ·y} for a {@code y} already distributed as this matrix's rows (for instance the
+     * result of {@link #multiplyBlocks}): each partition pairs its block with its piece of {@code y},
+     * nothing is broadcast, and {@code z} is reduced as {@link #multiplyTransposeBlocks(double[])}.
+     *
+     * @param y the vector, split as {@link #rowSplits()}
+     * @return {@code z} as a distributed vector of length {@code cols()}
+     * @throws IllegalArgumentException if {@code y} is null or not split as this matrix's rows
+     */
+    public DistributedVector multiplyTranspose(DistributedVector y) {
+        if (y == null || !Arrays.equals(y.splits(), rowSplits)) {
+            throw new IllegalArgumentException("Aᵀ·y needs y split as the matrix's rows (length " + rows + ", "
+                    + partitions() + " pieces), got " + (y == null ? "null" : "length " + y.length() + " in "
+                    + y.partitions() + " pieces") + "; distribute it with DistributedVector.fromLocal(sc, y, A.rowSplits())");
+        }
+        JavaRDD<double[]> slices = blocks.zipPartitions(y.blocks(), (bs, ys) -> {
+            List<double[]> out = new ArrayList<>(1);
+            while (bs.hasNext() && ys.hasNext()) {
+                bs.next();
+                out.add(ys.next().values());
+            }
+            return out.iterator();
+        });
+        return transposeProduct(slices, 1, null);
+    }
+
+    /**
+     * {@code y = A·x} for a distributed {@code x}: every row may need every entry of {@code x}, so
+     * it is gathered on the driver and broadcast; {@code y} stays distributed as this matrix's rows.
+     *
+     * @param x the vector, length {@code cols()}
+     * @return {@code y} split as {@link #rowSplits()}
+     * @throws IllegalArgumentException if {@code x} is null or its length is not {@code cols()}
+     */
+    public DistributedVector multiply(DistributedVector x) {
+        if (x == null) {
+            throw new IllegalArgumentException("x is null; A·x needs a vector of length " + cols);
+        }
+        return multiplyBlocks(x.toLocal());
+    }
+
+    /**
+     * {@code Y = A·X} for a dense block {@code X} ({@code cols() × k}): {@code X} is broadcast, each
+     * partition runs Sparrow's {@link Spmm} kernel on its rows, the driver assembles {@code Y}.
+     * Bit-identical to {@link CsrMatrix#applyBlock}.
+     *
+     * @param x the dense block, {@code cols() × k}
+     * @return {@code Y}, {@code rows() × k}
+     * @throws IllegalArgumentException if {@code x} is null or has other than {@code cols()} rows
+     */
+    public DenseMatrix multiply(DenseMatrix x) {
+        if (x == null || x.rows() != cols) {
+            throw new IllegalArgumentException("A·X needs X with " + cols + " rows (the distributed matrix is " + rows
+                    + "×" + cols + "), got " + (x == null ? "null" : x.rows() + "×" + x.cols()));
+        }
+        int k = x.cols();
+        long size = (long) rows * k;
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("A·X would have " + size + " entries, more than one local dense matrix holds");
+        }
+        Broadcast<double[]> bx = context().broadcast(x.data());
+        try {
+            List<VectorBlock> parts = blocks.map(b -> {
+                CsrMatrix m = b.matrix();
+                double[] out = new double[b.rows() * k];
+                Spmm.apply(m.rows(), m.rowPointers(), m.columnIndices(), m.values(), bx.value(), out, k, 1);
+                return new VectorBlock(b.firstRow() * k, out);
+            }).collect();
+            double[] y = new double[(int) size];
+            for (VectorBlock v : parts) {
+                System.arraycopy(v.values(), 0, y, v.first(), v.length());
+            }
+            return new DenseMatrix(rows, k, y);
+        } finally {
+            bx.destroy();
+        }
+    }
+
+    /**
+     * {@code Z = Aᵀ·X} for a dense block {@code X} ({@code rows() × k}): each partition multiplies its
+     * rows of {@code X} with Sparrow's {@link Spmm} kernel into a partial {@code Z}, and the partials
+     * are added in partition order (deterministic), as {@link #multiplyTranspose(double[])}.
+     *
+     * @param x the dense block, {@code rows() × k}
+     * @return {@code Z}, {@code cols() × k}
+     * @throws IllegalArgumentException if {@code x} is null or has other than {@code rows()} rows
+     */
+    public DenseMatrix multiplyTranspose(DenseMatrix x) {
+        if (x == null || x.rows() != rows) {
+            throw new IllegalArgumentException("Aᵀ·X needs X with " + rows + " rows (the distributed matrix is " + rows
+                    + "×" + cols + "), got " + (x == null ? "null" : x.rows() + "×" + x.cols()));
+        }
+        int k = x.cols();
+        if ((long) cols * k > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("Aᵀ·X would have " + (long) cols * k
+                    + " entries, more than one local dense matrix holds");
+        }
+        Broadcast<double[]> bx = context().broadcast(x.data());
+        DistributedVector z = transposeProduct(
+                blocks.map(b -> Arrays.copyOfRange(bx.value(), b.firstRow() * k, b.endRow() * k)), k, bx);
+        try {
+            return new DenseMatrix(cols, k, z.toLocal());
+        } finally {
+            z.release();
+        }
+    }
+
+    /**
+     * {@code Z = Aᵀ·X}, {@code X} given per partition as its rows' slice ({@code rows × k} row-major):
+     * partial products per partition, cut into column ranges, added per range in partition order.
+     */
+    private DistributedVector transposeProduct(JavaRDD<double[]> slices, int k, Broadcast<?> source) {
         int[] colSplit = RowSplits.even(cols, reductionParts());
         int chunks = colSplit.length - 1;
         int cols = this.cols;
-        JavaPairRDD<Integer, VectorBlock> partials = blocks.mapPartitionsWithIndex((p, it) -> {
+        JavaPairRDD<Integer, VectorBlock> partials = blocks.zipPartitions(slices, (bs, xs) -> {
             double[] z = null;
-            while (it.hasNext()) {
-                RowBlock b = it.next();
+            while (bs.hasNext() && xs.hasNext()) {
+                RowBlock b = bs.next();
+                double[] xb = xs.next();
                 if (b.nnz() == 0) {
                     continue;
                 }
                 CsrMatrix m = b.matrix();
-                double[] ys = Arrays.copyOfRange(by.value(), b.firstRow(), b.endRow());
-                double[] zb = new double[cols];
-                Spmv.applyTranspose(m.rows(), cols, m.rowPointers(), m.columnIndices(), m.values(), ys, zb);
+                double[] zb = new double[cols * k];
+                if (k == 1) {
+                    Spmv.applyTranspose(m.rows(), cols, m.rowPointers(), m.columnIndices(), m.values(), xb, zb);
+                } else {
+                    Spmm.applyTranspose(m.rows(), cols, m.rowPointers(), m.columnIndices(), m.values(), xb, zb, k, 1);
+                }
                 if (z == null) {
                     z = zb;
                 } else {
-                    for (int j = 0; j < cols; j++) {
-                        z[j] += zb[j];
-                    }
+                    Blas.axpy(1.0, zb, z);
                 }
             }
-            List<Tuple2<Integer, VectorBlock>> out = new ArrayList<>();
-            if (z != null) {
-                for (int c = 0; c < chunks; c++) {
-                    // first = the partition index: the reduction adds the pieces in this order
-                    out.add(new Tuple2<>(c, new VectorBlock(p, Arrays.copyOfRange(z, colSplit[c], colSplit[c + 1]))));
-                }
-            }
-            return out.iterator();
-        }, true).mapToPair(t -> t);
+            return pieces(z, colSplit, k, TaskContext.getPartitionId()).iterator();
+        }).mapToPair(t -> t);
         JavaRDD<VectorBlock> z = partials.groupByKey(new HashPartitioner(chunks))
-                .map(g -> sumInPartitionOrder(g._2(), colSplit[g._1()], colSplit[g._1() + 1] - colSplit[g._1()]));
-        return new DistributedVector(z, cols, colSplit, by);
+                .map(g -> sumInPartitionOrder(g._2(), colSplit[g._1()] * k, (colSplit[g._1() + 1] - colSplit[g._1()]) * k));
+        int[] splits = new int[colSplit.length];
+        for (int c = 0; c < splits.length; c++) {
+            splits[c] = colSplit[c] * k;
+        }
+        return new DistributedVector(z, cols * k, splits, source);
+    }
+
+    /** A partition's partial product cut into the reduction's column ranges, tagged with the partition. */
+    private static List<Tuple2<Integer, VectorBlock>> pieces(double[] z, int[] colSplit, int k, int partition) {
+        List<Tuple2<Integer, VectorBlock>> out = new ArrayList<>();
+        if (z != null) {
+            for (int c = 0; c + 1 < colSplit.length; c++) {
+                // first = the partition index: the reduction adds the pieces in this order
+                out.add(new Tuple2<>(c, new VectorBlock(partition,
+                        Arrays.copyOfRange(z, colSplit[c] * k, colSplit[c + 1] * k))));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The transpose Aᵀ, distributed: each block's entries swapped and shuffled to the partitions
+     * owning their new rows (cut by work), where Sparrow's COO → CSR conversion builds the blocks.
+     * Equal to {@link CsrMatrix#transpose()} of the collected matrix.
+     *
+     * @return Aᵀ, {@code cols() × rows()}, with as many partitions as this matrix, persisted
+     */
+    public DistributedCsrMatrix transpose() {
+        JavaRDD<CooPiece> swapped = blocks.map(b -> {
+            CsrMatrix m = b.matrix();
+            int n = b.nnz();
+            int[] r = new int[n];
+            int[] c = new int[n];
+            int[] rp = m.rowPointers();
+            for (int i = 0; i < m.rows(); i++) {
+                for (int p = rp[i]; p < rp[i + 1]; p++) {
+                    r[p] = m.columnIndices()[p];
+                    c[p] = b.firstRow() + i;
+                }
+            }
+            // Tag = first row: rows of Aᵀ get their entries in A's row order, so they come out sorted.
+            return new CooPiece(b.firstRow(), n, r, c, Arrays.copyOf(m.values(), n));
+        });
+        try {
+            return RowAssembly.assemble(swapped, cols, rows, RowAssembly.Mirror.NONE, partitions());
+        } catch (MatrixMarketException e) { // no file is read here
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code C = A·B} with {@link DistributedSpgemmOptions#defaults()}: B broadcast when its CSR
+     * arrays fit 256 MiB, else shuffled in column blocks.
+     *
+     * @param b the right factor, {@code cols() × p}
+     * @return C, {@code rows() × p}, split as this matrix's rows, persisted
+     * @throws IllegalArgumentException if the inner dimensions differ
+     */
+    public DistributedCsrMatrix multiply(DistributedCsrMatrix b) {
+        return multiply(b, DistributedSpgemmOptions.defaults());
+    }
+
+    /**
+     * {@code C = A·B}: each partition multiplies its row block of A with Sparrow's SMASH SpGEMM
+     * ({@link org.sparrow.core.ops.Spgemm#multiply}, one thread), B reaching it as the options' plan
+     * says. Every entry of C sums its products in A's row order and B's row order, as the local kernel
+     * does, so C is bit-identical to {@code Spgemm.multiply(A, B)} on one thread, whatever the plan.
+     *
+     * @param b       the right factor, {@code cols() × p}
+     * @param options the plan, the broadcast limit, sorted rows
+     * @return C, {@code rows() × p}, split as this matrix's rows, persisted
+     * @throws IllegalArgumentException if an argument is null or the inner dimensions differ
+     */
+    public DistributedCsrMatrix multiply(DistributedCsrMatrix b, DistributedSpgemmOptions options) {
+        if (b == null || options == null) {
+            throw new IllegalArgumentException("A·B needs B and the options, got " + (b == null ? "no B" : "no options"));
+        }
+        checkInner(b.rows(), b.cols());
+        return DistributedSpgemm.multiply(this, b, options);
+    }
+
+    /**
+     * {@code C = A·B} for a B held on the driver: broadcast (unless the options say
+     * {@link SpgemmPlan#SHUFFLE}, or {@link SpgemmPlan#AUTO} finds it over the limit: then it is
+     * distributed first), as {@link #multiply(DistributedCsrMatrix, DistributedSpgemmOptions)}.
+     *
+     * @param b       the right factor, {@code cols() × p}
+     * @param options the plan, the broadcast limit, sorted rows
+     * @return C, {@code rows() × p}, split as this matrix's rows, persisted
+     * @throws IllegalArgumentException if an argument is null or the inner dimensions differ
+     */
+    public DistributedCsrMatrix multiply(CsrMatrix b, DistributedSpgemmOptions options) {
+        if (b == null || options == null) {
+            throw new IllegalArgumentException("A·B needs B and the options, got " + (b == null ? "no B" : "no options"));
+        }
+        checkInner(b.rows(), b.cols());
+        return DistributedSpgemm.multiply(this, b, options);
+    }
+
+    private void checkInner(int bRows, int bCols) {
+        if (bRows != cols) {
+            throw new IllegalArgumentException("A is " + rows + "×" + cols + " and B is " + bRows + "×" + bCols
+                    + ": A·B needs B with " + cols + " rows (A's column count)");
+        }
     }
 
     /** Adds the pieces in the order of their partition index (kept in {@link VectorBlock#first()}). */

@@ -4,8 +4,9 @@ import java.util.function.IntToLongFunction;
 
 /**
  * Where a matrix's rows are cut into partitions: contiguous ranges of about equal work, the work
- * before row {@code r} being its stored entries plus {@code r} (so that a run of empty rows still
- * counts for something), the balance rule of Sparrow's threaded kernels applied to Spark partitions.
+ * before row {@code r} being the entries stored before it plus {@code r} (so that a run of empty rows
+ * still counts for something), the balance rule of Sparrow's threaded kernels applied to Spark
+ * partitions.
  */
 final class RowSplits {
 
@@ -13,24 +14,24 @@ final class RowSplits {
     }
 
     /**
-     * Cuts {@code rows} rows into {@code parts} ranges; range {@code p} is rows
+     * Cuts {@code rows} items into {@code parts} ranges of about equal work; range {@code p} is items
      * {@code [split[p], split[p+1])}, possibly empty (more partitions than rows).
      *
-     * @param rows        the row count, ≥ 0
-     * @param entryPrefix entries stored before row {@code r}, for {@code r = 0 .. rows}, non-decreasing
-     * @param parts       the number of ranges, ≥ 1
+     * @param rows the item count, ≥ 0
+     * @param work the work before item {@code r}, for {@code r = 0 .. rows}, non-decreasing
+     * @param parts the number of ranges, ≥ 1
      * @return {@code parts + 1} non-decreasing boundaries from 0 to {@code rows}
      */
-    static int[] byWork(int rows, IntToLongFunction entryPrefix, int parts) {
+    static int[] byWork(int rows, IntToLongFunction work, int parts) {
         int[] split = new int[parts + 1];
-        long total = entryPrefix.applyAsLong(rows) + rows;
+        long total = work.applyAsLong(rows);
         for (int t = 1; t < parts; t++) {
             long target = (long) Math.ceil((double) total * t / parts);
             int lo = split[t - 1];
             int hi = rows;
             while (lo < hi) { // the first row r whose work before it reaches the target
                 int mid = (lo + hi) >>> 1;
-                if (entryPrefix.applyAsLong(mid) + mid < target) {
+                if (work.applyAsLong(mid) < target) {
                     lo = mid + 1;
                 } else {
                     hi = mid;
