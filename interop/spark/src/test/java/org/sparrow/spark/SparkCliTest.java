@@ -111,6 +111,19 @@ class SparkCliTest {
     }
 
     @Test
+    void sparkMultiplyReportsWhatMultiplyReportsPlusPartitionsAndMaster() {
+        String a = SharedData.file("small/bcsstk05.mtx").toString();
+        Run local = run("multiply", a, a, "--repeat", "1", "--json");
+        Run spark = run("spark", "multiply", a, a, "--repeat", "1", "--partitions", "3", "--json");
+        assertEquals(0, spark.code(), spark.err());
+        assertSameKeysPlusSpark(local.out(), spark.out());
+        for (String key : new String[] {"rows", "cols", "nnz", "flops", "sorted"}) {
+            assertEquals(value(local.out(), key), value(spark.out(), key), key);
+        }
+        assertEquals("\"broadcast\"", value(spark.out(), "strategy"));
+    }
+
+    @Test
     void badInputIsOneSentenceWithExitCodeOne() {
         Run missing = run("spark", "solve", "no-such-file.mtx");
         assertEquals(1, missing.code());

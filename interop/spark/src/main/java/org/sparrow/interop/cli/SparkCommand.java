@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "spark", mixinStandardHelpOptions = true,
         description = {"Run info, multiply, solve or regress on Apache Spark (local[*] or a cluster).",
             "The same options and JSON keys as the local commands, plus --master and --partitions."},
-        subcommands = {SparkInfoCommand.class, SparkSolveCommand.class, SparkRegressCommand.class})
+        subcommands = {SparkInfoCommand.class, SparkMultiplyCommand.class, SparkSolveCommand.class,
+            SparkRegressCommand.class})
 final class SparkCommand {
 
     /** Creates the command (picocli instantiates it). */
