@@ -127,8 +127,8 @@ public final class SparkBench {
             } finally {
                 sc.stop();
             }
+            write(dir); // after each master, so a later failure keeps what was measured
         }
-        write(dir);
     }
 
     private static JavaSparkContext start(String master) {
@@ -154,6 +154,16 @@ public final class SparkBench {
             return t[repeats / 2];
         } catch (Exception e) {
             throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** A peer's time, or NaN (and the reason printed) when it fails: what MLlib does at a size is a result too. */
+    private double peer(Callable<?> work, String what) {
+        try {
+            return time(work);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            System.out.println(what + " failed: " + e.getMessage());
+            return Double.NaN;
         }
     }
 
@@ -262,14 +272,14 @@ public final class SparkBench {
                 }
             }
             JavaRDD<MatrixEntry> rdd = sc.parallelize(entries, parts);
-            BlockMatrix bm = new CoordinateMatrix(rdd.rdd()).toBlockMatrix(1024, 1024).cache();
+            BlockMatrix bm = new CoordinateMatrix(rdd.rdd(), a.rows(), a.cols()).toBlockMatrix(1024, 1024).cache();
             bm.validate();
             double ours = time(() -> {
                 DistributedCsrMatrix c = da.multiply(a, org.sparrow.spark.DistributedSpgemmOptions.defaults());
                 c.unpersist();
                 return c;
             });
-            double theirs = time(() -> bm.multiply(bm).blocks().count());
+            double theirs = peer(() -> bm.multiply(bm).blocks().count(), "BlockMatrix.multiply");
             add(new Row(master, "SpGEMM vs MLlib BlockMatrix", name, a.nnz(), ours, theirs,
                     "local = Sparrow on Spark, distributed = BlockMatrix.multiply (dense result blocks)"));
             RowMatrix rm = new RowMatrix(sc.parallelize(sparseRows, parts).rdd());
@@ -279,7 +289,7 @@ public final class SparkBench {
             DenseMatrix xm = new DenseMatrix(a.cols(), kk, xd);
             org.sparrow.core.DenseMatrix xs = new org.sparrow.core.DenseMatrix(a.cols(), kk, xd);
             double ours2 = time(() -> da.multiply(xs));
-            double theirs2 = time(() -> rm.multiply(xm).rows().count());
+            double theirs2 = peer(() -> rm.multiply(xm).rows().count(), "RowMatrix.multiply");
             add(new Row(master, "SpMM (k = 8) vs MLlib RowMatrix", name, a.nnz(), ours2, theirs2,
                     "local = Sparrow on Spark (Y assembled), distributed = RowMatrix.multiply (Y left distributed)"));
             bm.blocks().unpersist(false);
