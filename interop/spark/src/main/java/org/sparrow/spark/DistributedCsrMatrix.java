@@ -3,6 +3,7 @@ package org.sparrow.spark;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.TaskContext;
@@ -37,6 +38,15 @@ import scala.Tuple3;
  * only by the association of the sums (rounding).
  */
 public final class DistributedCsrMatrix {
+
+    /**
+     * Most entries of partial sums (partitions × columns × block width) that a transposed product
+     * adds on the driver; larger ones are added on the executors, column range by column range.
+     */
+    public static final int DRIVER_REDUCTION_MAX = 1 << 22;
+
+    /** {@link #DRIVER_REDUCTION_MAX}, lowered by tests to run the executor-side reduction on small matrices. */
+    static long driverReductionMax = DRIVER_REDUCTION_MAX;
 
     private final JavaRDD<RowBlock> blocks;
     private final int rows;
@@ -372,14 +382,26 @@ public final class DistributedCsrMatrix {
 
     /**
      * {@code z = Aᵀ·y}: {@code y} is broadcast, each partition scatters its rows into a partial
-     * {@code z} with Sparrow's {@link Spmv} kernel, and the partial sums are added column range by
-     * column range on the executors, in partition order (deterministic), then assembled.
+     * {@code z} with Sparrow's {@link Spmv} kernel, and the partial sums are added in partition order
+     * (deterministic): on the driver when all the partials together hold at most
+     * {@value #DRIVER_REDUCTION_MAX} entries (one stage, no shuffle: the common case of an iterative
+     * solver), else column range by column range on the executors
+     * ({@link #multiplyTransposeBlocks(double[])}); both give the same bits.
      *
      * @param y the vector, length {@code rows()}
      * @return {@code z}, length {@code cols()}
      * @throws IllegalArgumentException if {@code y} is null or its length is not {@code rows()}
      */
     public double[] multiplyTranspose(double[] y) {
+        checkVector("y", y, rows, "Aᵀ·y", "row");
+        if ((long) cols * partitions() <= driverReductionMax) {
+            Broadcast<double[]> by = context().broadcast(y);
+            try {
+                return reduceOnDriver(blocks.map(b -> Arrays.copyOfRange(by.value(), b.firstRow(), b.endRow())), 1);
+            } finally {
+                by.destroy();
+            }
+        }
         DistributedVector z = multiplyTransposeBlocks(y);
         try {
             return z.toLocal();
@@ -387,6 +409,7 @@ public final class DistributedCsrMatrix {
             z.release();
         }
     }
+
 
     /**
      * {@code z = Aᵀ·y} with {@code z} left distributed in column ranges (one per partition of the
@@ -501,13 +524,65 @@ public final class DistributedCsrMatrix {
                     + " entries, more than one local dense matrix holds");
         }
         Broadcast<double[]> bx = context().broadcast(x.data());
-        DistributedVector z = transposeProduct(
-                blocks.map(b -> Arrays.copyOfRange(bx.value(), b.firstRow() * k, b.endRow() * k)), k, bx);
+        JavaRDD<double[]> slices = blocks.map(b -> Arrays.copyOfRange(bx.value(), b.firstRow() * k, b.endRow() * k));
+        if ((long) cols * k * partitions() <= driverReductionMax) {
+            try {
+                return new DenseMatrix(cols, k, reduceOnDriver(slices, k));
+            } finally {
+                bx.destroy();
+            }
+        }
+        DistributedVector z = transposeProduct(slices, k, bx);
         try {
             return new DenseMatrix(cols, k, z.toLocal());
         } finally {
             z.release();
         }
+    }
+
+    /** {@code Aᵀ·X} with the partials collected and added on the driver in partition order. */
+    private double[] reduceOnDriver(JavaRDD<double[]> slices, int k) {
+        int cols = this.cols;
+        List<Tuple2<Integer, double[]>> partials = blocks.zipPartitions(slices, (bs, xs) -> {
+            double[] z = partial(bs, xs, cols, k);
+            return (z == null ? List.<Tuple2<Integer, double[]>>of()
+                    : List.of(new Tuple2<>(TaskContext.getPartitionId(), z))).iterator();
+        }).collect();
+        List<Tuple2<Integer, double[]>> ordered = new ArrayList<>(partials);
+        ordered.sort((a, b) -> Integer.compare(a._1(), b._1()));
+        double[] sum = new double[cols * k];
+        for (Tuple2<Integer, double[]> t : ordered) {
+            double[] v = t._2();
+            for (int j = 0; j < sum.length; j++) {
+                sum[j] += v[j]; // z_j = ((0 + s_0j) + s_1j) + …, partition order, as sumInPartitionOrder
+            }
+        }
+        return sum;
+    }
+
+    /** One partition's partial {@code Aᵀ·X} ({@code cols × k}), or null when its block holds no entries. */
+    private static double[] partial(Iterator<RowBlock> bs, Iterator<double[]> xs, int cols, int k) {
+        double[] z = null;
+        while (bs.hasNext() && xs.hasNext()) {
+            RowBlock b = bs.next();
+            double[] xb = xs.next();
+            if (b.nnz() == 0) {
+                continue;
+            }
+            CsrMatrix m = b.matrix();
+            double[] zb = new double[cols * k];
+            if (k == 1) {
+                Spmv.applyTranspose(m.rows(), cols, m.rowPointers(), m.columnIndices(), m.values(), xb, zb);
+            } else {
+                Spmm.applyTranspose(m.rows(), cols, m.rowPointers(), m.columnIndices(), m.values(), xb, zb, k, 1);
+            }
+            if (z == null) {
+                z = zb;
+            } else {
+                Blas.axpy(1.0, zb, z);
+            }
+        }
+        return z;
     }
 
     /**
@@ -518,29 +593,9 @@ public final class DistributedCsrMatrix {
         int[] colSplit = RowSplits.even(cols, reductionParts());
         int chunks = colSplit.length - 1;
         int cols = this.cols;
-        JavaPairRDD<Integer, VectorBlock> partials = blocks.zipPartitions(slices, (bs, xs) -> {
-            double[] z = null;
-            while (bs.hasNext() && xs.hasNext()) {
-                RowBlock b = bs.next();
-                double[] xb = xs.next();
-                if (b.nnz() == 0) {
-                    continue;
-                }
-                CsrMatrix m = b.matrix();
-                double[] zb = new double[cols * k];
-                if (k == 1) {
-                    Spmv.applyTranspose(m.rows(), cols, m.rowPointers(), m.columnIndices(), m.values(), xb, zb);
-                } else {
-                    Spmm.applyTranspose(m.rows(), cols, m.rowPointers(), m.columnIndices(), m.values(), xb, zb, k, 1);
-                }
-                if (z == null) {
-                    z = zb;
-                } else {
-                    Blas.axpy(1.0, zb, z);
-                }
-            }
-            return pieces(z, colSplit, k, TaskContext.getPartitionId()).iterator();
-        }).mapToPair(t -> t);
+        JavaPairRDD<Integer, VectorBlock> partials = blocks.zipPartitions(slices,
+                (bs, xs) -> pieces(partial(bs, xs, cols, k), colSplit, k, TaskContext.getPartitionId()).iterator())
+                .mapToPair(t -> t);
         JavaRDD<VectorBlock> z = partials.groupByKey(new HashPartitioner(chunks))
                 .map(g -> sumInPartitionOrder(g._2(), colSplit[g._1()] * k, (colSplit[g._1() + 1] - colSplit[g._1()]) * k));
         int[] splits = new int[colSplit.length];

@@ -1,7 +1,5 @@
 package org.sparrow.spark;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 import org.sparrow.core.io.MatrixMarketException;
 
@@ -24,9 +22,6 @@ final class Jobs {
                 if (c instanceof MatrixMarketException m) {
                     throw new MatrixMarketException(m.file(), m.line(), m.problem(), e);
                 }
-                if (c instanceof UncheckedIOException u && u.getCause() instanceof MatrixMarketException m) {
-                    throw new MatrixMarketException(m.file(), m.line(), m.problem(), e);
-                }
                 if (c instanceof IllegalArgumentException i && c != e) {
                     throw new IllegalArgumentException(i.getMessage(), e);
                 }
@@ -35,15 +30,6 @@ final class Jobs {
                 }
             }
             throw e; // precise rethrow: only unchecked exceptions reach here
-        }
-    }
-
-    /** {@link #run} for actions that read no file: bad input arrives as an {@link IllegalArgumentException}. */
-    static <T> T runUnchecked(Supplier<T> action) {
-        try {
-            return run(action);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

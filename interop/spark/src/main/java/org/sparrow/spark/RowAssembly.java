@@ -44,6 +44,16 @@ final class RowAssembly {
 
     static DistributedCsrMatrix assemble(JavaRDD<CooPiece> pieces, int rows, int cols, Mirror mirror, int partitions)
             throws MatrixMarketException {
+        pieces.persist(StorageLevel.MEMORY_AND_DISK()); // read by the histogram and by the shuffle
+        try {
+            return assemblePersisted(pieces, rows, cols, mirror, partitions);
+        } finally {
+            pieces.unpersist(false);
+        }
+    }
+
+    private static DistributedCsrMatrix assemblePersisted(JavaRDD<CooPiece> pieces, int rows, int cols, Mirror mirror,
+            int partitions) throws MatrixMarketException {
         int buckets = Math.min(rows, MAX_BUCKETS);
         long[] hist = buckets == 0 ? new long[0] : Jobs.run(() -> pieces
                 .map(pc -> histogram(pc, rows, cols, buckets, mirror))

@@ -120,6 +120,7 @@ class DistributedCsrMatrixTest {
         double[] z = d.multiplyTranspose(y);
         assertClose(expected, z, 1e-13);
         assertArrayEquals(z, d.multiplyTranspose(y), "a second run adds in the same order");
+        assertArrayEquals(z, d.multiplyTransposeBlocks(y).toLocal(), "the executors' reduction gives the same bits");
         d.unpersist();
         DistributedCsrMatrix one = DistributedCsrMatrix.fromLocal(sc, a, 1);
         assertArrayEquals(expected, one.multiplyTranspose(y), "one partition: the local kernel's own sum");

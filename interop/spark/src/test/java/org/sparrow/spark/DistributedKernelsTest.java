@@ -106,7 +106,16 @@ class DistributedKernelsTest {
         DenseMatrix w = new DenseMatrix(a.rows(), k, randomVector(a.rows() * k, 22));
         double[] z = new double[a.cols() * k];
         Spmm.applyTranspose(a, w.data(), z, k, 1);
-        assertClose(z, d.multiplyTranspose(w).data(), 1e-13);
+        DenseMatrix onDriver = d.multiplyTranspose(w);
+        assertClose(z, onDriver.data(), 1e-13);
+        DistributedCsrMatrix.driverReductionMax = 0; // the executors' reduction, column range by column range
+        try {
+            assertArrayEquals(onDriver.data(), d.multiplyTranspose(w).data(), "both reductions add in partition order");
+            double[] v = randomVector(a.rows(), 23);
+            assertArrayEquals(d.multiplyTransposeBlocks(v).toLocal(), d.multiplyTranspose(v));
+        } finally {
+            DistributedCsrMatrix.driverReductionMax = DistributedCsrMatrix.DRIVER_REDUCTION_MAX;
+        }
         d.unpersist();
     }
 

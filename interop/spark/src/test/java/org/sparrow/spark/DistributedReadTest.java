@@ -139,12 +139,16 @@ class DistributedReadTest {
     }
 
     @Test
-    void entriesThatDisagreeWithTheSizeLineAreNamedAsTheLocalReaderNamesThem() throws IOException {
+    void headerErrorsAndEntriesThatDisagreeWithTheSizeLineAreNamedAsTheLocalReaderNamesThem() throws IOException {
         Path more = tmp.resolve("more.mtx");
         Files.writeString(more, "%%MatrixMarket matrix coordinate real general\n3 3 2\n1 1 1\n2 2 2\n3 3 3\n1 3 4\n");
         Path fewer = tmp.resolve("fewer.mtx");
         Files.writeString(fewer, "%%MatrixMarket matrix coordinate real general\n3 3 5\n1 1 1\n2 2 2\n3 3 3\n1 3 4");
-        for (Path f : new Path[] {more, fewer}) {
+        Path badSize = tmp.resolve("badsize.mtx");
+        Files.writeString(badSize, "%%MatrixMarket matrix coordinate real general\n% c\n3 3 x\n1 1 1\n");
+        Path badBanner = tmp.resolve("badbanner.mtx");
+        Files.writeString(badBanner, "%%MatrixMarket matrix coordinate real sideways\n3 3 1\n1 1 1\n");
+        for (Path f : new Path[] {more, fewer, badSize, badBanner}) {
             MatrixMarketException local = assertThrows(MatrixMarketException.class, () -> MatrixMarket.read(f));
             MatrixMarketException e = assertThrows(MatrixMarketException.class,
                     () -> DistributedCsrMatrix.read(sc, f.toString(), 3));
