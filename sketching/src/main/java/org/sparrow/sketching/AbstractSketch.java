@@ -14,8 +14,11 @@ import org.sparrow.core.ops.Checks;
  *
  * <p>The kernels accumulate into zeroed outputs, so the entry points zero them first (outputs
  * filled with junk are fine). Kernels must give bit-identical results for every thread count.
+ *
+ * <p>Serializable: a sketch is its seed, shape and a few derived numbers (the SRHT also its m sampled
+ * rows), so a distributed matrix ships the operator itself to the partitions that sketch their rows.
  */
-abstract sealed class AbstractSketch implements Sketch
+abstract sealed class AbstractSketch implements Sketch, java.io.Serializable
         permits DenseTileSketch, SrhtSketch, HashingSketch {
 
     /** SplitMix64's increment (2^64 / φ), used to step counter-based hashes. */
@@ -32,15 +35,20 @@ abstract sealed class AbstractSketch implements Sketch
     }
 
     /**
-     * {@code out += S·A}, {@code out} zeroed by the caller.
+     * {@code out = S(:, first : first + count)·B} for the block B of {@code count} consecutive rows of an
+     * {@code n × d} matrix A that starts at A's row {@code first} (B = A when first = 0 and count = n);
+     * {@code out} zeroed by the caller. Every kind reads only the columns of S that belong to the block's
+     * rows, so the sum over the blocks of a row partition of A is S·A.
      *
-     * @param a       dense A ({@code n × d} row-major), or null when {@code csr} is given
-     * @param csr     sparse A ({@code n × d}), or null when {@code a} is given
-     * @param d       columns of A, {@code ≥ 1}
+     * @param a       dense B ({@code count × d} row-major), or null when {@code csr} is given
+     * @param csr     sparse B ({@code count × d}), or null when {@code a} is given
+     * @param d       columns of B, {@code ≥ 1}
+     * @param first   global index of B's first row, {@code 0 ≤ first}, {@code first + count ≤ n}
+     * @param count   rows of B, ≥ 1
      * @param out     {@code m × d} row-major, zeroed
      * @param threads thread count, ≥ 1; the result does not depend on it
      */
-    abstract void forward(double[] a, CsrMatrix csr, int d, double[] out, int threads);
+    abstract void forward(double[] a, CsrMatrix csr, int d, int first, int count, double[] out, int threads);
 
     /**
      * {@code y += Sᵀ·X}, {@code y} zeroed by the caller.
@@ -72,7 +80,7 @@ abstract sealed class AbstractSketch implements Sketch
         Checks.checkLength("x", x, n, "the sketch's column count n");
         Checks.checkLength("y", y, m, "the sketch's row count m");
         Arrays.fill(y, 0.0);
-        forward(x, null, 1, y, Parallelism.defaultThreads());
+        forward(x, null, 1, 0, n, y, Parallelism.defaultThreads());
     }
 
     @Override
@@ -89,7 +97,7 @@ abstract sealed class AbstractSketch implements Sketch
         Checks.checkBlock("y", y, m, k);
         Arrays.fill(y, 0.0);
         if (k > 0) {
-            forward(x, null, k, y, Parallelism.defaultThreads());
+            forward(x, null, k, 0, n, y, Parallelism.defaultThreads());
         }
     }
 
@@ -111,7 +119,7 @@ abstract sealed class AbstractSketch implements Sketch
         Parallelism.checkThreads(threads);
         double[] out = output(a.rows(), a.cols());
         if (a.cols() > 0) {
-            forward(a.data(), null, a.cols(), out, threads);
+            forward(a.data(), null, a.cols(), 0, n, out, threads);
         }
         return new DenseMatrix(m, a.cols(), out);
     }
@@ -124,9 +132,49 @@ abstract sealed class AbstractSketch implements Sketch
         Parallelism.checkThreads(threads);
         double[] out = output(a.rows(), a.cols());
         if (a.cols() > 0 && a.nnz() > 0) {
-            forward(null, a, a.cols(), out, threads);
+            forward(null, a, a.cols(), 0, n, out, threads);
         }
         return new DenseMatrix(m, a.cols(), out);
+    }
+
+    @Override
+    public final void sketchRows(DenseMatrix block, int firstRow, double[] out, int threads) {
+        if (block == null) {
+            throw new IllegalArgumentException("the row block to sketch is null");
+        }
+        checkRowBlock(block.rows(), block.cols(), firstRow, out, threads);
+        Arrays.fill(out, 0, m * block.cols(), 0.0);
+        if (block.rows() > 0 && block.cols() > 0) {
+            forward(block.data(), null, block.cols(), firstRow, block.rows(), out, threads);
+        }
+    }
+
+    @Override
+    public final void sketchRows(CsrMatrix block, int firstRow, double[] out, int threads) {
+        if (block == null) {
+            throw new IllegalArgumentException("the row block to sketch is null");
+        }
+        checkRowBlock(block.rows(), block.cols(), firstRow, out, threads);
+        Arrays.fill(out, 0, m * block.cols(), 0.0);
+        if (block.rows() > 0 && block.cols() > 0 && block.nnz() > 0) {
+            forward(null, block, block.cols(), firstRow, block.rows(), out, threads);
+        }
+    }
+
+    /** Checks that a {@code rows × cols} block starting at row {@code first} lies within the n columns of S. */
+    private void checkRowBlock(int rows, int cols, int first, double[] out, int threads) {
+        Parallelism.checkThreads(threads);
+        if (first < 0 || (long) first + rows > n) {
+            throw new IllegalArgumentException("a block of " + rows + " rows starting at row " + (first + 1L)
+                    + " does not fit the " + n + " rows this " + m + "×" + n + " sketch reduces");
+        }
+        if (out == null) {
+            throw new IllegalArgumentException("the output array is null");
+        }
+        if ((long) m * cols > out.length) {
+            throw new IllegalArgumentException("the output holds " + out.length + " entries but the sketched block is "
+                    + m + "×" + cols + " = " + (long) m * cols);
+        }
     }
 
     @Override

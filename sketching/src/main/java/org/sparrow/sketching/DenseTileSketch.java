@@ -61,17 +61,21 @@ abstract sealed class DenseTileSketch extends AbstractSketch permits GaussianSke
     }
 
     @Override
-    final void forward(double[] a, CsrMatrix csr, int d, double[] out, int threads) {
+    final void forward(double[] a, CsrMatrix csr, int d, int first, int count, double[] out, int threads) {
         int workers = Parallelism.workers(threads, panels);
         Parallelism.forEachTask(workers, workers, t -> {
             int p0 = (int) ((long) panels * t / workers);
             int p1 = (int) ((long) panels * (t + 1) / workers);
-            forwardPanels(a, csr, d, out, p0, p1);
+            forwardPanels(a, csr, d, first, count, out, p0, p1);
         });
     }
 
-    /** Rows {@code [p0·8, p1·8)} of {@code S·A}, scaled. */
-    private void forwardPanels(double[] a, CsrMatrix csr, int d, double[] out, int p0, int p1) {
+    /**
+     * Rows {@code [p0·8, p1·8)} of {@code S(:, first : first + count)·B}, scaled: only the tile columns that
+     * meet the block are generated, and of each only the columns inside the block are used.
+     */
+    private void forwardPanels(double[] a, CsrMatrix csr, int d, int first, int count, double[] out, int p0,
+                               int p1) {
         int tileSize = TILE_ROWS * TILE_COLS;
         int i0 = p0 * TILE_ROWS;
         int i1 = Math.min(m, p1 * TILE_ROWS);
@@ -93,10 +97,15 @@ abstract sealed class DenseTileSketch extends AbstractSketch permits GaussianSke
         }
         for (int g0 = p0; g0 < p1; g0 += PANELS_PER_GROUP) {
             int g1 = Math.min(p1, g0 + PANELS_PER_GROUP);
-            for (int q = 0; q < tileColumns; q++) {
+            for (int q = first / TILE_COLS, qEnd = (first + count - 1) / TILE_COLS; q <= qEnd; q++) {
                 int j0 = q * TILE_COLS;
-                int cols = Math.min(TILE_COLS, n - j0);
-                if (csr != null && csr.rowPointers()[j0] == csr.rowPointers()[j0 + cols]) {
+                int cols = Math.min(TILE_COLS, n - j0);          // the tile's width (its row stride)
+                int lo = Math.max(j0, first);                   // the block's columns of this tile: [lo, hi)
+                int hi = Math.min(j0 + cols, first + count);
+                int off = lo - j0;
+                int used = hi - lo;
+                int br = lo - first;                            // B's row of column lo
+                if (csr != null && csr.rowPointers()[br] == csr.rowPointers()[br + used]) {
                     continue; // these rows of A are empty: the tiles are not needed
                 }
                 for (int p = g0; p < g1; p++) {
@@ -105,19 +114,21 @@ abstract sealed class DenseTileSketch extends AbstractSketch permits GaussianSke
                 if (csr != null) {
                     for (int p = g0; p < g1; p++) {
                         int rows = Math.min(TILE_ROWS, m - p * TILE_ROWS);
-                        sparseKernel(s, (p - g0) * tileSize, rows, cols, csr, j0, d, out, p * TILE_ROWS);
+                        sparseKernel(s, (p - g0) * tileSize + off, rows, cols, used, csr, br, d, out,
+                                p * TILE_ROWS);
                     }
                     continue;
                 }
                 for (int cb = 0; cb < colBlocks; cb++) {
                     int c0 = cb * COLUMN_BLOCK;
                     int width = Math.min(COLUMN_BLOCK, d - c0);
-                    for (int j = 0; j < cols; j++) {
-                        System.arraycopy(a, (j0 + j) * d + c0, packed[j], 0, width);
+                    for (int j = 0; j < used; j++) {
+                        System.arraycopy(a, (br + j) * d + c0, packed[j], 0, width);
                     }
                     for (int p = g0; p < g1; p++) {
                         int rows = Math.min(TILE_ROWS, m - p * TILE_ROWS);
-                        denseKernel(s, (p - g0) * tileSize, rows, cols, packed, y[cb], p * TILE_ROWS - i0, width);
+                        denseKernel(s, (p - g0) * tileSize + off, rows, cols, used, packed, y[cb],
+                                p * TILE_ROWS - i0, width);
                     }
                 }
             }
@@ -141,14 +152,15 @@ abstract sealed class DenseTileSketch extends AbstractSketch permits GaussianSke
 
     /**
      * {@code Y(r0 + r, :) += Σ_j T(r, j)·A(j, :)} on {@code width} columns, for the {@code rows × cols}
-     * tile T at {@code s[so, …)}, A's rows in {@code a[j]}, Y's rows in {@code y[r0 + r]}. Every output row sums
+     * part of a tile T at {@code s[so, …)} whose rows are {@code stride} apart, A's rows in {@code a[j]}, Y's
+     * rows in {@code y[r0 + r]}. Every output row sums
      * four columns of T at a time as
      * {@code fma(t₃, a₃, fma(t₂, a₂, fma(t₁, a₁, fma(t₀, a₀, y))))}, then
      * the rest one at a time, whichever path (4 rows or 1) it takes — so each entry's rounding
      * depends only on (m, n), never on d, the column blocking or the thread count.
      */
-    private static void denseKernel(double[] s, int so, int rows, int cols, double[][] a, double[][] y, int r0,
-                                    int width) {
+    private static void denseKernel(double[] s, int so, int rows, int stride, int cols, double[][] a,
+                                    double[][] y, int r0, int width) {
         int cols4 = cols & ~3;
         int r = 0;
         for (; r + 4 <= rows; r += 4) {
@@ -156,10 +168,10 @@ abstract sealed class DenseTileSketch extends AbstractSketch permits GaussianSke
             double[] y1 = y[r0 + r + 1];
             double[] y2 = y[r0 + r + 2];
             double[] y3 = y[r0 + r + 3];
-            int t0 = so + r * cols;
-            int t1 = t0 + cols;
-            int t2 = t1 + cols;
-            int t3 = t2 + cols;
+            int t0 = so + r * stride;
+            int t1 = t0 + stride;
+            int t2 = t1 + stride;
+            int t3 = t2 + stride;
             for (int j = 0; j < cols4; j += 4) {
                 double s00 = s[t0 + j], s01 = s[t0 + j + 1], s02 = s[t0 + j + 2], s03 = s[t0 + j + 3];
                 double s10 = s[t1 + j], s11 = s[t1 + j + 1], s12 = s[t1 + j + 2], s13 = s[t1 + j + 3];
@@ -194,7 +206,7 @@ abstract sealed class DenseTileSketch extends AbstractSketch permits GaussianSke
         }
         for (; r < rows; r++) {
             double[] y0 = y[r0 + r];
-            int t0 = so + r * cols;
+            int t0 = so + r * stride;
             for (int j = 0; j < cols4; j += 4) {
                 double s00 = s[t0 + j], s01 = s[t0 + j + 1], s02 = s[t0 + j + 2], s03 = s[t0 + j + 3];
                 double[] a0 = a[j];
@@ -216,15 +228,18 @@ abstract sealed class DenseTileSketch extends AbstractSketch permits GaussianSke
         }
     }
 
-    /** {@code Y(i0 + r, :) += Σ_j T(r, j)·A(j0 + j, :)} from the nonzeros of A's rows. */
-    private static void sparseKernel(double[] s, int so, int rows, int cols, CsrMatrix csr, int j0, int d, double[] y,
-                                     int i0) {
+    /**
+     * {@code Y(i0 + r, :) += Σ_j T(r, j)·A(j0 + j, :)} from the nonzeros of A's rows, for the {@code rows × cols}
+     * part of a tile T at {@code s[so, …)} whose rows are {@code stride} apart.
+     */
+    private static void sparseKernel(double[] s, int so, int rows, int stride, int cols, CsrMatrix csr, int j0,
+                                     int d, double[] y, int i0) {
         int[] rp = csr.rowPointers();
         int[] ci = csr.columnIndices();
         double[] v = csr.values();
         for (int r = 0; r < rows; r++) {
             int yr = (i0 + r) * d;
-            int tr = so + r * cols;
+            int tr = so + r * stride;
             for (int j = 0; j < cols; j++) {
                 double t = s[tr + j];
                 for (int p = rp[j0 + j], end = rp[j0 + j + 1]; p < end; p++) {

@@ -85,14 +85,14 @@ final class HashingSketch extends AbstractSketch {
     }
 
     @Override
-    void forward(double[] a, CsrMatrix csr, int d, double[] out, int threads) {
+    void forward(double[] a, CsrMatrix csr, int d, int first, int count, double[] out, int threads) {
         if (csr == null && d >= 16 * Math.min(threads, d)) {
             // A wide dense A: threads take ranges of its columns, so each streams the rows of A once.
             int workers = Parallelism.workers(threads, d / 16);
             Parallelism.forEachTask(workers, workers, w -> {
                 int c0 = (int) ((long) d * w / workers);
                 int c1 = (int) ((long) d * (w + 1) / workers);
-                forwardDense(a, d, out, 0, m, c0, c1);
+                forwardDense(a, d, first, count, out, 0, m, c0, c1);
             });
         } else {
             int workers = Parallelism.workers(threads, m);
@@ -100,9 +100,9 @@ final class HashingSketch extends AbstractSketch {
                 int r0 = (int) ((long) m * w / workers);
                 int r1 = (int) ((long) m * (w + 1) / workers);
                 if (csr == null) {
-                    forwardDense(a, d, out, r0, r1, 0, d);
+                    forwardDense(a, d, first, count, out, r0, r1, 0, d);
                 } else {
-                    forwardSparse(csr, d, out, r0, r1);
+                    forwardSparse(csr, d, first, count, out, r0, r1);
                     if (s > 1) {
                         scaleRows(out, r0, r1, d, scale);
                     }
@@ -112,19 +112,20 @@ final class HashingSketch extends AbstractSketch {
     }
 
     /**
-     * {@code S·A} on rows {@code [r0, r1)} and columns {@code [c0, c1)} for a dense A:
-     * {@code Y(row(j,t), :) ±= A(j, :)}, then scaled. The owned output rows are separate arrays and the
+     * {@code S(:, first : first + count)·B} on rows {@code [r0, r1)} and columns {@code [c0, c1)} for a dense
+     * row block B of A: {@code Y(row(j,t), :) ±= B(j − first, :)}, then scaled. The owned output rows are separate arrays and the
      * needed part of a row of A is copied once into a buffer, so the inner loop indexes both alike and
      * the JIT vectorizes it. Each output entry receives at most one term per j (the s rows of a column
      * are distinct) and sums them in j order, whatever the split.
      */
-    private void forwardDense(double[] a, int d, double[] out, int r0, int r1, int c0, int c1) {
+    private void forwardDense(double[] a, int d, int first, int count, double[] out, int r0, int r1, int c0,
+                              int c1) {
         int t0 = blockOf(r0);
         int t1 = blockOf(r1 - 1);
         int w = c1 - c0;
         double[][] y = new double[r1 - r0][w];
         double[] row = new double[w];
-        for (int j = 0; j < n; j++) {
+        for (int j = first, end = first + count; j < end; j++) {
             boolean copied = false;
             for (int t = t0; t <= t1; t++) {
                 long h = hash(j, t);
@@ -133,7 +134,7 @@ final class HashingSketch extends AbstractSketch {
                     continue;
                 }
                 if (!copied) {
-                    System.arraycopy(a, j * d + c0, row, 0, w);
+                    System.arraycopy(a, (j - first) * d + c0, row, 0, w);
                     copied = true;
                 }
                 double[] yi = y[i - r0];
@@ -158,15 +159,19 @@ final class HashingSketch extends AbstractSketch {
         }
     }
 
-    /** Rows {@code [r0, r1)} of {@code S·A} for a sparse A, unscaled, from its nonzeros. */
-    private void forwardSparse(CsrMatrix csr, int d, double[] out, int r0, int r1) {
+    /**
+     * Rows {@code [r0, r1)} of {@code S(:, first : first + count)·B} for a sparse row block B of A, unscaled,
+     * from its nonzeros.
+     */
+    private void forwardSparse(CsrMatrix csr, int d, int first, int count, double[] out, int r0, int r1) {
         int t0 = blockOf(r0);
         int t1 = blockOf(r1 - 1);
         int[] rp = csr.rowPointers();
         int[] ci = csr.columnIndices();
         double[] v = csr.values();
-        for (int j = 0; j < n; j++) {
-            if (rp[j] == rp[j + 1]) {
+        for (int j = first, end = first + count; j < end; j++) {
+            int bj = j - first; // B's row
+            if (rp[bj] == rp[bj + 1]) {
                 continue;
             }
             for (int t = t0; t <= t1; t++) {
@@ -177,11 +182,11 @@ final class HashingSketch extends AbstractSketch {
                 }
                 int oi = i * d;
                 if (negative(h)) {
-                    for (int p = rp[j], end = rp[j + 1]; p < end; p++) {
+                    for (int p = rp[bj], pe = rp[bj + 1]; p < pe; p++) {
                         out[oi + ci[p]] -= v[p];
                     }
                 } else {
-                    for (int p = rp[j], end = rp[j + 1]; p < end; p++) {
+                    for (int p = rp[bj], pe = rp[bj + 1]; p < pe; p++) {
                         out[oi + ci[p]] += v[p];
                     }
                 }

@@ -60,6 +60,63 @@ public interface Sketch extends LinearOperator {
     DenseMatrix sketch(CsrMatrix a, int threads);
 
     /**
+     * The share of one row block in {@code S·A}: {@code out = S(:, f : f + k)·B} for the {@code k × d} block
+     * B of consecutive rows of an {@code n × d} matrix A whose first row is A's row {@code f} (0-based). For
+     * every partition of A's rows into blocks, the blocks' results summed are {@code S·A} — the same S as
+     * {@link #sketch(DenseMatrix, int)} for the same kind, shape and seed, equal up to the order of the sums
+     * (a few ulps) — so a distributed A can be sketched where its rows live and the m × d pieces added. Every
+     * kind supports it: the Gaussian and Rademacher sketches regenerate only the tiles of the block's
+     * columns, CountSketch and OSNAP hash only the block's columns, and the SRHT transforms only the blocks
+     * of its pruned Walsh–Hadamard transform that meet the block (column j of the SRHT is
+     * {@code D_jj·H_N(sample, j)/√m}, so it too is a function of j alone); a block costs what its rows cost
+     * in the whole product, plus for the SRHT at most one extra accumulation of m × d per block edge.
+     *
+     * @param block    Input: the {@code k × d} row block B (k may be 0).
+     * @param firstRow global index f of B's first row in A, {@code 0 ≤ f}, {@code f + k ≤ cols()}.
+     * @param out      Output: {@code rows() × d} row-major in its first {@code rows()·d} entries, overwritten.
+     * @param threads  thread count, ≥ 1; the result is bit-identical for every count.
+     * @throws IllegalArgumentException when the block does not fit the sketch's columns, out is too short or
+     *                                  threads &lt; 1
+     */
+    void sketchRows(DenseMatrix block, int firstRow, double[] out, int threads);
+
+    /**
+     * The share of one sparse row block in {@code S·A}, from its nonzeros: as
+     * {@link #sketchRows(DenseMatrix, int, double[], int)}.
+     *
+     * @param block    Input: the {@code k × d} row block B (k may be 0).
+     * @param firstRow global index f of B's first row in A, {@code 0 ≤ f}, {@code f + k ≤ cols()}.
+     * @param out      Output: {@code rows() × d} row-major in its first {@code rows()·d} entries, overwritten.
+     * @param threads  thread count, ≥ 1; the result is bit-identical for every count.
+     * @throws IllegalArgumentException when the block does not fit the sketch's columns, out is too short or
+     *                                  threads &lt; 1
+     */
+    void sketchRows(CsrMatrix block, int firstRow, double[] out, int threads);
+
+    /**
+     * The share of one sparse row block in {@code S·A} into a new {@code rows() × d} matrix, on
+     * {@code threads} threads: see {@link #sketchRows(DenseMatrix, int, double[], int)}.
+     *
+     * @param block    Input: the {@code k × d} row block B.
+     * @param firstRow global index of B's first row in A.
+     * @param threads  thread count, ≥ 1.
+     * @return a new {@code rows() × d} dense matrix
+     * @throws IllegalArgumentException as the array form
+     */
+    default DenseMatrix sketchRows(CsrMatrix block, int firstRow, int threads) {
+        if (block == null) {
+            throw new IllegalArgumentException("the row block to sketch is null");
+        }
+        if ((long) rows() * block.cols() > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("the sketched block " + rows() + "×" + block.cols()
+                    + " is too large for one array");
+        }
+        double[] out = new double[rows() * block.cols()];
+        sketchRows(block, firstRow, out, threads);
+        return new DenseMatrix(rows(), block.cols(), out);
+    }
+
+    /**
      * {@code S·A} for a dense {@code n × d} matrix A, on {@link Parallelism#defaultThreads()} threads.
      *
      * @param a Input, {@code cols() × d}.

@@ -132,17 +132,22 @@ final class SrhtSketch extends AbstractSketch {
      * every block of the batch, in block order, to the output (one task per range of output rows).
      * Each output entry therefore sums the blocks in the same order whatever the thread count, batch
      * size or chunking. Very wide A is handled in groups of columns so a batch stays within
-     * {@link #BATCH_DOUBLES}.
+     * {@link #BATCH_DOUBLES}. A row block B of A (rows {@code [first, first + count)}) is the same computation
+     * restricted to the blocks of L rows that meet it, the rows outside B taken as zero: column j of S is
+     * {@code D_jj·H_N(sample, j)/√m}, so {@code S(:, J)·B} needs no other rows.
      */
     @Override
-    void forward(double[] a, CsrMatrix csr, int d, double[] out, int threads) {
+    void forward(double[] a, CsrMatrix csr, int d, int first, int count, double[] out, int threads) {
         int t = Parallelism.checkThreads(threads);
         int lb = blockRows;
-        int wantBatch = Math.min(blocks, Math.max(8, 16 * t));
+        int firstBlock = first / lb;
+        int endBlock = (first + count - 1) / lb + 1;
+        int spanned = endBlock - firstBlock; // blocks of L rows that meet the row block
+        int wantBatch = Math.min(spanned, Math.max(8, 16 * t));
         int groupCols = (int) Math.max(1, Math.min(d, BATCH_DOUBLES / ((long) lb * wantBatch)));
         long blockDoubles = (long) lb * groupCols;
         // Enough blocks per batch to keep the threads busy and amortize the two hand-offs, within budget.
-        int batch = (int) Math.max(1, Math.min(Math.min(blocks, BATCH_DOUBLES / blockDoubles),
+        int batch = (int) Math.max(1, Math.min(Math.min(spanned, BATCH_DOUBLES / blockDoubles),
                 Math.max(wantBatch, (1L << 20) / blockDoubles)));
         double[][][] buffers = new double[batch][lb][groupCols];
         boolean[] empty = new boolean[batch];
@@ -158,16 +163,16 @@ final class SrhtSketch extends AbstractSketch {
                 }
             }
             int chunk = Math.max(8, BUFFER_DOUBLES / lb); // columns per FWHT pass
-            for (int b0 = 0; b0 < blocks; b0 += batch) {
-                int first = b0;
-                int nb = Math.min(batch, blocks - b0);
+            for (int b0 = firstBlock; b0 < endBlock; b0 += batch) {
+                int batchStart = b0;
+                int nb = Math.min(batch, endBlock - b0);
                 int colStart = g0;
                 Parallelism.forEachTask(t, nb, bi -> empty[bi] =
-                        !transformBlock(a, csr, d, colStart, gw, chunk, first + bi, buffers[bi]));
+                        !transformBlock(a, csr, d, first, count, colStart, gw, chunk, batchStart + bi, buffers[bi]));
                 Parallelism.forEachTask(rowTasks, rowTasks, task -> {
                     int k0 = (int) ((long) m * task / rowTasks);
                     int k1 = (int) ((long) m * (task + 1) / rowTasks);
-                    accumulate(buffers, empty, first, nb, gw, k0, k1, y);
+                    accumulate(buffers, empty, batchStart, nb, gw, k0, k1, y);
                 });
             }
             for (int k = 0; k < m; k++) {
@@ -182,18 +187,23 @@ final class SrhtSketch extends AbstractSketch {
 
     /**
      * {@code rows ← H_L·D·A(block b, g0:g0+gw)}, zero-padded to L rows, row r of the block in
-     * {@code rows[r][0, gw)}. Returns false, leaving the rows as they were, when a sparse block has no
-     * nonzeros.
+     * {@code rows[r][0, gw)}, where A's rows outside the row block B ({@code [first, first + rowCount)}, B's
+     * row i − first holding A's row i) count as zero. Returns false, leaving the rows as they were, when a
+     * sparse block has no nonzeros.
      */
-    private boolean transformBlock(double[] a, CsrMatrix csr, int d, int g0, int gw, int chunk, int b,
-                                   double[][] rows) {
+    private boolean transformBlock(double[] a, CsrMatrix csr, int d, int first, int rowCount, int g0, int gw,
+                                   int chunk, int b, double[][] rows) {
         int lb = blockRows;
         int i0 = b * lb;
-        int count = Math.min(lb, n - i0);
+        int r0 = Math.max(i0, first) - i0;                           // B's rows of this block: [r0, r1)
+        int r1 = Math.min(Math.min(i0 + lb, n), first + rowCount) - i0;
+        for (int r = 0; r < r0; r++) {
+            Arrays.fill(rows[r], 0, gw, 0.0);
+        }
         if (csr == null) {
-            for (int r = 0; r < count; r++) { // row r = D_ii·A(i, g0:g0+gw)
+            for (int r = r0; r < r1; r++) { // row r = D_ii·A(i, g0:g0+gw)
                 double[] row = rows[r];
-                System.arraycopy(a, (i0 + r) * d + g0, row, 0, gw);
+                System.arraycopy(a, (i0 + r - first) * d + g0, row, 0, gw);
                 if (sign(i0 + r) < 0) {
                     for (int c = 0; c < gw; c++) {
                         row[c] = -row[c];
@@ -204,17 +214,17 @@ final class SrhtSketch extends AbstractSketch {
             int[] rp = csr.rowPointers();
             int[] ci = csr.columnIndices();
             double[] v = csr.values();
-            if (rp[i0] == rp[i0 + count]) {
+            if (rp[i0 + r0 - first] == rp[i0 + r1 - first]) {
                 return false;
             }
-            for (int r = 0; r < count; r++) {
-                int i = i0 + r;
+            for (int r = r0; r < r1; r++) {
+                int i = i0 + r - first; // B's row
                 double[] row = rows[r];
                 Arrays.fill(row, 0, gw, 0.0);
                 if (rp[i] == rp[i + 1]) {
                     continue;
                 }
-                double sg = sign(i);
+                double sg = sign(i0 + r);
                 for (int p = rp[i], end = rp[i + 1]; p < end; p++) {
                     int c = ci[p] - g0;
                     if (c >= 0 && c < gw) {
@@ -223,7 +233,7 @@ final class SrhtSketch extends AbstractSketch {
                 }
             }
         }
-        for (int r = count; r < lb; r++) {
+        for (int r = r1; r < lb; r++) {
             Arrays.fill(rows[r], 0, gw, 0.0);
         }
         for (int c0 = 0; c0 < gw; c0 += chunk) {

@@ -11,6 +11,7 @@ import org.sparrow.core.ops.Blas;
 import org.sparrow.core.ops.Checks;
 import org.sparrow.sketching.Sketch;
 import org.sparrow.sketching.SketchKind;
+import org.sparrow.sketching.SketchableOperator;
 import org.sparrow.sketching.Sketches;
 import org.sparrow.sketching.lstsq.LeastSquaresResult.Residuals;
 import org.sparrow.solvers.krylov.Lsqr;
@@ -159,6 +160,8 @@ public final class LeastSquares {
      * Solves min ‖A·x − b‖₂ for an operator known only through products: LSQR, sketch-and-solve and
      * sketch-and-precondition (S·A is formed from A·E for blocks E of 64 identity columns: d products with A,
      * the whole of A passed once). A {@link Matrix} goes to {@link #solve(Matrix, double[], LeastSquaresOptions)}.
+     * A {@link SketchableOperator} (a distributed matrix) forms S·A and ‖A‖_F itself, so every method but QR
+     * runs as on the local matrix: the same sketch, the same convergence test on recomputed residuals.
      *
      * @param a Input: n×d operator with n ≥ d ≥ 1
      * @param b Input: length n, finite.
@@ -209,7 +212,8 @@ public final class LeastSquares {
             Checks.checkFinite(b, "", "b");
             this.b = b;
             this.bnorm = Blas.norm2(b);
-            this.frob = matrix == null ? Double.NaN : matrix.frobeniusNorm();
+            this.frob = matrix != null ? matrix.frobeniusNorm()
+                    : op instanceof SketchableOperator so ? so.frobeniusNorm() : Double.NaN;
         }
     }
 
@@ -446,10 +450,16 @@ public final class LeastSquares {
     // ---------------------------------------------------------------------------------------------------------
     // helpers
 
-    /** S·A from the matrix's storage, or for a bare operator from A·E over blocks of identity columns. */
+    /**
+     * S·A from the matrix's storage, from a sketchable operator's own, or for a bare operator from A·E over
+     * blocks of identity columns.
+     */
     private static DenseMatrix sketchOf(Sketch s, Problem p) {
         if (p.matrix != null) {
             return s.sketch(p.matrix);
+        }
+        if (p.op instanceof SketchableOperator so) {
+            return so.sketchedBy(s);
         }
         int n = p.n;
         int d = p.d;

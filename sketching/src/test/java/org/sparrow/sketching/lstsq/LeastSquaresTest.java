@@ -16,7 +16,10 @@ import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.DenseMatrix;
 import org.sparrow.core.LinearOperator;
 import org.sparrow.core.io.MatrixMarket;
+import org.sparrow.core.ops.Submatrix;
+import org.sparrow.sketching.Sketch;
 import org.sparrow.sketching.SketchKind;
+import org.sparrow.sketching.SketchableOperator;
 import org.sparrow.sketching.Sketches;
 
 class LeastSquaresTest {
@@ -374,6 +377,73 @@ class LeastSquaresTest {
         }
         LeastSquaresResult ls = LeastSquares.solve(op, k.b(), opts(LeastSquaresMethod.LSQR).withMaxIterations(50));
         assertFalse(Double.isNaN(ls.normalResidual()));
+    }
+
+    /** The matrix split into row blocks, S·A summed from {@code Sketch.sketchRows}: what a distributed matrix does. */
+    private static SketchableOperator rowBlocks(CsrMatrix a, int... cuts) {
+        return new SketchableOperator() {
+            @Override
+            public int rows() {
+                return a.rows();
+            }
+
+            @Override
+            public int cols() {
+                return a.cols();
+            }
+
+            @Override
+            public void apply(double[] x, double[] y) {
+                a.apply(x, y);
+            }
+
+            @Override
+            public void applyTranspose(double[] x, double[] y) {
+                a.applyTranspose(x, y);
+            }
+
+            @Override
+            public DenseMatrix sketchedBy(Sketch s) {
+                double[] sum = new double[s.rows() * a.cols()];
+                double[] part = new double[sum.length];
+                for (int b = 0; b + 1 < cuts.length; b++) {
+                    s.sketchRows(Submatrix.of(a, cuts[b], cuts[b + 1], 0, a.cols()), cuts[b], part, 1);
+                    for (int i = 0; i < sum.length; i++) {
+                        sum[i] += part[i];
+                    }
+                }
+                return new DenseMatrix(s.rows(), a.cols(), sum);
+            }
+
+            @Override
+            public double frobeniusNorm() {
+                return a.frobeniusNorm();
+            }
+        };
+    }
+
+    @Test
+    void aSketchableOperatorSolvesLikeTheMatrixWithTheSameIterations() throws IOException {
+        CsrMatrix a = MatrixMarket.readCsr(Problems.dataFile("small/illc1033.mtx"));
+        Random rnd = new Random(15);
+        double[] b = new double[a.rows()];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = rnd.nextGaussian();
+        }
+        SketchableOperator op = rowBlocks(a, 0, 100, 100, 517, 1033);
+        for (SketchKind kind : SketchKind.values()) {
+            LeastSquaresOptions o = opts(LeastSquaresMethod.SKETCH_PRECONDITION).withSketch(kind).withSketchRows(1024);
+            LeastSquaresResult local = LeastSquares.solve(a, b, o);
+            LeastSquaresResult blocks = LeastSquares.solve(op, b, o);
+            assertTrue(blocks.converged(), kind + ": " + blocks.verdict());
+            assertEquals(local.iterations(), blocks.iterations(), kind + ": iterations");
+            assertTrue(rel(blocks.residuals().norm(), local.residuals().norm()) <= 1e-12, kind + ": " + blocks.verdict());
+            // ‖A‖_F comes from the operator, so the normal-equation residual is measured, not left unknown
+            assertTrue(blocks.normalResidual() <= 1e-12, kind + ": " + blocks.verdict());
+            double fwd = Problems.norm(Problems.minus(blocks.solution(), local.solution()))
+                    / Problems.norm(local.solution());
+            assertTrue(fwd <= 1e-9, kind + ": relative difference of x " + fwd);
+        }
     }
 
     @Test

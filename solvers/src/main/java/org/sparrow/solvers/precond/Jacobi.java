@@ -28,7 +28,33 @@ public final class Jacobi implements Preconditioner {
     public static Jacobi of(CsrMatrix a) {
         CsrMatrix s = Inputs.squareFinite(a, "Jacobi");
         Inputs.diagonalPositions(s, "Jacobi", false);
-        double[] d = Diagonal.of(s);
+        return inverting(Diagonal.of(s));
+    }
+
+    /**
+     * The Jacobi preconditioner of a matrix known by its diagonal alone (for example one whose rows live
+     * on a cluster, where only the diagonal is gathered).
+     *
+     * @param diagonal Input: {@code A(i, i)} for every i, finite and nonzero; not modified
+     * @return the preconditioner {@code M⁻¹ = diag(1 / a_ii)}
+     * @throws IllegalArgumentException if the diagonal is null, or an entry is zero, not finite or too small
+     *     to invert (the message names the row)
+     */
+    public static Jacobi ofDiagonal(double[] diagonal) {
+        if (diagonal == null) {
+            throw new IllegalArgumentException("Jacobi: the diagonal is null");
+        }
+        for (int i = 0; i < diagonal.length; i++) {
+            if (!Double.isFinite(diagonal[i])) {
+                throw new IllegalArgumentException("Jacobi: A(" + (i + 1) + ", " + (i + 1) + ") = " + diagonal[i]
+                        + " in row " + (i + 1) + " is not finite");
+            }
+        }
+        return inverting(diagonal.clone());
+    }
+
+    /** Inverts the diagonal in place. */
+    private static Jacobi inverting(double[] d) {
         for (int i = 0; i < d.length; i++) {
             double inv = 1.0 / d[i]; // M⁻¹ = diag(1 / a_ii)
             if (!Double.isFinite(inv)) {

@@ -112,6 +112,23 @@ class PreconditionersTest {
     }
 
     @Test
+    void jacobiOfADiagonalIsJacobiOfTheMatrixAndRefusesABadEntryByRow() {
+        double[][] a = {{4, 1, 0}, {1, -3, 2}, {0, 2, 5}};
+        Jacobi full = Jacobi.of(csr(a));
+        double[] diagonal = {4, -3, 5};
+        Jacobi fromDiagonal = Jacobi.ofDiagonal(diagonal);
+        double[] x = {1.5, -2, 7};
+        assertArrayEquals(full.apply(x), fromDiagonal.apply(x));
+        assertArrayEquals(new double[] {4, -3, 5}, diagonal, "the caller's diagonal is not modified");
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+                () -> Jacobi.ofDiagonal(new double[] {1, 0}));
+        assertTrue(zero.getMessage().contains("A(2, 2)"), zero.getMessage());
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+                () -> Jacobi.ofDiagonal(new double[] {Double.NaN}));
+        assertTrue(nan.getMessage().contains("not finite"), nan.getMessage());
+    }
+
+    @Test
     void ilu0IsExactOnATridiagonalMatrix() {
         int n = 57;
         double[][] a = new double[n][n];

@@ -47,39 +47,39 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "multiply", mixinStandardHelpOptions = true,
         description = "Multiply two sparse matrices, C = A·B (SpGEMM), and time the product.")
-final class MultiplyCommand implements Callable<Integer> {
+class MultiplyCommand implements Callable<Integer> {
 
     /** Timed runs when {@code --repeat} is not given. */
     static final int DEFAULT_REPEATS = 5;
 
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Mixin
-    private CommonOptions common;
+    CommonOptions common;
 
     @Parameters(index = "0", paramLabel = "A", description = "The left factor, a Matrix Market file (.mtx or .mtx.gz); - reads standard input.")
-    private Path aFile;
+    Path aFile;
 
     @Parameters(index = "1", paramLabel = "B", description = "The right factor, a Matrix Market file (.mtx or .mtx.gz); - reads standard input.")
-    private Path bFile;
+    Path bFile;
 
     @Option(names = {"-o", "--output"}, paramLabel = "C",
             description = "Write the product to this file (.mtx, .mtx.gz, or - for stdout); .gz compresses.")
-    private Path output;
+    Path output;
 
     @Option(names = "--transpose-b", description = "Compute C = A·Bᵀ (B is p×n for an m×n A).")
-    private boolean transposeB;
+    boolean transposeB;
 
     @Option(names = "--unsorted",
             description = "Leave each row of C in the kernel's order instead of sorting its columns (faster).")
-    private boolean unsorted;
+    boolean unsorted;
 
     @Option(names = "--drop-zeros",
             description = "Drop entries of C that are exactly zero (cancellation); by default they are kept.")
-    private boolean dropZeros;
+    boolean dropZeros;
 
-    private int repeats = DEFAULT_REPEATS;
+    int repeats = DEFAULT_REPEATS;
 
     /** {@code --repeat N}: timed runs after the warm-up, ≥ 1; a usage error otherwise. */
     @Option(names = "--repeat", paramLabel = "N",

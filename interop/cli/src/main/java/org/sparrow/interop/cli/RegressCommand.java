@@ -47,26 +47,26 @@ import picocli.CommandLine.Spec;
 @Command(name = "regress", mixinStandardHelpOptions = true,
         description = {"Least squares min ‖A·x − b‖₂ by dense QR, LSQR, sketch-and-solve or sketch-and-precondition.",
             "A is n×d with n ≥ d; b is a Matrix Market vector of length n."})
-final class RegressCommand implements Callable<Integer> {
+class RegressCommand implements Callable<Integer> {
 
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Mixin
-    private CommonOptions common;
+    CommonOptions common;
 
     @Parameters(index = "0", paramLabel = "A", description = "The n×d matrix, a Matrix Market file (.mtx or .mtx.gz); - reads standard input.")
-    private Path aFile;
+    Path aFile;
 
     @Parameters(index = "1", paramLabel = "b",
             description = "The right-hand side, a Matrix Market vector of length n (array, or n×1 coordinate); - reads standard input.")
-    private Path bFile;
+    Path bFile;
 
     @Option(names = {"-o", "--output"}, paramLabel = "x",
             description = "Write x to this file as a Matrix Market array (.mtx, .mtx.gz, or - for stdout).")
-    private Path output;
+    Path output;
 
-    private LeastSquaresOptions options = LeastSquaresOptions.defaults();
+    LeastSquaresOptions options = LeastSquaresOptions.defaults();
 
     /** {@code --method}: qr, lsqr, sketch-solve or sketch-precondition. */
     @Option(names = "--method", paramLabel = "M",
@@ -139,12 +139,52 @@ final class RegressCommand implements Callable<Integer> {
         AutoSolver.checkFinite(b, bFile.toString());
 
         LeastSquaresResult r = LeastSquares.solve(a, b, options);
+        writeOutput(spec, r, aFile, bFile, output);
+        Report rep = report(r, aFile, bFile, a.rows(), a.cols(), a.nnz(), output);
+        rep.print(out, common.json);
+        if (!r.converged()) {
+            err.println("sparrow: " + describeMethod(r) + " did not converge"
+                    + (r.detail().isEmpty() ? "" : ": " + r.detail()));
+            err.flush();
+            return SparrowCli.EXIT_NOT_CONVERGED;
+        }
+        return SparrowCli.EXIT_OK;
+    }
+
+    /**
+     * Writes x where {@code -o} asks (nothing when output is null), shared with {@code sparrow spark regress}.
+     *
+     * @param spec   the command
+     * @param r      the result
+     * @param aFile  the matrix file
+     * @param bFile  the right-hand side file
+     * @param output the x file, or null
+     * @throws IOException when the file cannot be written
+     */
+    static void writeOutput(CommandSpec spec, LeastSquaresResult r, Path aFile, Path bFile, Path output)
+            throws IOException {
         if (output != null) {
             Outputs.matrix(spec, output, new DenseMatrix(r.solution().length, 1, r.solution()),
                     MatrixMarketWriteOptions.defaults().withFormat(MatrixMarketHeader.Format.ARRAY)
                             .withComment("x from sparrow regress " + aFile.getFileName() + " " + bFile.getFileName()
                                     + " (" + describeMethod(r) + "): residual norm " + Report.number(r.residuals().norm())));
         }
+    }
+
+    /**
+     * The report of a least-squares solve, text and JSON (the keys the class comment lists), shared with
+     * {@code sparrow spark regress}.
+     *
+     * @param r      the result
+     * @param aFile  the matrix file
+     * @param bFile  the right-hand side file
+     * @param rows   rows of A
+     * @param cols   columns of A
+     * @param nnz    stored entries of A
+     * @param output the x file, or null
+     * @return the report, not yet printed
+     */
+    static Report report(LeastSquaresResult r, Path aFile, Path bFile, int rows, int cols, long nnz, Path output) {
         boolean sketched = r.sketch() != null;
         Report rep = new Report()
                 .json("method", r.method().cliName())
@@ -162,13 +202,13 @@ final class RegressCommand implements Callable<Integer> {
                 .json("factor_seconds", r.timings().factor())
                 .json("solve_seconds", r.timings().solve())
                 .json("detail", r.detail().isEmpty() ? null : r.detail())
-                .json("rows", a.rows())
-                .json("cols", a.cols())
-                .json("nnz", a.nnz())
+                .json("rows", rows)
+                .json("cols", cols)
+                .json("nnz", nnz)
                 .json("matrix", aFile.toString())
                 .json("rhs", bFile.toString())
                 .json("output", output == null ? null : Outputs.name(output))
-                .line("matrix", aFile + ", " + a.rows() + "x" + a.cols() + ", " + a.nnz() + " nonzeros")
+                .line("matrix", aFile + ", " + rows + "x" + cols + ", " + nnz + " nonzeros")
                 .line("right-hand side", bFile.toString())
                 .line("method", describeMethod(r))
                 .line("converged", Report.text(r.converged()) + (r.detail().isEmpty() ? "" : " (" + r.detail() + ")"));
@@ -192,17 +232,10 @@ final class RegressCommand implements Callable<Integer> {
         if (output != null) {
             rep.line("x written to", Outputs.name(output));
         }
-        rep.print(out, common.json);
-        if (!r.converged()) {
-            err.println("sparrow: " + describeMethod(r) + " did not converge"
-                    + (r.detail().isEmpty() ? "" : ": " + r.detail()));
-            err.flush();
-            return SparrowCli.EXIT_NOT_CONVERGED;
-        }
-        return SparrowCli.EXIT_OK;
+        return rep;
     }
 
-    private static String describeMethod(LeastSquaresResult r) {
+    static String describeMethod(LeastSquaresResult r) {
         return r.method().cliName() + (r.sketch() == null ? "" : " with a " + r.sketch().kind().cliName() + " sketch of "
                 + r.sketch().rows() + " rows");
     }

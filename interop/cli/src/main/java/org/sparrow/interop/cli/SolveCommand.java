@@ -88,62 +88,62 @@ import picocli.CommandLine.Spec;
 @Command(name = "solve", mixinStandardHelpOptions = true, resourceBundle = "org.sparrow.interop.cli.SolveHelp",
         description = {"Solve A·x = b (least squares when A is rectangular) and report whether x can be trusted.",
             "Without --rhs, b = A·1, so the error ‖x − 1‖∞ is reported too."})
-final class SolveCommand implements Callable<Integer> {
+class SolveCommand implements Callable<Integer> {
 
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Mixin
-    private CommonOptions common;
+    CommonOptions common;
 
     @Parameters(index = "0", paramLabel = "A", description = "The matrix, a Matrix Market file (.mtx or .mtx.gz); - reads standard input.")
-    private Path aFile;
+    Path aFile;
 
     @Option(names = "--rhs", paramLabel = "b",
             description = "The right-hand side, a Matrix Market vector (array, or n×1 coordinate), or an n×k array for k right-hand sides (one solve per column); - reads standard input. Default: b = A·1.")
-    private Path rhsFile;
+    Path rhsFile;
 
-    private SolverMethod method = SolverMethod.AUTO;
+    SolverMethod method = SolverMethod.AUTO;
 
-    private PreconditionerKind precond;
+    PreconditionerKind precond;
 
-    private double tol = SolverOptions.defaults().relativeTolerance();
+    double tol = SolverOptions.defaults().relativeTolerance();
 
-    private int maxit = SolverOptions.defaults().maxIterations();
+    int maxit = SolverOptions.defaults().maxIterations();
 
-    private int restart = SolverOptions.defaults().restart();
+    int restart = SolverOptions.defaults().restart();
 
-    private double atol = SolverOptions.defaults().absoluteTolerance();
+    double atol = SolverOptions.defaults().absoluteTolerance();
 
-    private double damp = SolverOptions.defaults().damping();
+    double damp = SolverOptions.defaults().damping();
 
-    private IlutOptions ilut;
+    IlutOptions ilut;
 
-    private IlukOptions iluk;
+    IlukOptions iluk;
 
     @Option(names = "--x0", paramLabel = "x0",
             description = "Initial guess, a Matrix Market array with rows(x0) = cols(A): one column, or one per right-hand side; - reads standard input. Default: 0.")
-    private Path x0File;
+    Path x0File;
 
     @Option(names = "--monitor",
             description = "Print the residual norm at each iteration to stderr, as PETSc's -ksp_monitor (\"  12 KSP Residual norm 3.2e-05\").")
-    private boolean monitor;
+    boolean monitor;
 
     @Option(names = "--view",
             description = "Report what was built: the preconditioner, its stored nonzeros against nnz(A) (fill), its setup time, and a hierarchy's levels.")
-    private boolean view;
+    boolean view;
 
     @Option(names = {"-o", "--output"}, paramLabel = "x",
             description = "Write x to this file as a Matrix Market array (.mtx, .mtx.gz, or - for stdout).")
-    private Path output;
+    Path output;
 
     @Option(names = "--history", paramLabel = "F.csv",
             description = "Write the residual history as CSV (.csv, or - for stdout): iteration,relative_residual.")
-    private Path history;
+    Path history;
 
     @Option(names = "--plot", paramLabel = "F.png",
             description = "Draw the residual history on a log scale into this PNG file (.png, or - for stdout).")
-    private Path plot;
+    Path plot;
 
     /**
      * {@code --method}: a {@link SolverMethod} by its CLI name; anything else is a usage error. The help
@@ -314,81 +314,10 @@ final class SolveCommand implements Callable<Integer> {
         SolverResult r = s.result();
         double[] x = r.solution();
 
-        Double errorInf = null;
-        if (rhsFile == null) {
-            double e = 0.0;
-            for (double v : x) {
-                e = Math.max(e, Math.abs(v - 1.0));
-            }
-            errorInf = e;
-        }
-        if (output != null) {
-            Outputs.matrix(spec, output, new DenseMatrix(x.length, 1, x), MatrixMarketWriteOptions.defaults()
-                    .withFormat(MatrixMarketHeader.Format.ARRAY)
-                    .withComment("x from sparrow solve " + aFile.getFileName() + " (" + r.method().cliName() + ", "
-                            + r.preconditioner().cliName() + "): " + r.verdict(tol)));
-        }
-        if (history != null) {
-            HistoryFiles.csv(spec, history, "relative_residual", 0, r.residualHistory());
-        }
-        if (plot != null) {
-            HistoryFiles.plot(spec, plot, r.residualHistory(), 0, tol, aFile.getFileName() + ": " + methodLabel(r),
-                    "relative residual", "residual estimate");
-        }
-
-        boolean leastSquares = r.method().isLeastSquares();
-        String reason = r.reason().name().toLowerCase(Locale.ROOT);
-        boolean auto = method == SolverMethod.AUTO;
-        String chosen = auto ? s.choice().reason() : "asked for with --method " + method.cliName();
-        Report rep = new Report()
-                .json("method", r.method().cliName())
-                .json("precond", r.preconditioner().cliName())
-                .line("matrix", aFile + ", " + a.rows() + "x" + a.cols() + ", " + a.nnz() + " nonzeros")
-                .line("right-hand side", rhsFile == null ? "A·1 (so the exact solution is x = 1)" : rhsFile.toString())
-                .line("method", methodLabel(r) + (auto ? " (auto: " + s.choice().reason() + ")" : ""))
-                .json("converged", r.converged())
-                .json("reason", reason)
-                .json("iterations", r.iterations())
-                .json("relative_residual", r.relativeResidual())
-                .json("seconds", r.seconds())
-                .json("setup_seconds", s.setupSeconds());
-        if (s.fallback() != null) {
-            rep.line("fallback", s.fallback());
-        }
-        rep.line("verdict", r.verdict(tol))
-                .line("relative residual", Report.sci(r.relativeResidual()) + " (true: ‖b − A·x‖/‖b‖ recomputed from x)");
-        if (leastSquares) {
-            rep.line("normal residual", Report.sci(r.normalResidual()) + " (‖Aᵀr‖/(‖A‖_F·‖r‖), the least-squares optimality)");
-        }
-        if (errorInf != null) {
-            rep.line("error ‖x − 1‖∞", Report.sci(errorInf));
-        }
-        if (r.diagonalShift() > 0) {
-            rep.line("diagonal shift", Report.number(r.diagonalShift()) + " (the incomplete factorization of A + α·diag(A))");
-        }
-        rep.line("seconds", Report.number(r.seconds()) + " (solve; preconditioner setup " + Report.number(s.setupSeconds())
-                        + ")")
-                .json("verdict", r.verdict(tol))
-                .json("detail", r.detail().isEmpty() ? null : r.detail())
-                .json("tolerance", tol)
-                .json("chosen_because", chosen)
-                .json("fallback", s.fallback())
-                .json("error_inf", errorInf)
-                .json("normal_residual", leastSquares ? r.normalResidual() : null)
-                .json("diagonal_shift", r.diagonalShift())
-                .json("rows", a.rows())
-                .json("cols", a.cols())
-                .json("nnz", a.nnz())
-                .json("matrix", aFile.toString())
-                .json("rhs", rhsFile == null ? null : rhsFile.toString())
-                .json("output", output == null ? null : Outputs.name(output))
-                .json("history", history == null ? null : Outputs.name(history))
-                .json("plot", plot == null ? null : Outputs.name(plot));
-        if (damp > 0) {
-            rep.put("damping", "damping λ", damp);
-        }
-        viewLines(rep, s.view());
-        HistoryFiles.writtenLines(rep, "x", output, history, plot);
+        Double errorInf = rhsFile == null ? errorFromOnes(x) : null;
+        writeOutputs(spec, r, tol, aFile, output, history, plot);
+        Report rep = report(s, method, tol, errorInf, aFile, rhsFile, a.rows(), a.cols(), a.nnz(), damp, view, output,
+                history, plot);
         rep.print(out, common.json);
         if (!r.converged()) {
             err.println("sparrow: " + r.verdict(tol));
@@ -478,7 +407,7 @@ final class SolveCommand implements Callable<Integer> {
         if (damp > 0) {
             rep.put("damping", "damping λ", damp);
         }
-        viewLines(rep, all.get(0).view());
+        viewLines(rep, all.get(0).view(), view);
         if (output != null) {
             Outputs.matrix(spec, output, new DenseMatrix(n, k, xs), MatrixMarketWriteOptions.defaults()
                     .withFormat(MatrixMarketHeader.Format.ARRAY)
@@ -495,8 +424,133 @@ final class SolveCommand implements Callable<Integer> {
         return SparrowCli.EXIT_OK;
     }
 
+    /**
+     * ‖x − 1‖∞: the error when b = A·1.
+     *
+     * @param x the solution
+     * @return the largest |x_i − 1|
+     */
+    static double errorFromOnes(double[] x) {
+        double e = 0.0;
+        for (double v : x) {
+            e = Math.max(e, Math.abs(v - 1.0));
+        }
+        return e;
+    }
+
+    /**
+     * Writes what {@code -o}, {@code --history} and {@code --plot} ask for (each may be null), shared with
+     * {@code sparrow spark solve}.
+     *
+     * @param spec    the command
+     * @param r       the solver's result
+     * @param tol     the relative tolerance
+     * @param aFile   the matrix file (named in the headers)
+     * @param output  the x file, or null
+     * @param history the history file, or null
+     * @param plot    the plot file, or null
+     * @throws IOException when a file cannot be written
+     */
+    static void writeOutputs(CommandSpec spec, SolverResult r, double tol, Path aFile, Path output, Path history,
+                             Path plot) throws IOException {
+        double[] x = r.solution();
+        if (output != null) {
+            Outputs.matrix(spec, output, new DenseMatrix(x.length, 1, x), MatrixMarketWriteOptions.defaults()
+                    .withFormat(MatrixMarketHeader.Format.ARRAY)
+                    .withComment("x from sparrow solve " + aFile.getFileName() + " (" + r.method().cliName() + ", "
+                            + r.preconditioner().cliName() + "): " + r.verdict(tol)));
+        }
+        if (history != null) {
+            HistoryFiles.csv(spec, history, "relative_residual", 0, r.residualHistory());
+        }
+        if (plot != null) {
+            HistoryFiles.plot(spec, plot, r.residualHistory(), 0, tol, aFile.getFileName() + ": " + methodLabel(r),
+                    "relative residual", "residual estimate");
+        }
+    }
+
+    /**
+     * The report of one solve, text and JSON (the keys the class comment lists), shared with the commands
+     * that solve the same problem elsewhere ({@code sparrow spark solve}).
+     *
+     * @param s        what the solve returned
+     * @param method   the method asked for ({@link SolverMethod#AUTO} when picked)
+     * @param tol      the relative tolerance
+     * @param errorInf ‖x − 1‖∞ when b = A·1, else null
+     * @param aFile    the matrix file
+     * @param rhsFile  the right-hand side file, or null for A·1
+     * @param rows     rows of A
+     * @param cols     columns of A
+     * @param nnz      stored entries of A
+     * @param damp     the damping λ of LSQR/LSMR (reported when positive)
+     * @param view     whether {@code --view} asked for the preconditioner's view
+     * @param output   the x file, or null
+     * @param history  the history file, or null
+     * @param plot     the plot file, or null
+     * @return the report, not yet printed
+     */
+    static Report report(AutoSolver.Solution s, SolverMethod method, double tol, Double errorInf, Path aFile,
+                         Path rhsFile, int rows, int cols, long nnz, double damp, boolean view, Path output,
+                         Path history, Path plot) {
+        SolverResult r = s.result();
+        boolean leastSquares = r.method().isLeastSquares();
+        String reason = r.reason().name().toLowerCase(Locale.ROOT);
+        boolean auto = method == SolverMethod.AUTO;
+        String chosen = auto ? s.choice().reason() : "asked for with --method " + method.cliName();
+        Report rep = new Report()
+                .json("method", r.method().cliName())
+                .json("precond", r.preconditioner().cliName())
+                .line("matrix", aFile + ", " + rows + "x" + cols + ", " + nnz + " nonzeros")
+                .line("right-hand side", rhsFile == null ? "A·1 (so the exact solution is x = 1)" : rhsFile.toString())
+                .line("method", methodLabel(r) + (auto ? " (auto: " + s.choice().reason() + ")" : ""))
+                .json("converged", r.converged())
+                .json("reason", reason)
+                .json("iterations", r.iterations())
+                .json("relative_residual", r.relativeResidual())
+                .json("seconds", r.seconds())
+                .json("setup_seconds", s.setupSeconds());
+        if (s.fallback() != null) {
+            rep.line("fallback", s.fallback());
+        }
+        rep.line("verdict", r.verdict(tol))
+                .line("relative residual", Report.sci(r.relativeResidual()) + " (true: ‖b − A·x‖/‖b‖ recomputed from x)");
+        if (leastSquares) {
+            rep.line("normal residual", Report.sci(r.normalResidual()) + " (‖Aᵀr‖/(‖A‖_F·‖r‖), the least-squares optimality)");
+        }
+        if (errorInf != null) {
+            rep.line("error ‖x − 1‖∞", Report.sci(errorInf));
+        }
+        if (r.diagonalShift() > 0) {
+            rep.line("diagonal shift", Report.number(r.diagonalShift()) + " (the incomplete factorization of A + α·diag(A))");
+        }
+        rep.line("seconds", Report.number(r.seconds()) + " (solve; preconditioner setup " + Report.number(s.setupSeconds())
+                        + ")")
+                .json("verdict", r.verdict(tol))
+                .json("detail", r.detail().isEmpty() ? null : r.detail())
+                .json("tolerance", tol)
+                .json("chosen_because", chosen)
+                .json("fallback", s.fallback())
+                .json("error_inf", errorInf)
+                .json("normal_residual", leastSquares ? r.normalResidual() : null)
+                .json("diagonal_shift", r.diagonalShift())
+                .json("rows", rows)
+                .json("cols", cols)
+                .json("nnz", nnz)
+                .json("matrix", aFile.toString())
+                .json("rhs", rhsFile == null ? null : rhsFile.toString())
+                .json("output", output == null ? null : Outputs.name(output))
+                .json("history", history == null ? null : Outputs.name(history))
+                .json("plot", plot == null ? null : Outputs.name(plot));
+        if (damp > 0) {
+            rep.put("damping", "damping λ", damp);
+        }
+        viewLines(rep, s.view(), view);
+        HistoryFiles.writtenLines(rep, "x", output, history, plot);
+        return rep;
+    }
+
     /** With {@code --view}: the preconditioner's view as lines, and as the JSON object {@code view}. */
-    private void viewLines(Report rep, PreconditionerView v) {
+    private static void viewLines(Report rep, PreconditionerView v, boolean view) {
         if (!view) {
             return;
         }
@@ -624,11 +678,16 @@ final class SolveCommand implements Callable<Integer> {
      * summed) and checks that its length is {@code rows(A)}.
      */
     static double[] readVector(Path file, CsrMatrix a) throws IOException {
+        return readVector(file, a.rows(), a.cols());
+    }
+
+    /** {@link #readVector(Path, CsrMatrix)} for an A known by its shape (a distributed one). */
+    static double[] readVector(Path file, int rows, int cols) throws IOException {
         double[] b = MatrixMarket.readVector(file);
-        if (b.length != a.rows()) {
+        if (b.length != rows) {
             throw new IllegalArgumentException((MatrixMarket.STDIN.equals(file) ? MatrixMarket.STDIN_NAME : file)
-                    + " has " + b.length + " entries but A is " + a.rows() + "x" + a.cols()
-                    + ": the right-hand side needs " + a.rows());
+                    + " has " + b.length + " entries but A is " + rows + "x" + cols
+                    + ": the right-hand side needs " + rows);
         }
         return b;
     }

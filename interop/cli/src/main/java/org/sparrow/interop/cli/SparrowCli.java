@@ -13,7 +13,10 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.Properties;
 import org.sparrow.core.io.MatrixMarketException;
 import picocli.CommandLine;
@@ -154,14 +157,22 @@ public final class SparrowCli {
         if (args.length == 1 && ("--version".equals(first) || "-V".equals(first))) {
             return cl;
         }
+        List<Class<?>> all = SUBCOMMANDS;
+        Iterator<CommandExtension> extensions = ServiceLoader.load(CommandExtension.class).iterator();
+        if (extensions.hasNext()) { // a jar that adds commands (sparrow-spark.jar adds `spark`)
+            all = new ArrayList<>(SUBCOMMANDS);
+            while (extensions.hasNext()) {
+                all.add(all.size() - 1, extensions.next().command()); // before `help`, which stays last
+            }
+        }
         Class<?> named = null;
-        for (Class<?> c : SUBCOMMANDS) {
+        for (Class<?> c : all) {
             Command command = c.getAnnotation(Command.class);
             if (command != null && command.name().equals(first) && c != CommandLine.HelpCommand.class) {
                 named = c;
             }
         }
-        for (Class<?> c : SUBCOMMANDS) {
+        for (Class<?> c : all) {
             if (named == null || c == named) {
                 cl.addSubcommand(c);
             }
