@@ -6,6 +6,7 @@ import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Permute;
 import org.sparrow.core.ops.Triangular;
 import org.sparrow.core.ordering.FillReducingOrdering;
+import org.sparrow.interop.ejml.Ejml;
 import org.sparrow.solvers.SolverMethod;
 import org.sparrow.solvers.SolverResult;
 
@@ -14,7 +15,7 @@ import org.sparrow.solvers.SolverResult;
  * with it.
  *
  * <p>The fill-reducing permutation P is Sparrow's ({@link FillReducingOrdering}, default
- * {@link FillReducingOrdering#AMD AMD}; EJML 0.44 offers only none, random and identity), applied
+ * {@link FillReducingOrdering#AMD AMD}; EJML 0.46 offers only none, random and identity), applied
  * with {@link Permute}; the numerical factorization is EJML's up-looking sparse Cholesky
  * ({@code CholeskyUpLooking_DSCC}, Davis, "Direct Methods for Sparse Linear Systems", SIAM 2006, ch. 4),
  * which gets A's CSR arrays as its CSC input without a copy (for symmetric A they are the same
@@ -73,7 +74,7 @@ public final class SparseCholesky {
         int[] perm = ordering.symmetric(s);
         CsrMatrix b = ordering == FillReducingOrdering.NATURAL ? s : Permute.of(s, perm, perm); // P·A·Pᵀ
         CholeskyUpLooking_DSCC chol = new CholeskyUpLooking_DSCC();
-        if (!chol.decompose(DirectSupport.cscOfTransposed(b))) { // B symmetric: its CSR arrays are its CSC arrays
+        if (!chol.decompose(Ejml.cscOfTranspose(b))) { // B symmetric: its CSR arrays are its CSC arrays
             throw notPositiveDefinite(chol.getL(), perm, n, ordering);
         }
         return new SparseCholesky(n, ordering, perm, chol.getL());

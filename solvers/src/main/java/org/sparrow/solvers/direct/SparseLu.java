@@ -6,6 +6,7 @@ import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Permute;
 import org.sparrow.core.ops.Triangular;
 import org.sparrow.core.ordering.FillReducingOrdering;
+import org.sparrow.interop.ejml.Ejml;
 import org.sparrow.solvers.SolverMethod;
 import org.sparrow.solvers.SolverResult;
 
@@ -86,7 +87,7 @@ public final class SparseLu {
         CsrMatrix t = s.transpose();
         CsrMatrix bt = ordering == FillReducingOrdering.NATURAL ? t : Permute.of(t, q, null); // (A·Qᵀ)ᵀ = Q·Aᵀ
         LuUpLooking_DSCC lu = new LuUpLooking_DSCC(null);
-        if (!lu.decompose(DirectSupport.cscOfTransposed(bt)) || lu.isSingular()) {
+        if (!lu.decompose(Ejml.cscOfTranspose(bt)) || lu.isSingular()) {
             throw new IllegalArgumentException("LU: A is singular: at some step no nonzero pivot was left in the column"
                     + " (structurally or numerically rank deficient)");
         }

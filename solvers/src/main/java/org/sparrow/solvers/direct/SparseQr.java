@@ -7,6 +7,7 @@ import org.ejml.sparse.csc.linsol.qr.LinearSolverQrLeftLooking_DSCC;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Permute;
 import org.sparrow.core.ordering.FillReducingOrdering;
+import org.sparrow.interop.ejml.Ejml;
 import org.sparrow.solvers.SolverMethod;
 import org.sparrow.solvers.SolverResult;
 
@@ -75,7 +76,7 @@ public final class SparseQr {
         CsrMatrix bt = ordering == FillReducingOrdering.NATURAL ? t : Permute.of(t, q, null); // (A·Qᵀ)ᵀ = Q·Aᵀ
         QrLeftLookingDecomposition_DSCC qr = new QrLeftLookingDecomposition_DSCC(null);
         LinearSolverQrLeftLooking_DSCC solver = new LinearSolverQrLeftLooking_DSCC(qr);
-        boolean ok = solver.setA(DirectSupport.cscOfTransposed(bt));
+        boolean ok = solver.setA(Ejml.cscOfTranspose(bt));
         DMatrixSparseCSC r = qr.getR();
         if (!ok || qr.isSingular()) {
             throw new IllegalArgumentException("QR: A is rank deficient: a column of A lies in the span of the"
