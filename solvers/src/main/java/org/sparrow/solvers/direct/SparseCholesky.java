@@ -49,7 +49,13 @@ public final class SparseCholesky {
         this.factorNonzeros = l.col_idx[n];
     }
 
-    /** {@link #factor(CsrMatrix, FillReducingOrdering)} with the AMD ordering. */
+    /**
+     * {@link #factor(CsrMatrix, FillReducingOrdering)} with the AMD ordering.
+     *
+     * @param a Input: square, symmetric (both triangles stored), positive definite, finite CSR
+     * @return the factorization
+     * @throws IllegalArgumentException as {@link #factor(CsrMatrix, FillReducingOrdering)}
+     */
     public static SparseCholesky factor(CsrMatrix a) {
         return factor(a, FillReducingOrdering.AMD);
     }
@@ -59,6 +65,7 @@ public final class SparseCholesky {
      *
      * @param a        Input: square, symmetric (both triangles stored), positive definite, finite CSR
      * @param ordering the fill-reducing ordering of the graph of A
+     * @return the factorization, ready for repeated solves
      * @throws IllegalArgumentException if A is null, not square, not finite or not symmetric (naming
      *     the entry), or not positive definite (naming the pivot and the row of A where it failed)
      */
@@ -83,6 +90,8 @@ public final class SparseCholesky {
     /**
      * Orders, factors and solves {@code A·x = b} with the AMD ordering.
      *
+     * @param a Input: square, symmetric (both triangles stored), positive definite, finite CSR
+     * @param b Input: the right-hand side, length n
      * @return the result: method "cholesky", 0 iterations, the true relative residual
      *     ‖b − A·x‖/‖b‖ recomputed from x, and the time of ordering, factorization and solve
      * @throws IllegalArgumentException as {@link #factor(CsrMatrix, FillReducingOrdering)}, or if b is
@@ -92,12 +101,25 @@ public final class SparseCholesky {
         return solve(a, b, FillReducingOrdering.AMD);
     }
 
-    /** As {@link #solve(CsrMatrix, double[])} with the given ordering. */
+    /**
+     * As {@link #solve(CsrMatrix, double[])} with the given ordering.
+     *
+     * @param a Input: square, symmetric (both triangles stored), positive definite, finite CSR
+     * @param b Input: the right-hand side, length n
+     * @param ordering the fill-reducing ordering of the graph of A
+     * @return the result, as {@link #solve(CsrMatrix, double[])} describes it
+     * @throws IllegalArgumentException as {@link #solve(CsrMatrix, double[])}
+     */
     public static SolverResult solve(CsrMatrix a, double[] b, FillReducingOrdering ordering) {
         return DirectSupport.solveOnce("Cholesky", SolverMethod.CHOLESKY, a, b, m -> factor(m, ordering)::solve, false);
     }
 
-    /** {@code x = A⁻¹·b} into a new array. */
+    /**
+     * {@code x = A⁻¹·b} into a new array.
+     *
+     * @param b Input: the right-hand side, length n
+     * @return x, length n
+     */
     public double[] solve(double[] b) {
         double[] x = new double[n];
         solve(b, x);
@@ -112,8 +134,22 @@ public final class SparseCholesky {
      * @param x Output, length n; overwritten (may be b)
      */
     public void solve(double[] b, double[] x) {
+        solve(b, x, new double[n]);
+    }
+
+    /**
+     * {@code x = A⁻¹·b} as {@link #solve(double[], double[])}, with the caller's work vector: repeated
+     * solves (a multigrid's coarsest level) allocate nothing. Not safe to share {@code work} between threads.
+     *
+     * @param b    Input, length n, finite
+     * @param x    Output, length n; overwritten (may be b)
+     * @param work Workspace, length ≥ n, overwritten; not b or x
+     * @throws IllegalArgumentException if b, x or work is null or too short, or b is not finite
+     */
+    public void solve(double[] b, double[] x, double[] work) {
         DirectSupport.checkSolve(b, n, x, n, "Cholesky");
-        double[] z = new double[n];
+        DirectSupport.checkWork(work, n, "Cholesky");
+        double[] z = work;
         for (int k = 0; k < n; k++) {
             z[k] = b[perm[k]]; // z = P·b
         }
@@ -122,22 +158,22 @@ public final class SparseCholesky {
         DirectSupport.unpermute(z, perm, x); // x = Pᵀ·y
     }
 
-    /** nnz(L), diagonal included: the fill the ordering left. */
+    /** {@return nnz(L), diagonal included: the fill the ordering left} */
     public int factorNonzeros() {
         return factorNonzeros;
     }
 
-    /** The ordering used. */
+    /** {@return the ordering used} */
     public FillReducingOrdering ordering() {
         return ordering;
     }
 
-    /** The permutation, {@code perm[new] = old} (a copy). */
+    /** {@return the permutation, {@code perm[new] = old} (a copy)} */
     public int[] permutation() {
         return perm.clone();
     }
 
-    /** The order n of A. */
+    /** {@return the order n of A} */
     public int size() {
         return n;
     }

@@ -61,7 +61,13 @@ public final class SparseLu {
         this.factorNonzeros = l.col_idx[n] + u.col_idx[n] - n;
     }
 
-    /** {@link #factor(CsrMatrix, FillReducingOrdering)} with the AMD column ordering. */
+    /**
+     * {@link #factor(CsrMatrix, FillReducingOrdering)} with the AMD column ordering.
+     *
+     * @param a Input: square, finite CSR
+     * @return the factorization
+     * @throws IllegalArgumentException as {@link #factor(CsrMatrix, FillReducingOrdering)}
+     */
     public static SparseLu factor(CsrMatrix a) {
         return factor(a, FillReducingOrdering.AMD);
     }
@@ -71,6 +77,7 @@ public final class SparseLu {
      *
      * @param a        Input: square, finite CSR
      * @param ordering the fill-reducing ordering of the columns (through the graph of AᵀA)
+     * @return the factorization, ready for repeated solves
      * @throws IllegalArgumentException if A is null, not square or not finite (naming the entry), or
      *     singular (an empty row or column is named; otherwise the step where no pivot was left)
      */
@@ -94,7 +101,14 @@ public final class SparseLu {
         return new SparseLu(n, ordering, q, lu.getPinv().clone(), lu.getL(), lu.getU());
     }
 
-    /** As {@link #solve(CsrMatrix, double[], FillReducingOrdering)} with the AMD column ordering. */
+    /**
+     * As {@link #solve(CsrMatrix, double[], FillReducingOrdering)} with the AMD column ordering.
+     *
+     * @param a Input: square, finite CSR
+     * @param b Input: the right-hand side, length n
+     * @return the result, as {@link #solve(CsrMatrix, double[], FillReducingOrdering)} describes it
+     * @throws IllegalArgumentException as {@link #solve(CsrMatrix, double[], FillReducingOrdering)}
+     */
     public static SolverResult solve(CsrMatrix a, double[] b) {
         return solve(a, b, FillReducingOrdering.AMD);
     }
@@ -102,6 +116,9 @@ public final class SparseLu {
     /**
      * Orders, factors and solves {@code A·x = b}.
      *
+     * @param a Input: square, finite CSR
+     * @param b Input: the right-hand side, length n
+     * @param ordering the fill-reducing ordering of the columns (through the graph of AᵀA)
      * @return the result: method "lu", 0 iterations, the true relative residual ‖b − A·x‖/‖b‖
      *     recomputed from x, and the time of ordering, factorization and solve
      * @throws IllegalArgumentException as {@link #factor(CsrMatrix, FillReducingOrdering)}, if b is
@@ -111,7 +128,12 @@ public final class SparseLu {
         return DirectSupport.solveOnce("LU", SolverMethod.LU, a, b, m -> factor(m, ordering)::solve, false);
     }
 
-    /** {@code x = A⁻¹·b} into a new array. */
+    /**
+     * {@code x = A⁻¹·b} into a new array.
+     *
+     * @param b Input: the right-hand side, length n
+     * @return x, length n
+     */
     public double[] solve(double[] b) {
         double[] x = new double[n];
         solve(b, x);
@@ -127,8 +149,23 @@ public final class SparseLu {
      * @throws IllegalArgumentException if the solution is not finite (A singular to working precision)
      */
     public void solve(double[] b, double[] x) {
+        solve(b, x, new double[n]);
+    }
+
+    /**
+     * {@code x = A⁻¹·b} as {@link #solve(double[], double[])}, with the caller's work vector: repeated
+     * solves (a multigrid's coarsest level) allocate nothing. Not safe to share {@code work} between threads.
+     *
+     * @param b    Input, length n, finite
+     * @param x    Output, length n; overwritten (may be b)
+     * @param work Workspace, length ≥ n, overwritten; not b or x
+     * @throws IllegalArgumentException if b, x or work is null or too short, b is not finite, or the
+     *     solution is not finite (A singular to working precision)
+     */
+    public void solve(double[] b, double[] x, double[] work) {
         DirectSupport.checkSolve(b, n, x, n, "LU");
-        double[] z = new double[n];
+        DirectSupport.checkWork(work, n, "LU");
+        double[] z = work;
         for (int i = 0; i < n; i++) {
             z[rowPinv[i]] = b[i]; // z = P·b: row i of A is pivot row rowPinv[i]
         }
@@ -138,22 +175,22 @@ public final class SparseLu {
         DirectSupport.checkSolution(x, "LU", "A is singular to working precision");
     }
 
-    /** nnz(L) + nnz(U) − n (L's unit diagonal not counted): the fill the ordering left. */
+    /** {@return nnz(L) + nnz(U) − n (L's unit diagonal not counted): the fill the ordering left} */
     public int factorNonzeros() {
         return factorNonzeros;
     }
 
-    /** The column ordering used. */
+    /** {@return the column ordering used} */
     public FillReducingOrdering ordering() {
         return ordering;
     }
 
-    /** The column permutation, {@code perm[new] = old} (a copy). */
+    /** {@return the column permutation, {@code perm[new] = old} (a copy)} */
     public int[] columnPermutation() {
         return colPerm.clone();
     }
 
-    /** The order n of A. */
+    /** {@return the order n of A} */
     public int size() {
         return n;
     }

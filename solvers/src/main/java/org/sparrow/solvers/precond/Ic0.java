@@ -53,6 +53,7 @@ public final class Ic0 implements Preconditioner {
      * The IC(0) factorization of a symmetric A (its lower triangle is used), shifted if it breaks down.
      *
      * @param a Input: square, symmetric CSR (sorted or not), finite, with every diagonal entry stored and positive
+     * @return the preconditioner
      * @throws IllegalArgumentException if A is null, not square, not symmetric, not finite, or a
      *     diagonal entry is missing or not positive (the message names the row)
      */
@@ -133,6 +134,18 @@ public final class Ic0 implements Preconditioner {
     @Override
     public double diagonalShift() {
         return shift;
+    }
+
+    /**
+     * IC(0) stores L, the lower triangle of A's (symmetric) pattern: nnz(A) = 2·nnz(L) − n, so the fill
+     * counts L and Lᵀ, 2·nnz(L), against it.
+     */
+    @Override
+    public PreconditionerView view() {
+        long l = rowPtr[n];
+        return new PreconditionerView(name(), 2 * l - n, 2 * l, Double.NaN,
+                shift > 0 ? java.util.List.of("diagonal shift α = " + shift + " (the factorization of A + α·diag(A))")
+                        : java.util.List.of());
     }
 
     @Override

@@ -40,6 +40,7 @@ public final class Ilu0 implements Preconditioner {
      * The ILU(0) factorization of A. {@code O(Σ_i Σ_{k ∈ row i, k < i} |row k|)} time, O(nnz + n) space.
      *
      * @param a Input: square CSR (sorted or not), finite, with every diagonal entry stored and nonzero
+     * @return the preconditioner
      * @throws IllegalArgumentException if A is null, not square, not finite, misses a diagonal entry,
      *     or a pivot U(i, i) is zero or not finite (the message names the row)
      */
@@ -89,6 +90,12 @@ public final class Ilu0 implements Preconditioner {
     @Override
     public int rows() {
         return n;
+    }
+
+    /** ILU(0) stores one value per nonzero of A (L and U on A's pattern): fill 1. */
+    @Override
+    public PreconditionerView view() {
+        return new PreconditionerView(name(), rowPtr[n], lu.length, Double.NaN, java.util.List.of());
     }
 
     /** {@code y = U⁻¹·L⁻¹·x}; x and y may be the same array. */
