@@ -25,12 +25,19 @@ public final class RowBlock implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The global index of the first row. */
     private final int firstRow;
+    /** The rows held. */
     private final int rows;
+    /** The global column count. */
     private final int cols;
+    /** Whether columns strictly increase within each row. */
     private final boolean sorted;
+    /** CSR row pointer, length rows + 1. */
     private final int[] rowPtr;
+    /** CSR column indices, length nnz. */
     private final int[] colIdx;
+    /** CSR values, length nnz. */
     private final double[] values;
     /** The view over the arrays, rebuilt (and re-validated) after deserialization. */
     private transient CsrMatrix matrix;
@@ -125,6 +132,13 @@ public final class RowBlock implements Serializable {
                 : CsrMatrix.unsorted(rows, cols, rowPtr, colIdx, values);
     }
 
+    /**
+     * Reads the arrays and rebuilds the matrix view through its checking constructor.
+     *
+     * @param in the stream
+     * @throws IOException            if the block is corrupt ({@link InvalidObjectException}) or reading fails
+     * @throws ClassNotFoundException never, for arrays of primitives
+     */
     @Serial
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();

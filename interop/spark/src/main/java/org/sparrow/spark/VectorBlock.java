@@ -16,7 +16,9 @@ public final class VectorBlock implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The global index of the first entry. */
     private final int first;
+    /** The entries. */
     private final double[] values;
 
     /**
@@ -68,6 +70,13 @@ public final class VectorBlock implements Serializable {
         return values;
     }
 
+    /**
+     * Reads the piece and checks it again.
+     *
+     * @param in the stream
+     * @throws IOException            if the piece is corrupt ({@link InvalidObjectException}) or reading fails
+     * @throws ClassNotFoundException never, for arrays of primitives
+     */
     @Serial
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
