@@ -25,7 +25,7 @@ public final class Json {
      * Adds (or replaces) a member.
      *
      * @param key   the member name (snake_case by the CLI's convention)
-     * @param value null, a String, Boolean, Number, nested {@code Json} or {@code double[]}
+     * @param value null, a String, Boolean, Number, nested {@code Json}, {@code double[]} or {@code boolean[]}
      * @return this object, for chaining
      * @throws IllegalArgumentException for a value of any other type
      */
@@ -34,7 +34,7 @@ public final class Json {
             throw new IllegalArgumentException("JSON key is null");
         }
         if (value != null && !(value instanceof String || value instanceof Boolean || value instanceof Number
-                || value instanceof Json || value instanceof double[])) {
+                || value instanceof Json || value instanceof double[] || value instanceof boolean[])) {
             throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " as JSON (key '"
                     + key + "')");
         }
@@ -81,6 +81,13 @@ public final class Json {
                         sb.append(',');
                     }
                     number(a[k], sb);
+                }
+                sb.append(']');
+            }
+            case boolean[] a -> {
+                sb.append('[');
+                for (int k = 0; k < a.length; k++) {
+                    sb.append(k > 0 ? "," : "").append(a[k]);
                 }
                 sb.append(']');
             }
