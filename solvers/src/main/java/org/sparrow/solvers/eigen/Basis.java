@@ -6,7 +6,7 @@ import org.sparrow.core.ops.Blas;
 
 /**
  * Kernels on an orthonormal basis stored as separate vectors {@code v[0..count-1]}: classical
- * Gram–Schmidt with one re-orthogonalization (CGS2, "twice is enough": Giraud, Langou, Rozložník,
+ * Gram–Schmidt with one re-orthogonalization when needed (CGS2, "twice is enough": Giraud, Langou, Rozložník,
  * Numer. Math. 101 (2005) 87–100 — ARPACK's DGKS step), and linear combinations V·Q. The loops run
  * over row blocks so that a block of w stays in cache while every basis vector streams past it once:
  * one sweep over V for Vᵀ·w and one for w − V·h, as a GEMV would, instead of one sweep per vector.
@@ -31,11 +31,38 @@ final class Basis {
      * @return ‖w‖ after the projection
      */
     static double orthogonalize(double[][] v, int count, double[] w, double[] h, double[] s) {
-        for (int pass = 0; pass < 2; pass++) {
-            project(v, count, w, s);
-            for (int i = 0; i < count; i++) {
-                h[i] += s[i];
-            }
+        return orthogonalize(v, count, w, h, s, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * As {@link #orthogonalize(double[][], int, double[], double[], double[])}, but the second pass
+     * runs only when the first removed much of w: when ‖w‖ after it is ≤ ‖w‖ before /√2 (the DGKS
+     * test ARPACK's dsaitr/dnaitr apply, Daniel, Gragg, Kaufman and Stewart, Math. Comp. 30 (1976)
+     * 772–795); otherwise one pass is already orthogonal to working precision.
+     *
+     * @param v      the basis, orthonormal
+     * @param count  how many of its vectors
+     * @param w      Input/Output, the vector
+     * @param h      Output, length ≥ count: the coefficients (added to)
+     * @param s      workspace, length ≥ count
+     * @param before ‖w‖ on entry (+∞ forces the second pass)
+     * @return ‖w‖ after the projection
+     */
+    static double orthogonalize(double[][] v, int count, double[] w, double[] h, double[] s, double before) {
+        if (count == 0) {
+            return Blas.norm2(w);
+        }
+        project(v, count, w, s);
+        for (int i = 0; i < count; i++) {
+            h[i] += s[i];
+        }
+        double after = Blas.norm2(w);
+        if (after > 0.7071067811865476 * before) {
+            return after;
+        }
+        project(v, count, w, s);
+        for (int i = 0; i < count; i++) {
+            h[i] += s[i];
         }
         return Blas.norm2(w);
     }

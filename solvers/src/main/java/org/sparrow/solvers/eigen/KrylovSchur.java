@@ -75,6 +75,9 @@ final class KrylovSchur {
         Integer[] order;
         String stopDetail = "";
         StopReason reason;
+        int want = k;              // k, then k + 1 after the deflated restart that confirms the k
+        boolean canConfirm = m < n && m - k >= 4;
+        double[] confirmed = null;  // the k values (real, imaginary) the last deflated restart set out to confirm
         while (true) {
             for (int j = kept; j < m; j++) {
                 double[] w = v[j + 1];
@@ -85,7 +88,7 @@ final class KrylovSchur {
                     return notFinite(o, symmetric, sigma, n, restarts, products, started);
                 }
                 Arrays.fill(coef, 0.0);
-                double beta = Basis.orthogonalize(v, j + 1, w, coef, work);
+                double beta = Basis.orthogonalize(v, j + 1, w, coef, work, before);
                 for (int i = 0; i <= j; i++) {
                     h[i * m + j] += coef[i];
                 }
@@ -107,7 +110,7 @@ final class KrylovSchur {
                 opScale = Math.max(opScale, Math.hypot(e.re()[i], e.im()[i]));
             }
             order = order(e, o.which(), shiftInvert);
-            int vectorsNeeded = Math.min(m, k + (m - k) / 2 + 1);
+            int vectorsNeeded = Math.min(m, want + (m - want) / 2 + 1);
             if (!symmetric) {
                 for (int c = 0; c < vectorsNeeded; c++) {
                     SmallDense.vector(h, m, m, e, order[c]);
@@ -115,7 +118,7 @@ final class KrylovSchur {
             }
             double scaleA = Double.isNaN(normA) ? (shiftInvert ? Double.NaN : opScale) : normA;
             int nconv = 0;
-            for (int c = 0; c < Math.min(k, m); c++) {
+            for (int c = 0; c < Math.min(want, m); c++) {
                 int i = order[c];
                 double theta = Math.hypot(e.re()[i], e.im()[i]);
                 double limit = shiftInvert
@@ -127,11 +130,21 @@ final class KrylovSchur {
                     break; // ARPACK counts the converged ones among the wanted in order
                 }
             }
-            if (nconv >= k) {
+            boolean inject = false;
+            if (nconv >= want) {
                 EigenResult r = finish(v, m, e, order, a, symmetric, o, sigma, normA, opScale, restarts, products,
                         started, StopReason.CONVERGED, "");
-                if (r.allConverged()) {
+                if (r.allConverged() && (!canConfirm || same(confirmed, r, o.tolerance()))) {
                     return r;
+                }
+                if (r.allConverged()) { // confirm: restart from a random vector orthogonal to the k found
+                    inject = true;
+                    want = k + 1;
+                    confirmed = new double[2 * k];
+                    for (int c = 0; c < k; c++) {
+                        confirmed[2 * c] = r.values()[c];
+                        confirmed[2 * c + 1] = r.imaginary()[c];
+                    }
                 }
                 verifyFailures++;
                 if (verifyFailures >= 3) {
@@ -143,11 +156,14 @@ final class KrylovSchur {
             }
             if (restarts >= o.maxIterations()) {
                 reason = StopReason.MAX_ITERATIONS;
-                stopDetail = nconv + " of " + k + " eigenpairs converged within " + restarts + " restarts";
+                stopDetail = Math.min(nconv, k) + " of " + k + " eigenpairs converged within " + restarts + " restarts";
                 break;
             }
-            int keep = Math.min(k + Math.min(nconv, (m - k) / 2), m - 1);
-            keep = Math.max(keep, Math.min(k, m - 1));
+            int keep = inject ? k : Math.min(want + Math.min(nconv, (m - want) / 2), m - 1);
+            keep = Math.max(keep, Math.min(want, m - 1));
+            if (inject) {
+                keep = k;
+            }
             if (keep < 1) {
                 reason = StopReason.BREAKDOWN;
                 stopDetail = "the subspace of dimension " + m + " leaves no room to restart";
@@ -198,9 +214,18 @@ final class KrylovSchur {
                 v[i] = spare[i];
                 spare[i] = tmp;
             }
-            double[] tmp = v[keep];
-            v[keep] = v[m];
-            v[m] = tmp;
+            if (inject) {
+                // Deflation: the k converged pairs are locked (their couplings bᵀQ, below the tolerance, are dropped)
+                // and the expansion goes on from a random direction orthogonal to them, so that a copy of a multiple
+                // eigenvalue, which a single Krylov sequence can miss, is found before the k are returned; the
+                // (k+1)-th must then converge too, proving that nothing more wanted is left.
+                Basis.randomOrthogonal(v, keep, v[keep], rnd, coef, work);
+                Arrays.fill(b, 0.0);
+            } else {
+                double[] tmp = v[keep];
+                v[keep] = v[m];
+                v[m] = tmp;
+            }
             Arrays.fill(h, 0.0);
             for (int r = 0; r < keep; r++) {
                 System.arraycopy(t, r * keep, h, r * m, keep);
@@ -209,6 +234,24 @@ final class KrylovSchur {
             kept = keep;
         }
         return finish(v, m, e, order, a, symmetric, o, sigma, normA, opScale, restarts, products, started, reason, stopDetail);
+    }
+
+    /**
+     * Whether the converged values equal those a deflated restart set out to confirm (to 10·tolerance·‖A‖):
+     * then no copy of a multiple eigenvalue, and nothing more wanted, was missing. A round that finds something
+     * new is followed by another, each finding at least one more copy.
+     */
+    private static boolean same(double[] confirmed, EigenResult r, double tol) {
+        if (confirmed == null) {
+            return false;
+        }
+        for (int c = 0; c < r.values().length; c++) {
+            double d = Math.hypot(r.values()[c] - confirmed[2 * c], r.imaginary()[c] - confirmed[2 * c + 1]);
+            if (!(d <= 10 * tol * r.normEstimate())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** |bᵀ·z| for the (complex) unit Ritz vector z of pair i: ‖OP·y − θ·y‖. */

@@ -95,7 +95,7 @@ public final class Svds {
                     return notFinite(k, rows, cols, restarts, products, started);
                 }
                 Arrays.fill(coef, 0.0);
-                double alpha = Basis.orthogonalize(u, j, w, coef, work);
+                double alpha = Basis.orthogonalize(u, j, w, coef, work, before);
                 for (int i = 0; i < j; i++) {
                     b[i * p + j] += coef[i];
                 }
@@ -114,7 +114,7 @@ public final class Svds {
                     return notFinite(k, rows, cols, restarts, products, started);
                 }
                 Arrays.fill(coef, 0.0);
-                double beta = Basis.orthogonalize(v, j + 1, z, coef, work);
+                double beta = Basis.orthogonalize(v, j + 1, z, coef, work, zb);
                 if (beta <= 1e-12 * zb || beta == 0.0) {
                     beta = 0.0;
                     if (j + 1 < cols) {

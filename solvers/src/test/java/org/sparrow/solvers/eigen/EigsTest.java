@@ -100,7 +100,8 @@ class EigsTest {
             assertEquals(nearest[c], r.values()[c], 1e-9 * r.normEstimate());
         }
         assertPairs(r, a, 1e-10);
-        assertTrue(r.iterations() <= 3, "shift-invert converges in a few restarts, took " + r.iterations());
+        // shift-invert converges in a restart or two, plus the restart that confirms the k (see below)
+        assertTrue(r.iterations() <= 5, "shift-invert converges in a few restarts, took " + r.iterations());
     }
 
     @Test
@@ -131,6 +132,52 @@ class EigsTest {
             assertEquals(exact[c], r.values()[c], 1e-11, "λ" + (c + 1));
         }
         assertPairs(r, a, 1e-10);
+    }
+
+    @Test
+    void everyCopyOfMultipleEigenvaluesIsFound() {
+        // A = diag(B, B): every eigenvalue of B is double, and a Krylov sequence x, A·x, A²·x, … holds only one
+        // vector of each eigenspace ([p(B)·x₁; p(B)·x₂]) in exact arithmetic: the other copy enters through
+        // rounding, or through the deflated confirming restart (the Dubcova1 test below needs the latter).
+        CsrMatrix b = EigenFixtures.randomSymmetric(60, 6, 17);
+        double[][] d = new double[120][120];
+        int[] bp = b.rowPointers();
+        for (int i = 0; i < 60; i++) {
+            for (int p = bp[i]; p < bp[i + 1]; p++) {
+                d[i][b.columnIndices()[p]] = b.values()[p];
+                d[60 + i][60 + b.columnIndices()[p]] = b.values()[p];
+            }
+        }
+        CsrMatrix a = EigenFixtures.csr(d);
+        double[] one = EigenFixtures.denseSymmetricEigenvalues(b);
+        EigenResult r = Eigs.symmetric(a, EigenOptions.defaults(6));
+        assertTrue(r.allConverged(), r.detail());
+        for (int c = 0; c < 6; c++) {
+            assertEquals(one[59 - c / 2], r.values()[c], 1e-9 * r.normEstimate(), "λ" + (c + 1) + ": copies in pairs");
+        }
+        assertPairs(r, a, 1e-10);
+        int m = 24; // the 2-D Laplacian: λ(i, j) = λ(j, i), double off the diagonal
+        CsrMatrix lap = EigenFixtures.laplacian2d(m);
+        double[] exact = EigenFixtures.laplacian2dEigenvalues(m);
+        EigenResult l = Eigs.symmetric(lap, EigenOptions.defaults(7));
+        for (int c = 0; c < 7; c++) {
+            assertEquals(exact[exact.length - 1 - c], l.values()[c], 1e-9 * 8, "Laplacian λ" + (c + 1) + " from the top");
+        }
+    }
+
+    @Test
+    void theDoubleEigenvaluesOfDubcova1AreAllFound() {
+        // The 6 largest eigenvalues of Dubcova1 (16 129 × 16 129) come in three pairs 5e-4 apart; before the
+        // deflated confirming restart the solver converged on 4.7963 ×2, 4.7932 ×2, 4.78843 and then 4.78806,
+        // missing the second 4.78843. Reference: scipy 1.17 eigsh(A, k=10, which='LA', tol=1e-12) (ARPACK).
+        CsrMatrix a = org.sparrow.solvers.direct.SuiteMatricesAccess.read("medium/Dubcova1.mtx.gz");
+        double[] scipy = {4.79632857883554, 4.796328578835521, 4.7932271957338015, 4.793227195733759,
+            4.7884303091810745, 4.788430309181033};
+        EigenResult r = Eigs.symmetric(a, EigenOptions.defaults(6));
+        assertTrue(r.allConverged(), r.detail());
+        for (int c = 0; c < 6; c++) {
+            assertEquals(scipy[c], r.values()[c], 1e-10 * scipy[0], "λ" + (c + 1));
+        }
     }
 
     @Test
