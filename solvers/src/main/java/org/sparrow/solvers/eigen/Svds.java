@@ -22,7 +22,9 @@ import org.sparrow.solvers.StopReason;
  * {@code Aᵀ·U_l = V_l·Σ_l + r·(e_pᵀP_l)} (Baglama–Reichel eq. 3.9), and the bidiagonalization goes on
  * from {@code r/‖r‖}; the spike {@code ‖r‖·e_pᵀP_l} appears by itself as the coefficients of the
  * next step's re-orthogonalization. The Ritz estimate of triplet i is ‖r‖·|P(p, i)| (= ‖Aᵀ·u − σ·v‖,
- * while A·v − σ·u = 0 in exact arithmetic); at the end both residuals are recomputed from A.
+ * while A·v − σ·u = 0 in exact arithmetic); at the end both residuals are recomputed from A. As in
+ * {@link Eigs}, converged triplets are confirmed by a deflated restart from a random vector orthogonal to
+ * them, repeated until it finds nothing new, so that every copy of a multiple singular value is found.
  *
  * <p>The Golub–Kahan step of {@code org.sparrow.solvers.krylov} (LSQR/LSMR) is the same recurrence
  * with two vectors and no re-orthogonalization, which a solve of A·x = b can afford and a singular
@@ -82,6 +84,9 @@ public final class Svds {
         int kept = 0;
         int restarts = 0;
         int verifyFailures = 0;
+        int want = k;                                // k, then k + 1 once the k are being confirmed
+        boolean canConfirm = p < min && p - k >= 4;
+        double[] confirmed = null;                   // the k values a deflated restart set out to confirm
         SmallDense.Svd s;
         StopReason reason;
         String detail;
@@ -131,17 +136,24 @@ public final class Svds {
             s = SmallDense.svd(b, p, p);
             sigmaMax = Math.max(sigmaMax, s.s()[0]);
             int nconv = 0;
-            for (int i = 0; i < k; i++) {
-                if (rnorm * Math.abs(s.p()[(p - 1) * p + i]) <= o.tolerance() * sigmaMax) {
+            for (int i = 0; i < want; i++) {
+                double limit = o.tolerance() * sigmaMax * (i >= k ? Math.sqrt(1.0 / o.tolerance()) : 1.0); // as in KrylovSchur
+                if (rnorm * Math.abs(s.p()[(p - 1) * p + i]) <= limit) {
                     nconv++;
                 } else {
                     break;
                 }
             }
-            if (nconv >= k) {
+            boolean inject = false;
+            if (nconv >= want) {
                 SvdsResult r = finish(a, at, u, v, p, s, o, sigmaMax, restarts, products, started, StopReason.CONVERGED, "");
-                if (r.allConverged()) {
+                if (r.allConverged() && (!canConfirm || same(confirmed, r.values(), o.tolerance() * sigmaMax))) {
                     return r;
+                }
+                if (r.allConverged()) { // as in KrylovSchur: a deflated restart confirms the k (multiple σ)
+                    inject = true;
+                    want = k + 1;
+                    confirmed = r.values().clone();
                 }
                 if (++verifyFailures >= 3) {
                     reason = StopReason.STAGNATION;
@@ -151,10 +163,10 @@ public final class Svds {
             }
             if (restarts >= o.maxIterations()) {
                 reason = StopReason.MAX_ITERATIONS;
-                detail = nconv + " of " + k + " singular triplets converged within " + restarts + " restarts";
+                detail = Math.min(nconv, k) + " of " + k + " singular triplets converged within " + restarts + " restarts";
                 break;
             }
-            int keep = Math.max(Math.min(k + Math.min(nconv, (p - k) / 2), p - 1), Math.min(k, p - 1));
+            int keep = inject ? k : Math.max(Math.min(want + Math.min(nconv, (p - want) / 2), p - 1), Math.min(want, p - 1));
             if (keep < 1) {
                 reason = StopReason.BREAKDOWN;
                 detail = "the subspace of dimension " + p + " leaves no room to restart";
@@ -182,9 +194,13 @@ public final class Svds {
                 u[i] = spareU[i];
                 spareU[i] = t;
             }
-            double[] t = v[keep];
-            v[keep] = v[p];
-            v[p] = t;
+            if (inject) { // the k locked; the next right vector a random one orthogonal to them
+                Basis.randomOrthogonal(v, keep, v[keep], rnd, coef, work);
+            } else {
+                double[] t = v[keep];
+                v[keep] = v[p];
+                v[p] = t;
+            }
             Arrays.fill(b, 0.0);
             for (int i = 0; i < keep; i++) {
                 b[i * p + i] = s.s()[i];
@@ -192,6 +208,19 @@ public final class Svds {
             kept = keep;
         }
         return finish(a, at, u, v, p, s, o, sigmaMax, restarts, products, started, reason, detail);
+    }
+
+    /** Whether the values equal those being confirmed, to 10·tolerance·σ₁. */
+    private static boolean same(double[] confirmed, double[] values, double tolerance) {
+        if (confirmed == null) {
+            return false;
+        }
+        for (int c = 0; c < values.length; c++) {
+            if (!(Math.abs(values[c] - confirmed[c]) <= 10 * tolerance)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static SvdsResult finish(LinearOperator a, LinearOperator at, double[][] u, double[][] v, int p,

@@ -63,6 +63,27 @@ class SvdsTest {
     }
 
     @Test
+    void svdsFindsBothCopiesOfDoubleSingularValues() {
+        CsrMatrix c = EigenFixtures.randomGeneral(70, 40, 4, 23);
+        double[][] d = new double[140][80]; // diag(C, C): every singular value of C twice
+        int[] cp = c.rowPointers();
+        for (int i = 0; i < 70; i++) {
+            for (int p = cp[i]; p < cp[i + 1]; p++) {
+                d[i][c.columnIndices()[p]] = c.values()[p];
+                d[70 + i][40 + c.columnIndices()[p]] = c.values()[p];
+            }
+        }
+        CsrMatrix a = EigenFixtures.csr(d);
+        double[] one = EigenFixtures.denseSingularValues(c);
+        SvdsResult r = Svds.largest(a, SvdsOptions.defaults(6));
+        assertTrue(r.allConverged(), r.detail());
+        for (int i = 0; i < 6; i++) {
+            assertEquals(one[i / 2], r.values()[i], 1e-9 * one[0], "σ" + (i + 1) + ": copies in pairs");
+        }
+        check(a, 6, r);
+    }
+
+    @Test
     void svdsOnAMatrixFreeOperator() {
         CsrMatrix a = EigenFixtures.randomGeneral(80, 50, 4, 13);
         LinearOperator op = LinearOperator.of(80, 50, a::apply, a::applyTranspose);
