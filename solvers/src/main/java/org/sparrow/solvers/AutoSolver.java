@@ -1,12 +1,18 @@
 package org.sparrow.solvers;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.MatrixStatistics;
+import org.sparrow.core.ops.Blas;
 import org.sparrow.core.ops.Checks;
 import org.sparrow.core.ops.Diagonal;
 import org.sparrow.core.ops.Symmetry;
 import org.sparrow.solvers.precond.Preconditioner;
+import org.sparrow.solvers.precond.PreconditionerView;
 
 /**
  * Solves {@code A·x = b} (or {@code min ‖A·x − b‖} for a rectangular A) by method, and picks the method
@@ -39,6 +45,16 @@ import org.sparrow.solvers.precond.Preconditioner;
  * the same preconditioner, and when that preconditioner cannot be built it fails, saying why. A method
  * the caller named runs as asked, without fallback; CG, MINRES and Cholesky refuse a nonsymmetric A up
  * front.
+ *
+ * <p><b>Initial guess.</b> With x₀ the solve runs on the correction: A·d = r₀ = b − A·x₀, then
+ * x = x₀ + d, which is what a Krylov method started at x₀ computes (its Krylov space is built on r₀;
+ * Saad 2003, §5.1). The tolerance is rescaled so that the stop still means ‖b − A·x‖ ≤ tol·‖b‖, the
+ * residual history and the listener see residuals relative to ‖b‖, and the true residual is
+ * recomputed from x. An x₀ that already meets the tolerance is returned after 0 iterations. Least
+ * squares with damping refuse an x₀ (the damping would penalize ‖d‖, not ‖x‖).
+ *
+ * <p><b>Several right-hand sides.</b> {@link #solveColumns} solves one column after another with the
+ * same choice; each preconditioner is built once and shared by every column.
  */
 public final class AutoSolver {
 
@@ -75,8 +91,62 @@ public final class AutoSolver {
      *                      preconditioner (what failed, and what ran instead), {@code null} otherwise
      * @param setupSeconds  wall-clock seconds spent building preconditioners (every one built, the
      *                      fallback's included); the solve itself is {@code result.seconds()}
+     * @param view          what the preconditioner that produced the result is ({@link Preconditioner#view()},
+     *                      with the measured setup time when it did not measure its own), or null when
+     *                      none ran
      */
-    public record Solution(Choice choice, SolverResult result, String fallback, double setupSeconds) {
+    public record Solution(Choice choice, SolverResult result, String fallback, double setupSeconds,
+                           PreconditionerView view) {
+
+        /**
+         * A solution without a preconditioner view.
+         *
+         * @param choice       the method and preconditioner, and why
+         * @param result       what the solver reported
+         * @param fallback     the fallback sentence, or null
+         * @param setupSeconds seconds spent building preconditioners
+         */
+        public Solution(Choice choice, SolverResult result, String fallback, double setupSeconds) {
+            this(choice, result, fallback, setupSeconds, null);
+        }
+    }
+
+    /** The preconditioners built for one matrix, by kind, with their setup seconds: shared by the columns of {@link #solveColumns}. */
+    private static final class Built {
+        private final Map<PreconditionerKind, Preconditioner> preconditioners = new EnumMap<>(PreconditionerKind.class);
+        private final Map<PreconditionerKind, Double> seconds = new EnumMap<>(PreconditionerKind.class);
+        private final PreconditionerOptions options;
+
+        Built(PreconditionerOptions options) {
+            this.options = options == null ? PreconditionerOptions.defaults() : options;
+        }
+
+        /** The preconditioner of kind p for a, built on first use; its build time is added to {@code setup[0]}. */
+        Preconditioner get(CsrMatrix a, PreconditionerKind p, double[] setup) {
+            if (preconditioners.containsKey(p)) {
+                return preconditioners.get(p);
+            }
+            long t0 = System.nanoTime();
+            try {
+                Preconditioner pc = p.build(a, options);
+                preconditioners.put(p, pc);
+                return pc;
+            } finally {
+                double sec = seconds(t0);
+                seconds.put(p, sec);
+                setup[0] += sec;
+            }
+        }
+
+        /** The view of the preconditioner of kind p, if one was built. */
+        PreconditionerView view(PreconditionerKind p) {
+            Preconditioner pc = preconditioners.get(p);
+            if (pc == null) {
+                return null;
+            }
+            PreconditionerView v = pc.view();
+            return Double.isNaN(v.setupSeconds()) ? v.withSetupSeconds(seconds.get(p)) : v;
+        }
     }
 
     /**
@@ -153,10 +223,100 @@ public final class AutoSolver {
      *                {@link SolverOptions#defaults()}
      * @return the solution with the choice and any fallback
      * @throws IllegalArgumentException for a shape mismatch, a method that does not suit the matrix, a
-     *                                  non-finite input, or a preconditioner that cannot be built
+     *                                  non-finite input, a preconditioner that cannot be built, or damping
+     *                                  with a method other than LSQR and LSMR
      */
     public static Solution solve(CsrMatrix a, double[] b, SolverMethod method, PreconditionerKind precond,
                                  SolverOptions o) {
+        return solve(a, b, null, method, precond, null, o);
+    }
+
+    /**
+     * Solves {@code A·x = b} from the initial guess {@code x0}, with the given method and a preconditioner
+     * built with the given parameters; otherwise as {@link #solve(CsrMatrix, double[], SolverMethod,
+     * PreconditionerKind, SolverOptions)} (see the class comment on the initial guess).
+     *
+     * @param a       Input: the matrix, m × n
+     * @param b       Input: the right-hand side, length m; not modified
+     * @param x0      Input: the initial guess, length n, or null for x₀ = 0; not modified
+     * @param method  the method; null means {@link SolverMethod#AUTO}
+     * @param precond the preconditioner, or null for the default (see the other form)
+     * @param po      the preconditioners' parameters (ILUT's τ and p, ILU(k)'s k); null means defaults
+     * @param o       the solver options; null means {@link SolverOptions#defaults()}
+     * @return the solution with the choice, any fallback, and the preconditioner's view
+     * @throws IllegalArgumentException as the other form, and for an x₀ of the wrong length or not finite,
+     *                                  or an x₀ with a damped least-squares method
+     */
+    public static Solution solve(CsrMatrix a, double[] b, double[] x0, SolverMethod method, PreconditionerKind precond,
+                                 PreconditionerOptions po, SolverOptions o) {
+        return solve(a, b, x0, method, precond, o, new Built(po));
+    }
+
+    /**
+     * Solves {@code A·X = B} column by column (several right-hand sides), each as {@link #solve(CsrMatrix,
+     * double[], double[], SolverMethod, PreconditionerKind, PreconditionerOptions, SolverOptions)}; the
+     * preconditioners are built once and shared, so their setup time is counted in the first column's
+     * solution that built them and is 0 in the others.
+     *
+     * @param a       Input: the matrix, m × n
+     * @param b       Input: the right-hand sides, k arrays of length m; not modified
+     * @param x0      Input: the initial guesses, k arrays of length n, or null for zeros; not modified
+     * @param method  the method; null means {@link SolverMethod#AUTO}
+     * @param precond the preconditioner, or null for the default
+     * @param po      the preconditioners' parameters; null means defaults
+     * @param o       the solver options; null means {@link SolverOptions#defaults()}
+     * @return one solution per column, in order
+     * @throws IllegalArgumentException as the single solve (naming the column, 1-based, when it is one
+     *                                  column's fault), or when b is empty or x0 has another count
+     */
+    public static List<Solution> solveColumns(CsrMatrix a, double[][] b, double[][] x0, SolverMethod method,
+                                              PreconditionerKind precond, PreconditionerOptions po, SolverOptions o) {
+        return solveColumns(a, b, x0, method, precond, po, o, null);
+    }
+
+    /**
+     * {@link #solveColumns(CsrMatrix, double[][], double[][], SolverMethod, PreconditionerKind,
+     * PreconditionerOptions, SolverOptions)} that calls {@code beforeColumn} with each column's 0-based index
+     * before its solve (a monitor that prints the starting residual, a progress line).
+     *
+     * @param a            Input: the matrix, m × n
+     * @param b            Input: the right-hand sides, k arrays of length m; not modified
+     * @param x0           Input: the initial guesses, k arrays of length n, or null for zeros; not modified
+     * @param method       the method; null means {@link SolverMethod#AUTO}
+     * @param precond      the preconditioner, or null for the default
+     * @param po           the preconditioners' parameters; null means defaults
+     * @param o            the solver options; null means {@link SolverOptions#defaults()}
+     * @param beforeColumn called before each column's solve, or null
+     * @return one solution per column, in order
+     * @throws IllegalArgumentException as the other form
+     */
+    public static List<Solution> solveColumns(CsrMatrix a, double[][] b, double[][] x0, SolverMethod method,
+                                              PreconditionerKind precond, PreconditionerOptions po, SolverOptions o,
+                                              java.util.function.IntConsumer beforeColumn) {
+        if (b == null || b.length == 0) {
+            throw new IllegalArgumentException("no right-hand side: B has no columns");
+        }
+        if (x0 != null && x0.length != b.length) {
+            throw new IllegalArgumentException("the initial guesses have " + x0.length + " columns but B has " + b.length
+                    + "; give one initial guess per right-hand side");
+        }
+        Built built = new Built(po);
+        List<Solution> out = new ArrayList<>(b.length);
+        for (int c = 0; c < b.length; c++) {
+            if (beforeColumn != null) {
+                beforeColumn.accept(c);
+            }
+            try {
+                out.add(solve(a, b[c], x0 == null ? null : x0[c], method, precond, o, built));
+            } catch (IllegalArgumentException e) {
+                throw b.length == 1 ? e : new IllegalArgumentException("column " + (c + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    private static Solution solve(CsrMatrix a, double[] b, double[] x0, SolverMethod method, PreconditionerKind precond,
+                                  SolverOptions o, Built built) {
         if (a == null) {
             throw new IllegalArgumentException("matrix A is null");
         }
@@ -175,22 +335,89 @@ public final class AutoSolver {
         }
         checkFinite(a, "A");
         checkFinite(b, "b");
+        if (x0 != null) {
+            if (x0.length != a.cols()) {
+                throw new IllegalArgumentException("the initial guess x0 has " + x0.length + " entries but A (" + a.rows()
+                        + "×" + a.cols() + ") has " + a.cols() + " columns");
+            }
+            Checks.checkFinite(x0, "", "x0");
+        }
 
         boolean auto = m == SolverMethod.AUTO;
         Choice choice = auto ? choose(a, precond)
                 : new Choice(m, precond == null ? PreconditionerKind.NONE : precond, "asked for");
         checkCombination(a, choice);
+        if (opts.damping() > 0 && choice.method() != SolverMethod.LSQR && choice.method() != SolverMethod.LSMR) {
+            throw new IllegalArgumentException("damping " + opts.damping() + " applies to lsqr and lsmr only (damped least"
+                    + " squares), but the method is " + choice.method().cliName()
+                    + (auto ? " (auto's pick: " + choice.reason() + ")" : ""));
+        }
 
         if (isZero(b)) {
             return new Solution(choice, zeroSolution(a, choice), null, 0.0);
         }
-        if (!auto) {
-            long t0 = System.nanoTime();
-            Preconditioner pc = choice.preconditioner().build(a);
-            double setup = seconds(t0);
-            return new Solution(choice, choice.method().run(a, b, pc, opts), null, setup);
+        if (x0 != null && !isZero(x0)) {
+            return fromInitialGuess(a, b, x0, choice, auto, precond, opts, built);
         }
-        return new Attempts(a, b, opts, choice, precond != null).run();
+        if (!auto) {
+            double[] setup = {0.0};
+            Preconditioner pc = built.get(a, choice.preconditioner(), setup);
+            return new Solution(choice, choice.method().run(a, b, pc, opts), null, setup[0],
+                    built.view(choice.preconditioner()));
+        }
+        return new Attempts(a, b, opts, choice, precond != null, built).run();
+    }
+
+    /** The solve from x₀ ≠ 0: the correction A·d = b − A·x₀ to a rescaled tolerance, then x = x₀ + d (class comment). */
+    private static Solution fromInitialGuess(CsrMatrix a, double[] b, double[] x0, Choice choice, boolean auto,
+                                             PreconditionerKind precond, SolverOptions o, Built built) {
+        SolverMethod m = choice.method();
+        if (m.isLeastSquares() && o.damping() > 0) {
+            throw new IllegalArgumentException("an initial guess x0 cannot be combined with damping " + o.damping()
+                    + " (" + m.cliName() + " would penalize the correction, not x); leave out one of them");
+        }
+        double[] r0 = a.apply(x0);
+        for (int i = 0; i < r0.length; i++) {
+            r0[i] = b[i] - r0[i];
+        }
+        double bn = Blas.norm2(b);
+        double rn = Blas.norm2(r0);
+        double scale = rn / bn;
+        boolean leastSquares = m.isLeastSquares();
+        if (!leastSquares && (rn <= o.relativeTolerance() * bn || rn <= o.absoluteTolerance())) {
+            SolverResult r = new SolverResult(m, choice.preconditioner(), x0.clone(), true, StopReason.CONVERGED, "", 0,
+                    scale, Double.NaN, new double[] {scale}, 0.0, 0.0);
+            return new Solution(choice, r, null, 0.0);
+        }
+        SolverOptions oc = leastSquares ? o : o.withRelativeTolerance(o.relativeTolerance() / scale);
+        if (o.listener() != null) {
+            IterationListener l = o.listener();
+            oc = oc.withListener((it, rel) -> l.onIteration(it, rel * scale));
+        }
+        Solution s = solve(a, r0, null, auto ? SolverMethod.AUTO : m, precond, oc, built);
+        SolverResult d = s.result();
+        double[] x = d.solution().clone();
+        for (int i = 0; i < x.length; i++) {
+            x[i] += x0[i];
+        }
+        double[] r = a.apply(x);
+        for (int i = 0; i < r.length; i++) {
+            r[i] = b[i] - r[i];
+        }
+        double rel = Blas.norm2(r) / bn;
+        double normal = Double.NaN;
+        if (d.method().isLeastSquares()) {
+            double rnorm = Blas.norm2(r);
+            double gnorm = Blas.norm2(a.applyTranspose(r));
+            normal = gnorm == 0.0 ? 0.0 : gnorm / (a.frobeniusNorm() * rnorm);
+        }
+        double[] h = d.residualHistory().clone();
+        for (int i = 0; i < h.length; i++) {
+            h[i] *= scale;
+        }
+        SolverResult r2 = new SolverResult(d.method(), d.preconditioner(), x, d.converged(), d.reason(), d.detail(),
+                d.iterations(), rel, normal, h, d.diagonalShift(), d.seconds());
+        return new Solution(s.choice(), r2, s.fallback(), s.setupSeconds(), s.view());
     }
 
     /**
@@ -202,16 +429,18 @@ public final class AutoSolver {
         private final SolverOptions o;
         private final Choice choice;
         private final boolean precondNamed;
+        private final Built built;
         private final StringBuilder notes = new StringBuilder();
-        private double setup;
+        private final double[] setup = {0.0};
         private SolverResult best;
 
-        Attempts(CsrMatrix a, double[] b, SolverOptions o, Choice choice, boolean precondNamed) {
+        Attempts(CsrMatrix a, double[] b, SolverOptions o, Choice choice, boolean precondNamed, Built built) {
             this.a = a;
             this.b = b;
             this.o = o;
             this.choice = choice;
             this.precondNamed = precondNamed;
+            this.built = built;
         }
 
         Solution run() {
@@ -313,12 +542,7 @@ public final class AutoSolver {
         }
 
         private Preconditioner build(PreconditionerKind p) {
-            long t0 = System.nanoTime();
-            try {
-                return p.build(a);
-            } finally {
-                setup += seconds(t0);
-            }
+            return built.get(a, p, setup);
         }
 
         private void consider(SolverResult r) {
@@ -332,7 +556,8 @@ public final class AutoSolver {
         }
 
         private Solution done(SolverResult r) {
-            return new Solution(choice, r, notes.isEmpty() ? null : notes.toString(), setup);
+            return new Solution(choice, r, notes.isEmpty() ? null : notes.toString(), setup[0],
+                    built.view(r.preconditioner()));
         }
     }
 

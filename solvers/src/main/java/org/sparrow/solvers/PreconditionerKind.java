@@ -2,10 +2,15 @@ package org.sparrow.solvers;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.sparrow.core.CsrMatrix;
+import org.sparrow.solvers.precond.Amg;
+import org.sparrow.solvers.precond.AmgOptions;
 import org.sparrow.solvers.precond.Ic0;
 import org.sparrow.solvers.precond.Ilu0;
+import org.sparrow.solvers.precond.Iluk;
+import org.sparrow.solvers.precond.Ilut;
 import org.sparrow.solvers.precond.Jacobi;
 import org.sparrow.solvers.precond.Preconditioner;
 import org.sparrow.solvers.precond.Ssor;
@@ -30,30 +35,52 @@ public enum PreconditionerKind {
     /** {@link Ic0}: incomplete Cholesky on the pattern of A, for a symmetric positive definite A. */
     IC0("ic0", "IC(0)", "incomplete Cholesky on the pattern of A, for a symmetric positive definite A", Ic0::of),
     /**
+     * {@link Ilut}: dual-threshold incomplete LU, ILUT(τ, p), τ and p from
+     * {@link PreconditionerOptions#ilut()}.
+     */
+    ILUT("ilut", "ILUT", "dual-threshold incomplete LU, ILUT(τ, p): drops below τ·‖row‖, keeps the p largest per row",
+            (a, o) -> Ilut.of(a, o.ilut())),
+    /** {@link Iluk}: incomplete LU with level of fill k, k from {@link PreconditionerOptions#iluk()}. */
+    ILUK("iluk", "ILU(k)", "incomplete LU with level of fill k (ILU(0) when k = 0)", (a, o) -> Iluk.of(a, o.iluk())),
+    /**
+     * {@link Amg}: one smoothed-aggregation algebraic multigrid V-cycle with {@link AmgOptions#defaults()},
+     * for a symmetric positive definite A from an elliptic PDE (and, without guarantees, GMRES on others).
+     */
+    AMG("amg", "AMG", "smoothed-aggregation algebraic multigrid (one V-cycle), for a symmetric positive definite A",
+            a -> Amg.of(a)),
+    /**
      * A preconditioner supplied by the caller to a Krylov solver (not one of the above); it cannot be
      * asked for by name.
      */
-    CUSTOM("custom", "custom", "a preconditioner supplied by the calling program", null);
+    CUSTOM("custom", "custom", "a preconditioner supplied by the calling program",
+            (BiFunction<CsrMatrix, PreconditionerOptions, Preconditioner>) null);
 
     private final String cliName;
     private final String displayName;
     private final String description;
-    private final Function<CsrMatrix, Preconditioner> builder;
+    private final BiFunction<CsrMatrix, PreconditionerOptions, Preconditioner> builder;
 
+    /** A kind without parameters. */
     PreconditionerKind(String cliName, String displayName, String description,
                        Function<CsrMatrix, Preconditioner> builder) {
+        this(cliName, displayName, description, builder == null ? null : (a, o) -> builder.apply(a));
+    }
+
+    /** A kind whose parameters come from {@link PreconditionerOptions}. */
+    PreconditionerKind(String cliName, String displayName, String description,
+                       BiFunction<CsrMatrix, PreconditionerOptions, Preconditioner> builder) {
         this.cliName = cliName;
         this.displayName = displayName;
         this.description = description;
         this.builder = builder;
     }
 
-    /** The lower-case name of the CLI and the JSON output ("none", "jacobi", "ssor", "ilu0", "ic0", "custom"). */
+    /** The lower-case name of the CLI and the JSON output ("none", "jacobi", "ssor", "ilu0", "ic0", "ilut", "iluk", "amg", "custom"). */
     public String cliName() {
         return cliName;
     }
 
-    /** The name in messages and reports ("Jacobi", "SSOR", "ILU(0)", "IC(0)"). */
+    /** The name in messages and reports ("Jacobi", "SSOR", "ILU(0)", "IC(0)", "AMG"). */
     public String displayName() {
         return displayName;
     }
@@ -77,10 +104,24 @@ public enum PreconditionerKind {
      *                                  for {@link #CUSTOM}
      */
     public Preconditioner build(CsrMatrix a) {
+        return build(a, PreconditionerOptions.defaults());
+    }
+
+    /**
+     * Builds this preconditioner for {@code a} with the parameters in {@code options} (each kind reads
+     * its own part).
+     *
+     * @param a       Input: a square matrix
+     * @param options the parameters; null means {@link PreconditionerOptions#defaults()}
+     * @return the preconditioner, or {@code null} for {@link #NONE}
+     * @throws IllegalArgumentException when it cannot be built for {@code a} (the message says why), or
+     *                                  for {@link #CUSTOM}
+     */
+    public Preconditioner build(CsrMatrix a, PreconditionerOptions options) {
         if (builder == null) {
             throw new IllegalArgumentException("a custom preconditioner cannot be built by name");
         }
-        return builder.apply(a);
+        return builder.apply(a, options == null ? PreconditionerOptions.defaults() : options);
     }
 
     /** Every kind that can be asked for by name, in order. */
@@ -94,7 +135,7 @@ public enum PreconditionerKind {
         return l;
     }
 
-    /** The names that {@link #parse} accepts, comma-separated: "none, jacobi, ssor, ilu0, ic0". */
+    /** The names that {@link #parse} accepts, comma-separated: "none, jacobi, ssor, ilu0, ic0, ilut, iluk, amg". */
     public static String names() {
         StringBuilder s = new StringBuilder();
         for (PreconditionerKind k : named()) {

@@ -10,6 +10,8 @@ import org.sparrow.solvers.krylov.Gmres;
 import org.sparrow.solvers.krylov.Lsmr;
 import org.sparrow.solvers.krylov.Lsqr;
 import org.sparrow.solvers.krylov.Minres;
+import org.sparrow.solvers.precond.Amg;
+import org.sparrow.solvers.precond.AmgOptions;
 import org.sparrow.solvers.precond.Preconditioner;
 
 /**
@@ -42,6 +44,9 @@ public enum SolverMethod {
     /** {@link Lsmr}: LSMR, least squares for A of any shape. */
     LSMR("lsmr", "LSMR", "LSMR, least squares for A of any shape", Flags.ANY,
             (a, b, m, o) -> Lsmr.solve(a, b, o)),
+    /** {@link Amg#solve}: smoothed-aggregation multigrid V-cycles alone, for a symmetric positive definite A. */
+    AMG("amg", "AMG", "smoothed-aggregation algebraic multigrid V-cycles alone, for a symmetric positive definite A",
+            Flags.SYMMETRIC, (a, b, m, o) -> Amg.solve(a, b, AmgOptions.defaults(), o)),
     /** {@link SparseCholesky}: sparse Cholesky, direct, for a symmetric positive definite A. */
     CHOLESKY("cholesky", "Cholesky", "sparse Cholesky (direct), for a symmetric positive definite A",
             Flags.SYMMETRIC | Flags.DIRECT, (a, b, m, o) -> SparseCholesky.solve(a, b)),

@@ -245,8 +245,8 @@ class AutoSolverTest {
                 () -> solve(sq, new double[] {1, 1}, "sor", null, null)).getMessage();
         assertTrue(m.contains("unknown method 'sor'"), m);
         m = assertThrows(IllegalArgumentException.class,
-                () -> solve(sq, new double[] {1, 1}, "cg", "ilut", null)).getMessage();
-        assertTrue(m.contains("unknown preconditioner 'ilut'"), m);
+                () -> solve(sq, new double[] {1, 1}, "cg", "ilutp", null)).getMessage();
+        assertTrue(m.contains("unknown preconditioner 'ilutp'"), m);
     }
 
     @Test
@@ -359,7 +359,7 @@ class AutoSolverTest {
         for (PreconditionerKind k : PreconditionerKind.named()) {
             assertEquals(k, PreconditionerKind.parse(k.cliName()));
         }
-        assertEquals("none, jacobi, ssor, ilu0, ic0", PreconditionerKind.names());
+        assertEquals("none, jacobi, ssor, ilu0, ic0, ilut, iluk, amg", PreconditionerKind.names());
         String msg = assertThrows(IllegalArgumentException.class, () -> PreconditionerKind.parse("custom")).getMessage();
         assertTrue(msg.contains("expected one of none, jacobi"), msg);
         assertTrue(SolverMethod.QR.isLeastSquares() && SolverMethod.QR.isDirect() && !SolverMethod.QR.needsSquare());

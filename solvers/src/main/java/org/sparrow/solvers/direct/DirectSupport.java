@@ -38,8 +38,19 @@ final class DirectSupport {
 
     /** Checks the vectors of a solve: b as {@link #checkRhs} (length {@code m}), x non-null of length {@code n}. */
     static void checkSolve(double[] b, int m, double[] x, int n, String who) {
+        if (b != null && b.length == m && x != null && x.length == n && Blas.firstNonFinite(b) < 0) {
+            return; // valid: no message is built, so a repeated solve allocates nothing
+        }
         checkRhs(b, m, who);
         Checks.checkLength(who + ": x", x, n, "A's column count");
+    }
+
+    /** Checks a caller's work vector: non-null, length ≥ n. */
+    static void checkWork(double[] work, int n, String who) {
+        if (work == null || work.length < n) {
+            throw new IllegalArgumentException(who + ": the work vector must hold at least " + n + " entries, got "
+                    + (work == null ? "none" : Integer.toString(work.length)));
+        }
     }
 
     /** {@code x = Pᵀ·y}: {@code x[perm[k]] = y[k]} ({@code perm[new] = old}). */

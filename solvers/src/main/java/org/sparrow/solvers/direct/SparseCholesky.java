@@ -111,8 +111,22 @@ public final class SparseCholesky {
      * @param x Output, length n; overwritten (may be b)
      */
     public void solve(double[] b, double[] x) {
+        solve(b, x, new double[n]);
+    }
+
+    /**
+     * {@code x = A⁻¹·b} as {@link #solve(double[], double[])}, with the caller's work vector: repeated
+     * solves (a multigrid's coarsest level) allocate nothing. Not safe to share {@code work} between threads.
+     *
+     * @param b    Input, length n, finite
+     * @param x    Output, length n; overwritten (may be b)
+     * @param work Workspace, length ≥ n, overwritten; not b or x
+     * @throws IllegalArgumentException if b, x or work is null or too short, or b is not finite
+     */
+    public void solve(double[] b, double[] x, double[] work) {
         DirectSupport.checkSolve(b, n, x, n, "Cholesky");
-        double[] z = new double[n];
+        DirectSupport.checkWork(work, n, "Cholesky");
+        double[] z = work;
         for (int k = 0; k < n; k++) {
             z[k] = b[perm[k]]; // z = P·b
         }

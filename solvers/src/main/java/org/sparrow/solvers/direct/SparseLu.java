@@ -126,8 +126,23 @@ public final class SparseLu {
      * @throws IllegalArgumentException if the solution is not finite (A singular to working precision)
      */
     public void solve(double[] b, double[] x) {
+        solve(b, x, new double[n]);
+    }
+
+    /**
+     * {@code x = A⁻¹·b} as {@link #solve(double[], double[])}, with the caller's work vector: repeated
+     * solves (a multigrid's coarsest level) allocate nothing. Not safe to share {@code work} between threads.
+     *
+     * @param b    Input, length n, finite
+     * @param x    Output, length n; overwritten (may be b)
+     * @param work Workspace, length ≥ n, overwritten; not b or x
+     * @throws IllegalArgumentException if b, x or work is null or too short, b is not finite, or the
+     *     solution is not finite (A singular to working precision)
+     */
+    public void solve(double[] b, double[] x, double[] work) {
         DirectSupport.checkSolve(b, n, x, n, "LU");
-        double[] z = new double[n];
+        DirectSupport.checkWork(work, n, "LU");
+        double[] z = work;
         for (int i = 0; i < n; i++) {
             z[rowPinv[i]] = b[i]; // z = P·b: row i of A is pivot row rowPinv[i]
         }

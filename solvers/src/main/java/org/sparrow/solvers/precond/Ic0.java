@@ -135,6 +135,18 @@ public final class Ic0 implements Preconditioner {
         return shift;
     }
 
+    /**
+     * IC(0) stores L, the lower triangle of A's (symmetric) pattern: nnz(A) = 2·nnz(L) − n, so the fill
+     * counts L and Lᵀ, 2·nnz(L), against it.
+     */
+    @Override
+    public PreconditionerView view() {
+        long l = rowPtr[n];
+        return new PreconditionerView(name(), 2 * l - n, 2 * l, Double.NaN,
+                shift > 0 ? java.util.List.of("diagonal shift α = " + shift + " (the factorization of A + α·diag(A))")
+                        : java.util.List.of());
+    }
+
     @Override
     public int rows() {
         return n;

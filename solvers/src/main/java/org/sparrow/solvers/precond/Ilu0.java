@@ -91,6 +91,12 @@ public final class Ilu0 implements Preconditioner {
         return n;
     }
 
+    /** ILU(0) stores one value per nonzero of A (L and U on A's pattern): fill 1. */
+    @Override
+    public PreconditionerView view() {
+        return new PreconditionerView(name(), rowPtr[n], lu.length, Double.NaN, java.util.List.of());
+    }
+
     /** {@code y = U⁻¹·L⁻¹·x}; x and y may be the same array. */
     @Override
     public void apply(double[] x, double[] y) {

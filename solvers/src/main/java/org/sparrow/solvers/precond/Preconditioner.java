@@ -35,4 +35,16 @@ public interface Preconditioner extends LinearOperator {
     default double diagonalShift() {
         return 0.0;
     }
+
+    /**
+     * What was built, for {@code sparrow solve --view} and reports: the name, the nonzeros stored against
+     * those of A (the fill), the setup time when the preconditioner measured it, and for a hierarchical
+     * preconditioner one detail line per level. The default knows only the name; Sparrow's
+     * preconditioners say more.
+     *
+     * @return the view
+     */
+    default PreconditionerView view() {
+        return PreconditionerView.named(name());
+    }
 }

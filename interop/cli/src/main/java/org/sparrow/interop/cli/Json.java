@@ -25,7 +25,8 @@ public final class Json {
      * Adds (or replaces) a member.
      *
      * @param key   the member name (snake_case by the CLI's convention)
-     * @param value null, a String, Boolean, Number, nested {@code Json}, {@code double[]} or {@code boolean[]}
+     * @param value null, a String, Boolean, Number, nested {@code Json}, {@code double[]}, {@code boolean[]}, or a
+     *              {@code List} of such values
      * @return this object, for chaining
      * @throws IllegalArgumentException for a value of any other type
      */
@@ -34,7 +35,8 @@ public final class Json {
             throw new IllegalArgumentException("JSON key is null");
         }
         if (value != null && !(value instanceof String || value instanceof Boolean || value instanceof Number
-                || value instanceof Json || value instanceof double[] || value instanceof boolean[])) {
+                || value instanceof Json || value instanceof double[] || value instanceof boolean[]
+                || value instanceof java.util.List<?>)) {
             throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " as JSON (key '"
                     + key + "')");
         }
@@ -88,6 +90,16 @@ public final class Json {
                 sb.append('[');
                 for (int k = 0; k < a.length; k++) {
                     sb.append(k > 0 ? "," : "").append(a[k]);
+                }
+                sb.append(']');
+            }
+            case java.util.List<?> list -> { // strings, numbers, objects: whatever value() writes
+                sb.append('[');
+                for (int k = 0; k < list.size(); k++) {
+                    if (k > 0) {
+                        sb.append(',');
+                    }
+                    value(list.get(k), sb);
                 }
                 sb.append(']');
             }

@@ -222,11 +222,12 @@ class SolveCommandTest {
     }
 
     @Test
-    void rhsThatIsNotAVectorExitsOne() throws IOException {
-        Path b = file("b.mtx", "%%MatrixMarket matrix array real general\n3 2\n1\n2\n3\n4\n5\n6\n");
+    void rhsMatrixWithOtherRowsThanAExitsOne() throws IOException {
+        Path b = file("b.mtx", "%%MatrixMarket matrix array real general\n2 2\n1\n2\n3\n4\n");
         Cli.Result r = Cli.run("solve", spd3().toString(), "--rhs", b.toString());
         assertEquals(SparrowCli.EXIT_FAILURE, r.exitCode(), r::toString);
-        assertTrue(r.err().contains("not a vector"), r::toString);
+        assertEquals(1, r.errLines().length, r::toString);
+        assertTrue(r.err().contains("b.mtx is 2x2 but A is 3x3") && r.err().contains("needs 3 rows"), r::toString);
     }
 
     @Test
@@ -337,8 +338,14 @@ class SolveCommandTest {
     @Test
     void usageErrorsExitTwo() throws IOException {
         String a = spd3().toString();
-        for (String[] args : new String[][] {{"--method", "sor"}, {"--precond", "ilut"}, {"--tol", "0"},
-            {"--tol", "1.5"}, {"--maxit", "0"}, {"--restart", "0"}, {"--bogus"}}) {
+        for (String[] args : new String[][] {{"--method", "sor"}, {"--precond", "ilutp"}, {"--tol", "0"},
+            {"--tol", "1.5"}, {"--maxit", "0"}, {"--restart", "0"}, {"--bogus"},
+            {"--precond", "ilut", "--drop-tol", "-1"}, {"--precond", "ilut", "--drop-tol", "abc"},
+            {"--precond", "ilut", "--fill", "-3"}, {"--precond", "ilut", "--fill", "lots"},
+            {"--precond", "iluk", "--levels", "-1"}, {"--precond", "iluk", "--levels", "1.5"},
+            {"--precond", "ic0", "--drop-tol", "1e-3"}, {"--fill", "4"}, {"--precond", "ilut", "--levels", "2"},
+            {"--atol", "-1"}, {"--atol", "Infinity"}, {"--damp", "-0.5"}, {"--damp", "NaN"},
+            {"--method", "cg", "--damp", "0.1"}, {"--x0"}}) {
             String[] all = new String[args.length + 2];
             all[0] = "solve";
             System.arraycopy(args, 0, all, 1, args.length);
@@ -356,6 +363,164 @@ class SolveCommandTest {
         Cli.Result r = Cli.run("solve", tmp.resolve("nope.mtx").toString());
         assertEquals(SparrowCli.EXIT_FAILURE, r.exitCode(), r::toString);
         assertFalse(r.err().isEmpty());
+    }
+
+    /** A 40×40 nonsymmetric, diagonally dominant tridiagonal-plus matrix, general storage. */
+    private Path nonsym() throws IOException {
+        StringBuilder sb = new StringBuilder("%%MatrixMarket matrix coordinate real general\n");
+        int n = 40;
+        java.util.List<String> e = new java.util.ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            e.add(i + " " + i + " " + (4 + 0.01 * i));
+            if (i > 1) {
+                e.add(i + " " + (i - 1) + " -1.3");
+            }
+            if (i < n) {
+                e.add(i + " " + (i + 1) + " -0.7");
+            }
+            if (i + 5 <= n) {
+                e.add(i + " " + (i + 5) + " 0.4");
+            }
+        }
+        sb.append(n).append(' ').append(n).append(' ').append(e.size()).append('\n');
+        e.forEach(l -> sb.append(l).append('\n'));
+        return file("nonsym.mtx", sb.toString());
+    }
+
+    @Test
+    void ilutAndIlukTakeTheirParametersAndViewReportsFillAndSetup() throws IOException {
+        String a = nonsym().toString();
+        Cli.Result r = Cli.run("solve", "--json", "--view", a, "--precond", "ilut", "--drop-tol", "1e-3", "--fill", "2");
+        assertEquals(0, r.exitCode(), r::toString);
+        Map<String, Object> j = json(r);
+        assertEquals("gmres", j.get("method"));
+        assertEquals("ilut", j.get("precond"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> v = (Map<String, Object>) j.get("view");
+        assertEquals("ILUT(τ = 1e-03, p = 2)", v.get("name"));
+        assertEquals(number(j.get("nnz")), number(v.get("matrix_nonzeros")));
+        assertTrue(number(v.get("stored_nonzeros")) <= 40 * 5, v.toString());
+        assertEquals(number(v.get("stored_nonzeros")) / number(v.get("matrix_nonzeros")), number(v.get("fill")), 1e-12);
+        assertTrue(number(v.get("setup_seconds")) >= 0);
+
+        r = Cli.run("solve", "--view", a, "--precond", "iluk", "--levels", "3", "--fill", "max", "--precond", "iluk");
+        assertEquals(SparrowCli.EXIT_USAGE, r.exitCode(), "--fill needs --precond ilut\n" + r);
+        r = Cli.run("solve", "--view", a, "--precond", "iluk", "--levels", "3");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.out().contains("preconditioner:") && r.out().contains("ILU(3): ") && r.out().contains("fill"),
+                r::toString);
+        r = Cli.run("solve", "--json", a, "--precond", "ilut", "--fill", "max", "--drop-tol", "0");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals(1, number(json(r).get("iterations")), "ILUT(0, ∞) is the exact LU: one GMRES step");
+        assertNull(json(r).get("view"), "no view without --view");
+    }
+
+    @Test
+    void monitorPrintsPetscStyleResidualLinesToStderr() throws IOException {
+        Cli.Result r = Cli.run("solve", "--json", "--monitor", nonsym().toString(), "--precond", "ilu0");
+        assertEquals(0, r.exitCode(), r::toString);
+        Map<String, Object> j = json(r);
+        String[] lines = r.errLines();
+        assertEquals((int) number(j.get("iterations")) + 1, lines.length, r::toString);
+        for (int t = 0; t < lines.length; t++) {
+            assertTrue(lines[t].matches(String.format("%3d", t) + " KSP Residual norm \\d\\.\\d{12}e[+-]\\d{2}"), lines[t]);
+        }
+        double first = Double.parseDouble(lines[0].substring(lines[0].lastIndexOf(' ') + 1));
+        double last = Double.parseDouble(lines[lines.length - 1].substring(lines[lines.length - 1].lastIndexOf(' ') + 1));
+        assertTrue(last <= 1e-8 * first * 1.01, "the last norm is within the tolerance of ‖b‖: " + last + " vs " + first);
+    }
+
+    @Test
+    void initialGuessAndAbsoluteToleranceAreUsed() throws IOException {
+        Path a = spd3();
+        Path x0 = file("x0.mtx", "%%MatrixMarket matrix array real general\n3 1\n1\n1\n1\n");
+        Cli.Result r = Cli.run("solve", "--json", a.toString(), "--x0", x0.toString(), "--method", "cg");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals(0, number(json(r).get("iterations")), "x0 = 1 solves A·x = A·1 at once");
+        Path near = file("near.mtx", "%%MatrixMarket matrix array real general\n3 1\n1.001\n0.999\n1\n");
+        r = Cli.run("solve", "--json", a.toString(), "--x0", near.toString(), "--method", "gmres");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(number(json(r).get("error_inf")) < 1e-8, r::toString);
+        r = Cli.run("solve", "--json", a.toString(), "--atol", "1e6", "--method", "cg");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals(0, number(json(r).get("iterations")), "‖b‖ is below the absolute floor");
+
+        Path shortX0 = file("short.mtx", "%%MatrixMarket matrix array real general\n2 1\n1\n1\n");
+        r = Cli.run("solve", a.toString(), "--x0", shortX0.toString());
+        assertEquals(SparrowCli.EXIT_FAILURE, r.exitCode(), r::toString);
+        assertEquals(1, r.errLines().length, r::toString);
+        assertTrue(r.err().contains("short.mtx has 2 entries") && r.err().contains("initial guess needs 3"), r::toString);
+        Path nanX0 = file("nan.mtx", "%%MatrixMarket matrix array real general\n3 1\n1\nNaN\n1\n");
+        r = Cli.run("solve", a.toString(), "--x0", nanX0.toString());
+        assertEquals(SparrowCli.EXIT_FAILURE, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("nan.mtx") && r.err().contains("x0(2)"), r::toString);
+        r = Cli.run("solve", a.toString(), "--x0", tmp.resolve("missing.mtx").toString());
+        assertEquals(SparrowCli.EXIT_FAILURE, r.exitCode(), r::toString);
+        assertEquals(1, r.errLines().length, r::toString);
+    }
+
+    @Test
+    void dampedLeastSquaresMatchesTheLibraryAndIsRefusedForSquareAuto() throws IOException {
+        String a = shared("small/illc1033.mtx");
+        Cli.Result r = Cli.run("solve", "--json", a, "--method", "lsmr", "--damp", "0.05", "--tol", "1e-10");
+        assertEquals(0, r.exitCode(), r::toString);
+        Map<String, Object> j = json(r);
+        assertEquals(0.05, number(j.get("damping")));
+        CsrMatrix m = MatrixMarket.readCsr(TestData.shared("small/illc1033.mtx"));
+        double[] ones = new double[m.cols()];
+        Arrays.fill(ones, 1.0);
+        double[] b = m.apply(ones);
+        org.sparrow.solvers.SolverResult ref = org.sparrow.solvers.krylov.Lsqr.solve(m, b,
+                org.sparrow.solvers.SolverOptions.defaults().withDamping(0.05).withRelativeTolerance(1e-10));
+        assertEquals(ref.relativeResidual(), number(j.get("relative_residual")), 1e-6 * ref.relativeResidual(),
+                "LSMR and LSQR reach the same damped minimizer");
+        assertTrue(number(j.get("relative_residual")) > 1e-6, "damping moves x away from the exact solution");
+        r = Cli.run("solve", spd3().toString(), "--damp", "0.1");
+        assertEquals(SparrowCli.EXIT_FAILURE, r.exitCode(), r::toString);
+        assertEquals(1, r.errLines().length, r::toString);
+        assertTrue(r.err().contains("damping") && r.err().contains("lsqr and lsmr"), r::toString);
+    }
+
+    @Test
+    void severalRightHandSidesAreSolvedPerColumnWithSummaryAndPerColumnJson() throws IOException {
+        Path a = spd3();
+        // B = A·[1 2; 1 0; 1 -1] → X known
+        Path b = file("B.mtx", "%%MatrixMarket matrix array real general\n3 2\n5\n5\n3\n8\n1\n-2\n");
+        Path x = tmp.resolve("X.mtx");
+        Cli.Result r = Cli.run("solve", "--json", "--monitor", a.toString(), "--rhs", b.toString(), "-o", x.toString(),
+                "--method", "cg", "--tol", "1e-12");
+        assertEquals(0, r.exitCode(), r::toString);
+        Map<String, Object> j = json(r);
+        assertEquals(2, number(j.get("columns")));
+        assertEquals(true, j.get("converged"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> per = (List<Map<String, Object>>) j.get("per_column");
+        assertEquals(2, per.size());
+        assertEquals(2, number(per.get(1).get("column")));
+        assertTrue(number(per.get(1).get("relative_residual")) <= 1e-12);
+        assertTrue(r.err().contains("Residual norms for column 2 solve."), r::toString);
+        MatrixMarketData d = MatrixMarket.read(x);
+        assertEquals(3, d.header().rows());
+        assertEquals(2, d.header().cols());
+        double[][] expect = {{1, 2}, {1, 0}, {1, -1}};
+        double[] got = new double[6];
+        int[] ri = d.matrix().rowIndices();
+        int[] ci = d.matrix().columnIndices();
+        double[] vals = d.matrix().values();
+        for (int t = 0; t < vals.length; t++) {
+            assertEquals(expect[ri[t]][ci[t]], vals[t], 1e-10);
+        }
+        r = Cli.run("solve", a.toString(), "--rhs", b.toString(), "--method", "cg");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.out().contains("column 2:") && r.out().contains("2 right-hand sides"), r::toString);
+
+        r = Cli.run("solve", a.toString(), "--rhs", b.toString(), "--history", tmp.resolve("h.csv").toString());
+        assertEquals(SparrowCli.EXIT_FAILURE, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("--history draws one solve") && r.err().contains("2 right-hand sides"), r::toString);
+        Path x0 = file("x03.mtx", "%%MatrixMarket matrix array real general\n3 3\n1\n1\n1\n1\n1\n1\n1\n1\n1\n");
+        r = Cli.run("solve", a.toString(), "--rhs", b.toString(), "--x0", x0.toString());
+        assertEquals(SparrowCli.EXIT_FAILURE, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("x03.mtx has 3 columns but there are 2 right-hand sides"), r::toString);
     }
 
     private static double[] readVector(Path file) throws IOException {
