@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Blas;
 import org.sparrow.solvers.StopReason;
+import org.sparrow.solvers.precond.Amg;
 import org.sparrow.solvers.precond.Ic0;
 import org.sparrow.solvers.precond.Jacobi;
 import org.sparrow.solvers.precond.Preconditioner;
@@ -42,6 +43,27 @@ class LobpcgTest {
         }
         assertTrue(pre.iterations() < plain.iterations() / 2,
                 "IC(0) should at least halve LOBPCG's iterations: " + pre.iterations() + " vs " + plain.iterations());
+    }
+
+    @Test
+    void lobpcgWithAmgFindsTheSmallestInFewIterationsIndependentlyOfTheGrid() {
+        // multigrid preconditioning makes LOBPCG's iteration count (nearly) grid-independent (Knyazev 2001, §5)
+        int[] iterations = new int[2];
+        int[] sizes = {32, 64};
+        for (int t = 0; t < 2; t++) {
+            CsrMatrix a = EigenFixtures.laplacian2d(sizes[t]);
+            double[] exact = EigenFixtures.laplacian2dEigenvalues(sizes[t]);
+            EigenResult r = Lobpcg.solve(a, EigenOptions.defaults(3).withWhich(Which.SMALLEST).withTolerance(1e-9)
+                    .withMaxIterations(500), Amg.of(a));
+            assertTrue(r.allConverged(), r.detail());
+            for (int c = 0; c < 3; c++) {
+                assertEquals(exact[c], r.values()[c], 1e-9, "λ" + (c + 1) + " on " + sizes[t] + "²");
+            }
+            iterations[t] = r.iterations();
+        }
+        assertTrue(iterations[1] <= 2 * iterations[0] + 5, "AMG-LOBPCG iterations " + iterations[0] + " on 32², "
+                + iterations[1] + " on 64²: should barely grow");
+        assertTrue(iterations[1] <= 100, "AMG-LOBPCG took " + iterations[1] + " iterations on 64²");
     }
 
     @Test
