@@ -4,33 +4,22 @@ import no.uib.cipr.matrix.DenseMatrix;
 import no.uib.cipr.matrix.DenseVector;
 import no.uib.cipr.matrix.sparse.CompRowMatrix;
 import org.sparrow.core.CsrMatrix;
+import org.sparrow.interop.mtj.Mtj;
 
 /**
  * MTJ 1.0.4 as a peer for SpMV and SpMM, through its public API: a {@link CompRowMatrix} built once
- * (untimed) from the row structure ({@code new CompRowMatrix(rows, cols, nz)}, then
- * {@code set(i, j, v)} for every entry); {@code mult(Vector, Vector)} on {@link DenseVector}s, and
- * {@code mult(Matrix B, Matrix C)} with MTJ's column-major {@link DenseMatrix} for the block. MTJ
+ * (untimed) by the sparrow-mtj adapter ({@link Mtj#toCompRowMatrix}: MTJ's own constructor from each row's
+ * column list, then the values copied in one pass); {@code mult(Vector, Vector)} on {@link DenseVector}s,
+ * and {@code mult(Matrix B, Matrix C)} with MTJ's column-major {@link DenseMatrix} for the block. MTJ
  * has no sparse × sparse product.
  */
 final class MtjPeer {
 
     private final CompRowMatrix a;
 
-    /** Converts {@code m} (canonical CSR: sorted, unique columns, as MTJ requires). */
+    /** Converts {@code m} (MTJ keeps each row's columns sorted, as Sparrow's canonical form). */
     MtjPeer(CsrMatrix m) {
-        int[] p = m.rowPointers();
-        int[] j = m.columnIndices();
-        double[] v = m.values();
-        int[][] nz = new int[m.rows()][];
-        for (int i = 0; i < m.rows(); i++) {
-            nz[i] = java.util.Arrays.copyOfRange(j, p[i], p[i + 1]);
-        }
-        a = new CompRowMatrix(m.rows(), m.cols(), nz);
-        for (int i = 0; i < m.rows(); i++) {
-            for (int q = p[i]; q < p[i + 1]; q++) {
-                a.set(i, j[q], v[q]);
-            }
-        }
+        a = Mtj.toCompRowMatrix(m);
     }
 
     /** {@code y = A·x}. */
@@ -45,26 +34,11 @@ final class MtjPeer {
 
     /** A column-major MTJ matrix holding the row-major {@code rows × cols} block {@code rowMajor}. */
     static DenseMatrix fromRowMajor(double[] rowMajor, int rows, int cols) {
-        double[] colMajor = new double[rowMajor.length];
-        for (int i = 0; i < rows; i++) {
-            for (int c = 0; c < cols; c++) {
-                colMajor[c * rows + i] = rowMajor[i * cols + c];
-            }
-        }
-        return new DenseMatrix(rows, cols, colMajor, false);
+        return Mtj.toMtjDense(new org.sparrow.core.DenseMatrix(rows, cols, rowMajor));
     }
 
     /** The row-major copy of a column-major MTJ matrix. */
     static double[] toRowMajor(DenseMatrix m) {
-        int rows = m.numRows();
-        int cols = m.numColumns();
-        double[] colMajor = m.getData();
-        double[] out = new double[colMajor.length];
-        for (int c = 0; c < cols; c++) {
-            for (int i = 0; i < rows; i++) {
-                out[i * cols + c] = colMajor[c * rows + i];
-            }
-        }
-        return out;
+        return Mtj.toDense(m).data();
     }
 }

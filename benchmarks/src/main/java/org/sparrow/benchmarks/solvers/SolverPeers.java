@@ -21,7 +21,11 @@ import org.apache.commons.math3.linear.OpenMapRealMatrix;
 import org.apache.commons.math3.linear.RealLinearOperator;
 import org.apache.commons.math3.linear.RealVector;
 import org.sparrow.core.CsrMatrix;
+import org.sparrow.core.LinearOperator;
 import org.sparrow.core.ops.Diagonal;
+import org.sparrow.core.ops.Spmv;
+import org.sparrow.interop.commonsmath.CommonsMath;
+import org.sparrow.interop.mtj.Mtj;
 
 /**
  * The Java peers of the solver suite, each through its own public API and its own sparse format, built
@@ -33,8 +37,8 @@ import org.sparrow.core.ops.Diagonal;
  *       floor and no divergence test. MTJ stops on ‖r‖ &lt; tol·‖r₀‖ with r the true residual for CG and
  *       BiCGstab, and GMRES's left-preconditioned residual estimate M⁻¹(b − A·x).</li>
  *   <li>Commons Math 3.6.1: {@link ConjugateGradient} (stops on ‖r‖ ≤ δ·‖b‖) with no preconditioner
- *       or {@link JacobiPreconditioner}, on a {@link RealLinearOperator} over the CSR arrays
- *       ({@link CsrOperator}, a plain loop). Commons Math's own sparse matrix, {@link OpenMapRealMatrix},
+ *       or {@link JacobiPreconditioner}, on a {@link RealLinearOperator} over the CSR matrix
+ *       ({@link #commonsOperator}: the sparrow-commons-math view, Sparrow's SpMV on one thread). Commons Math's own sparse matrix, {@link OpenMapRealMatrix},
  *       cannot serve: its {@code operate} is {@code AbstractRealMatrix}'s, which calls {@code getEntry}
  *       (a hash lookup) for all n² positions, so one product on bcsstk15 (n = 3948) costs 15.6 million
  *       lookups and a CG solve takes minutes. The comparison is therefore Commons Math's CG algorithm and
@@ -52,59 +56,18 @@ final class SolverPeers {
     private SolverPeers() {
     }
 
-    /** MTJ's copy of {@code a} (canonical CSR, as MTJ requires sorted unique columns). */
+    /** MTJ's copy of {@code a} (through the sparrow-mtj adapter; MTJ keeps each row's columns sorted). */
     static CompRowMatrix mtjMatrix(CsrMatrix a) {
-        int[] p = a.rowPointers();
-        int[] j = a.columnIndices();
-        double[] v = a.values();
-        int[][] nz = new int[a.rows()][];
-        for (int i = 0; i < a.rows(); i++) {
-            nz[i] = java.util.Arrays.copyOfRange(j, p[i], p[i + 1]);
-        }
-        CompRowMatrix m = new CompRowMatrix(a.rows(), a.cols(), nz);
-        for (int i = 0; i < a.rows(); i++) {
-            for (int q = p[i]; q < p[i + 1]; q++) {
-                m.set(i, j[q], v[q]);
-            }
-        }
-        return m;
+        return Mtj.toCompRowMatrix(a);
     }
 
-    /** {@code A} as a Commons Math operator: {@code y = A·x} by one plain loop over the CSR arrays. */
-    static final class CsrOperator extends RealLinearOperator {
-
-        private final CsrMatrix a;
-
-        CsrOperator(CsrMatrix a) {
-            this.a = a;
-        }
-
-        @Override
-        public int getRowDimension() {
-            return a.rows();
-        }
-
-        @Override
-        public int getColumnDimension() {
-            return a.cols();
-        }
-
-        @Override
-        public RealVector operate(RealVector x) {
-            double[] xs = x instanceof ArrayRealVector v ? v.getDataRef() : x.toArray();
-            int[] rp = a.rowPointers();
-            int[] ci = a.columnIndices();
-            double[] av = a.values();
-            double[] y = new double[a.rows()];
-            for (int i = 0; i < y.length; i++) {
-                double s = 0;
-                for (int k = rp[i]; k < rp[i + 1]; k++) {
-                    s += av[k] * xs[ci[k]];
-                }
-                y[i] = s; // y = A·x
-            }
-            return new ArrayRealVector(y, false);
-        }
+    /**
+     * {@code A} as a Commons Math operator (the sparrow-commons-math adapter's view) whose product is
+     * Sparrow's SpMV kernel on one thread, as MTJ's and Commons Math's own products run.
+     */
+    static RealLinearOperator commonsOperator(CsrMatrix a) {
+        return CommonsMath.toRealLinearOperator(LinearOperator.of(a.rows(), a.cols(),
+                (x, y) -> Spmv.apply(a, x, y, 1), (x, y) -> Spmv.applyTranspose(a, x, y, 1)));
     }
 
     /** Whether MTJ has this method and preconditioner. */
@@ -153,7 +116,7 @@ final class SolverPeers {
 
     /** One Commons Math CG solve ("none" or "jacobi"), preconditioner set-up included. */
     static Outcome commonsCg(CsrMatrix a, double[] b, String precond, double tol, int maxit) {
-        CsrOperator op = new CsrOperator(a);
+        RealLinearOperator op = commonsOperator(a);
         ConjugateGradient cg = new ConjugateGradient(maxit, tol, false);
         RealVector bv = new ArrayRealVector(b, false);
         RealVector x = new ArrayRealVector(a.cols());
