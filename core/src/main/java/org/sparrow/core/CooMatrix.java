@@ -26,6 +26,11 @@ public final class CooMatrix implements Matrix {
     /**
      * Triplets of equal-length arrays. The arrays are adopted, not copied.
      *
+     * @param rows number of rows, ≥ 0
+     * @param cols number of columns, ≥ 0
+     * @param rowIdx row index of each entry, in {@code [0, rows)}
+     * @param colIdx column index of each entry, in {@code [0, cols)}
+     * @param values value of each entry; duplicates of a position are summed by the conversions
      * @throws IllegalArgumentException naming the first invariant that fails and where
      */
     public CooMatrix(int rows, int cols, int[] rowIdx, int[] colIdx, double[] values) {
@@ -54,12 +59,25 @@ public final class CooMatrix implements Matrix {
         this.values = values;
     }
 
-    /** A builder for a {@code rows × cols} matrix, with room for a few entries to start. */
+    /**
+     * A builder for a {@code rows × cols} matrix, with room for a few entries to start.
+     *
+     * @param rows number of rows, ≥ 0
+     * @param cols number of columns, ≥ 0
+     * @return an empty builder
+     */
     public static Builder builder(int rows, int cols) {
         return new Builder(rows, cols, 16);
     }
 
-    /** A builder for a {@code rows × cols} matrix with room for {@code expectedEntries} entries. */
+    /**
+     * A builder for a {@code rows × cols} matrix with room for {@code expectedEntries} entries.
+     *
+     * @param rows number of rows, ≥ 0
+     * @param cols number of columns, ≥ 0
+     * @param expectedEntries how many entries to make room for, ≥ 0 (the builder grows past it)
+     * @return an empty builder
+     */
     public static Builder builder(int rows, int cols, int expectedEntries) {
         return new Builder(rows, cols, expectedEntries);
     }
@@ -80,17 +98,17 @@ public final class CooMatrix implements Matrix {
         return values.length;
     }
 
-    /** The row indices: shared, read-only. */
+    /** {@return the row indices: shared, read-only} */
     public int[] rowIndices() {
         return rowIdx;
     }
 
-    /** The column indices: shared, read-only. */
+    /** {@return the column indices: shared, read-only} */
     public int[] columnIndices() {
         return colIdx;
     }
 
-    /** The values: shared, read-only. */
+    /** {@return the values: shared, read-only} */
     public double[] values() {
         return values;
     }
@@ -129,7 +147,7 @@ public final class CooMatrix implements Matrix {
         }
     }
 
-    /** The transpose, sharing this matrix's arrays (row and column indices swap roles). */
+    /** {@return the transpose, sharing this matrix's arrays (row and column indices swap roles)} */
     public CooMatrix transpose() {
         return new CooMatrix(cols, rows, colIdx, rowIdx, values);
     }
@@ -229,6 +247,10 @@ public final class CooMatrix implements Matrix {
         /**
          * Adds {@code value} at {@code (row, col)} (0-based).
          *
+         * @param row the row, 0-based
+         * @param col the column, 0-based
+         * @param value the value; a repeated position is summed by the conversions
+         * @return this builder
          * @throws IndexOutOfBoundsException if the position lies outside the matrix
          * @throws IllegalStateException     past {@code Integer.MAX_VALUE - 8} entries
          */
@@ -245,7 +267,7 @@ public final class CooMatrix implements Matrix {
             return this;
         }
 
-        /** Number of entries added so far. */
+        /** {@return number of entries added so far} */
         public int size() {
             return size;
         }
@@ -260,7 +282,11 @@ public final class CooMatrix implements Matrix {
             v = Arrays.copyOf(v, cap);
         }
 
-        /** The matrix of the entries added so far; the builder may go on being used. */
+        /**
+         * The matrix of the entries added so far; the builder may go on being used.
+         *
+         * @return the matrix, with its own copy of the entries
+         */
         public CooMatrix build() {
             return new CooMatrix(rows, cols, Arrays.copyOf(ri, size), Arrays.copyOf(ci, size), Arrays.copyOf(v, size));
         }

@@ -21,6 +21,11 @@ public final class CscMatrix implements Matrix {
      * A canonical CSC matrix (rows strictly increasing within each column). The arrays are adopted,
      * not copied; {@code rowIdx} and {@code values} may be longer than {@code colPtr[cols]}.
      *
+     * @param rows number of rows, ≥ 0
+     * @param cols number of columns, ≥ 0
+     * @param colPtr column pointers, length {@code cols + 1}, non-decreasing from 0
+     * @param rowIdx row index of each entry, in {@code [0, rows)}
+     * @param values value of each entry
      * @throws IllegalArgumentException naming the first invariant that fails and where
      */
     public CscMatrix(int rows, int cols, int[] colPtr, int[] rowIdx, double[] values) {
@@ -52,22 +57,27 @@ public final class CscMatrix implements Matrix {
         return transposed.nnz();
     }
 
-    /** The column pointer, length {@code cols + 1}: shared, read-only. */
+    /** {@return the column pointer, length {@code cols + 1}: shared, read-only} */
     public int[] columnPointers() {
         return transposed.rowPointers();
     }
 
-    /** The row indices, length ≥ {@link #nnz()}: shared, read-only. */
+    /** {@return the row indices, length ≥ {@link #nnz()}: shared, read-only} */
     public int[] rowIndices() {
         return transposed.columnIndices();
     }
 
-    /** The values, length ≥ {@link #nnz()}: shared, read-only. */
+    /** {@return the values, length ≥ {@link #nnz()}: shared, read-only} */
     public double[] values() {
         return transposed.values();
     }
 
-    /** Number of entries stored in column {@code j}. */
+    /**
+     * Number of entries stored in column {@code j}.
+     *
+     * @param j the column, 0-based
+     * @return {@code colPtr[j + 1] − colPtr[j]}
+     */
     public int colNnz(int j) {
         Checks.checkIndex(j, cols(), "column");
         return transposed.rowNnz(j);
@@ -94,12 +104,20 @@ public final class CscMatrix implements Matrix {
         transposed.apply(x, y);
     }
 
-    /** Aᵀ in CSR form, sharing this matrix's arrays (no copy). */
+    /**
+     * Aᵀ in CSR form, sharing this matrix's arrays (no copy).
+     *
+     * @return Aᵀ as a CSR matrix over this matrix's arrays
+     */
     public CsrMatrix transposeView() {
         return transposed;
     }
 
-    /** The transpose Aᵀ as a new CSC matrix. */
+    /**
+     * The transpose Aᵀ as a new CSC matrix.
+     *
+     * @return Aᵀ, canonical
+     */
     public CscMatrix transpose() {
         return new CscMatrix(transposed.transpose());
     }

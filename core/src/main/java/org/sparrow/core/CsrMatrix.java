@@ -36,6 +36,11 @@ public final class CsrMatrix implements Matrix {
      * A canonical CSR matrix (columns strictly increasing within each row). The arrays are adopted,
      * not copied; {@code colIdx} and {@code values} may be longer than {@code rowPtr[rows]}.
      *
+     * @param rows number of rows, ≥ 0
+     * @param cols number of columns, ≥ 0
+     * @param rowPtr row pointers, length {@code rows + 1}, non-decreasing from 0: row {@code i} is {@code [rowPtr[i], rowPtr[i+1])}
+     * @param colIdx column index of each entry, in {@code [0, cols)}
+     * @param values value of each entry
      * @throws IllegalArgumentException naming the first invariant that fails and where
      */
     public CsrMatrix(int rows, int cols, int[] rowPtr, int[] colIdx, double[] values) {
@@ -55,18 +60,37 @@ public final class CsrMatrix implements Matrix {
     /**
      * A CSR matrix whose rows may list their columns in any order (still no duplicates), as a
      * kernel that skips sorting produces. The arrays are adopted, not copied.
+     *
+     * @param rows number of rows, ≥ 0
+     * @param cols number of columns, ≥ 0
+     * @param rowPtr row pointers, length {@code rows + 1}, non-decreasing from 0
+     * @param colIdx column index of each entry, in {@code [0, cols)}, any order within a row
+     * @param values value of each entry
+     * @return the matrix over those arrays, flagged unsorted
+     * @throws IllegalArgumentException naming the first invariant that fails and where
      */
     public static CsrMatrix unsorted(int rows, int cols, int[] rowPtr, int[] colIdx, double[] values) {
         return new CsrMatrix(rows, cols, rowPtr, colIdx, values, false);
     }
 
-    /** An all-zero {@code rows × cols} matrix with no stored entries. */
+    /**
+     * An all-zero {@code rows × cols} matrix with no stored entries.
+     *
+     * @param rows number of rows, ≥ 0
+     * @param cols number of columns, ≥ 0
+     * @return the empty matrix of that shape
+     */
     public static CsrMatrix zeros(int rows, int cols) {
         Checks.checkDimensions(rows, cols);
         return new CsrMatrix(rows, cols, new int[pointerLength(rows, "row")], new int[0], new double[0]);
     }
 
-    /** The {@code n × n} identity. */
+    /**
+     * The {@code n × n} identity.
+     *
+     * @param n the order, ≥ 0
+     * @return the identity, n stored ones on the diagonal
+     */
     public static CsrMatrix identity(int n) {
         Checks.checkDimensions(n, n);
         int[] rp = new int[pointerLength(n, "row")];
@@ -95,27 +119,32 @@ public final class CsrMatrix implements Matrix {
         return rowPtr[rows];
     }
 
-    /** Whether columns strictly increase within every row (the canonical form). */
+    /** {@return whether columns strictly increase within every row (the canonical form)} */
     public boolean isSorted() {
         return sorted;
     }
 
-    /** The row pointer, length {@code rows + 1}: shared, read-only. */
+    /** {@return the row pointer, length {@code rows + 1}: shared, read-only} */
     public int[] rowPointers() {
         return rowPtr;
     }
 
-    /** The column indices, length ≥ {@link #nnz()}: shared, read-only. */
+    /** {@return the column indices, length ≥ {@link #nnz()}: shared, read-only} */
     public int[] columnIndices() {
         return colIdx;
     }
 
-    /** The values, length ≥ {@link #nnz()}: shared, read-only. */
+    /** {@return the values, length ≥ {@link #nnz()}: shared, read-only} */
     public double[] values() {
         return values;
     }
 
-    /** Number of entries stored in row {@code i}. */
+    /**
+     * Number of entries stored in row {@code i}.
+     *
+     * @param i the row, 0-based
+     * @return {@code rowPtr[i + 1] − rowPtr[i]}
+     */
     public int rowNnz(int i) {
         Checks.checkIndex(i, rows, "row");
         return rowPtr[i + 1] - rowPtr[i];
@@ -185,7 +214,11 @@ public final class CsrMatrix implements Matrix {
         Spmm.applyTranspose(rows, cols, rowPtr, colIdx, values, x, y, k, Spmv.defaultThreads((long) nnz() * k));
     }
 
-    /** The canonical form: this matrix if already sorted, else a copy with each row sorted. */
+    /**
+     * The canonical form: this matrix if already sorted, else a copy with each row sorted.
+     *
+     * @return a sorted matrix with the same entries
+     */
     public CsrMatrix sorted() {
         if (sorted) {
             return this;
@@ -198,6 +231,8 @@ public final class CsrMatrix implements Matrix {
      * The transpose Aᵀ as a new canonical CSR matrix: a counting sort, O(nnz + rows + cols), parallel
      * ({@link Transpose}) on {@link Parallelism#defaultThreads()} threads when the matrix has at
      * least {@link Spmv#PARALLEL_MIN_NNZ} entries; bit-identical whatever the thread count.
+     *
+     * @return Aᵀ, sorted
      */
     public CsrMatrix transpose() {
         pointerLength(cols, "row"); // keeps this class's message for a transpose with 2³¹−1 rows
@@ -208,6 +243,8 @@ public final class CsrMatrix implements Matrix {
      * Aᵀ in CSC form, sharing this matrix's arrays (no copy) when this matrix is sorted: the CSR
      * arrays of A are exactly the CSC arrays of Aᵀ. An unsorted matrix is sorted first (a copy),
      * since CSC is always canonical.
+     *
+     * @return Aᵀ as a CSC matrix over this matrix's arrays when it is sorted
      */
     public CscMatrix transposeView() {
         return CscMatrix.ofTransposed(this);

@@ -21,6 +21,9 @@ public final class DenseMatrix implements Matrix {
     /**
      * Wraps {@code data} (row-major, length exactly {@code rows·cols}).
      *
+     * @param rows number of rows, ≥ 0
+     * @param cols number of columns, ≥ 0
+     * @param data the entries, row-major: a(i, j) is {@code data[i·cols + j]}; adopted, not copied
      * @throws IllegalArgumentException on negative dimensions or a length mismatch
      */
     public DenseMatrix(int rows, int cols, double[] data) {
@@ -38,14 +41,25 @@ public final class DenseMatrix implements Matrix {
         this.data = data;
     }
 
-    /** An all-zero {@code rows × cols} matrix. */
+    /**
+     * An all-zero {@code rows × cols} matrix.
+     *
+     * @param rows number of rows, ≥ 0
+     * @param cols number of columns, ≥ 0
+     * @return the zero matrix of that shape
+     */
     public static DenseMatrix zeros(int rows, int cols) {
         Checks.checkDimensions(rows, cols);
         return new DenseMatrix(rows, cols, new double[Checks.checkedArrayLength((long) rows * cols,
                 "a dense " + rows + "×" + cols + " matrix")]);
     }
 
-    /** A copy of {@code a} (rows of equal length). */
+    /**
+     * A copy of {@code a} (rows of equal length).
+     *
+     * @param a the rows, all of the same length
+     * @return a {@code a.length × a[0].length} matrix holding a copy of the entries
+     */
     public static DenseMatrix of(double[][] a) {
         int r = a.length;
         int c = r == 0 ? 0 : a[0].length;
@@ -75,7 +89,7 @@ public final class DenseMatrix implements Matrix {
         return data.length;
     }
 
-    /** The row-major backing array: shared, read-only. */
+    /** {@return the row-major backing array: shared, read-only} */
     public double[] data() {
         return data;
     }
@@ -154,7 +168,11 @@ public final class DenseMatrix implements Matrix {
         return this;
     }
 
-    /** The transpose as a new dense matrix. */
+    /**
+     * The transpose as a new dense matrix.
+     *
+     * @return Aᵀ, {@code cols × rows}
+     */
     public DenseMatrix transpose() {
         double[] t = new double[data.length];
         for (int i = 0; i < rows; i++) {

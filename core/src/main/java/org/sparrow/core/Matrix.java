@@ -13,25 +13,31 @@ package org.sparrow.core;
  */
 public sealed interface Matrix extends LinearOperator permits CooMatrix, CsrMatrix, CscMatrix, DenseMatrix {
 
-    /** Number of stored entries (for a dense matrix, {@code rows·cols}). */
+    /** {@return number of stored entries (for a dense matrix, {@code rows·cols})} */
     int nnz();
 
-    /** The entry {@code a(i, j)} (0-based), zero where nothing is stored. */
+    /**
+     * The entry {@code a(i, j)} (0-based), zero where nothing is stored.
+     *
+     * @param row the row index, 0-based
+     * @param col the column index, 0-based
+     * @return the entry, 0 where none is stored
+     */
     double get(int row, int col);
 
-    /** This matrix as triplets. */
+    /** {@return this matrix as triplets} */
     CooMatrix toCoo();
 
-    /** This matrix in canonical compressed-row form (sorted, duplicates summed). */
+    /** {@return this matrix in canonical compressed-row form (sorted, duplicates summed)} */
     CsrMatrix toCsr();
 
-    /** This matrix in canonical compressed-column form (sorted, duplicates summed). */
+    /** {@return this matrix in canonical compressed-column form (sorted, duplicates summed)} */
     CscMatrix toCsc();
 
-    /** This matrix as a dense row-major matrix (fails clearly when rows·cols exceeds an array). */
+    /** {@return this matrix as a dense row-major matrix (fails clearly when rows·cols exceeds an array)} */
     DenseMatrix toDense();
 
-    /** The Frobenius norm ‖A‖_F = sqrt(Σ a_ij²), computed without overflow for large entries. */
+    /** {@return the Frobenius norm ‖A‖_F = sqrt(Σ a_ij²), computed without overflow for large entries} */
     default double frobeniusNorm() {
         return toCsr().frobeniusNorm();
     }
@@ -43,6 +49,7 @@ public sealed interface Matrix extends LinearOperator permits CooMatrix, CsrMatr
      *
      * @param other  the matrix to compare with
      * @param relTol relative tolerance, ≥ 0 (0 asks for equal values, explicit zeros aside)
+     * @return whether the two matrices agree within {@code relTol}
      */
     default boolean approxEquals(Matrix other, double relTol) {
         if (!(relTol >= 0)) {

@@ -27,7 +27,12 @@ public final class MemoryNeeds {
         }
     }
 
-    /** Bytes for a message: {@code 512 B}, {@code 3.4 MB}, {@code 8.0 GB} (powers of 1000). */
+    /**
+     * Bytes for a message: {@code 512 B}, {@code 3.4 MB}, {@code 8.0 GB} (powers of 1000).
+     *
+     * @param bytes the number of bytes, ≥ 0
+     * @return the size with its unit: whole bytes below 1000, else one decimal in kB, MB, GB, …
+     */
     public static String format(long bytes) {
         if (bytes < 1000) {
             return bytes + " B";

@@ -27,6 +27,7 @@ public sealed interface Par permits Par.Sequential, Par.Automatic, Par.Threads {
      * Exactly {@code n} threads.
      *
      * @param n ≥ 1; 1 gives {@link #SEQ}
+     * @return the parallelism of exactly {@code n} threads
      * @throws IllegalArgumentException if {@code n < 1}
      */
     static Par threads(int n) {
@@ -38,6 +39,8 @@ public sealed interface Par permits Par.Sequential, Par.Automatic, Par.Threads {
      * Reads a parallelism as people and the CLI write it: {@code auto}, {@code seq} (or
      * {@code sequential}), or a positive thread count. Case and surrounding blanks do not matter.
      *
+     * @param text the text, e.g. {@code "auto"}, {@code "seq"} or {@code "4"}
+     * @return the parallelism the text names
      * @throws IllegalArgumentException if the text is none of these (the message quotes it)
      */
     static Par parse(String text) {

@@ -38,7 +38,11 @@ public final class Parallelism {
     private Parallelism() {
     }
 
-    /** {@code sparrow.threads} if set, else the available processors. */
+    /**
+     * {@code sparrow.threads} if set, else the available processors.
+     *
+     * @return the thread count kernels use when a call does not say, ≥ 1
+     */
     public static int defaultThreads() {
         String s = System.getProperty(THREADS_PROPERTY);
         if (s == null || s.isBlank()) {
@@ -60,6 +64,9 @@ public final class Parallelism {
      * The thread count for a call of {@code work} units as parallel as {@code par} says:
      * {@link Par#threadsFor(long)}, with a clear error for a missing {@code par}.
      *
+     * @param par how parallel the call may be
+     * @param work the call's work, in the units {@code par}'s threshold counts (usually entries)
+     * @return the number of threads to run on, ≥ 1
      * @throws IllegalArgumentException if {@code par} is null
      */
     public static int threads(Par par, long work) {
@@ -69,7 +76,13 @@ public final class Parallelism {
         return par.threadsFor(work);
     }
 
-    /** Checks a user-given thread count. */
+    /**
+     * Checks a user-given thread count.
+     *
+     * @param threads the thread count, ≥ 1
+     * @return {@code threads}, unchanged
+     * @throws IllegalArgumentException if {@code threads} is below 1, with the value in the message
+     */
     public static int checkThreads(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("thread count must be ≥ 1, got " + threads);
@@ -82,6 +95,10 @@ public final class Parallelism {
      * {@code threads} threads, and returns when all have finished. Tasks are handed out
      * dynamically, so unequal tasks still balance. The first exception a task throws is rethrown
      * (unchecked exceptions as they are) after the others have stopped.
+     *
+     * @param threads the most threads to run on, ≥ 1
+     * @param tasks number of tasks, ≥ 0
+     * @param body what each task does, given its index
      */
     public static void forEachTask(int threads, int tasks, IntConsumer body) {
         forEachWorkerTask(threads, tasks, (worker, task) -> body.accept(task));
@@ -91,6 +108,8 @@ public final class Parallelism {
     @FunctionalInterface
     public interface WorkerTask {
         /**
+         * Runs one task.
+         *
          * @param worker the running worker, in {@code [0, min(threads, tasks))}; one worker runs one task at a time
          * @param task   the task index
          */
@@ -101,6 +120,10 @@ public final class Parallelism {
      * Like {@link #forEachTask(int, int, IntConsumer)}, but the body also receives the worker index,
      * so a kernel can allocate one workspace per worker ({@link #workers(int, int)} of them) and reuse
      * it across that worker's tasks.
+     *
+     * @param threads the most threads to run on, ≥ 1
+     * @param tasks number of tasks, ≥ 0
+     * @param body what each task does, given its index and the index of the worker that runs it
      */
     public static void forEachWorkerTask(int threads, int tasks, WorkerTask body) {
         checkThreads(threads);
@@ -153,7 +176,13 @@ public final class Parallelism {
         }
     }
 
-    /** How many workers {@code forEachTask(threads, tasks, …)} uses: {@code min(threads, tasks)}, at least 1. */
+    /**
+     * How many workers {@code forEachTask(threads, tasks, …)} uses: {@code min(threads, tasks)}, at least 1.
+     *
+     * @param threads the most threads to run on, ≥ 1
+     * @param tasks number of tasks, ≥ 0
+     * @return the number of workers
+     */
     public static int workers(int threads, int tasks) {
         return Math.max(1, Math.min(checkThreads(threads), tasks));
     }

@@ -24,7 +24,7 @@ public enum SketchKind {
         this.dense = dense;
     }
 
-    /** The lower-case name used by the CLI and in reports. */
+    /** {@return the lower-case name used by the CLI and in reports} */
     public String cliName() {
         return cliName;
     }
@@ -32,12 +32,20 @@ public enum SketchKind {
     /**
      * Whether the sketch is dense in the sense of Song–Ye–Yin–Zhang (ICML 2023): only dense sketches
      * are claimed to give the ℓ∞ guarantee of sketch-and-solve.
+     *
+     * @return whether the sketch is dense (Gaussian, Rademacher)
      */
     public boolean dense() {
         return dense;
     }
 
-    /** Parses a CLI name ("gaussian", "srht", …), case-insensitively; the error lists the valid names. */
+    /**
+     * Parses a CLI name ("gaussian", "srht", …), case-insensitively; the error lists the valid names.
+     *
+     * @param name the name, e.g. {@code "srht"}
+     * @return the family it names
+     * @throws IllegalArgumentException for an unknown name
+     */
     public static SketchKind parse(String name) {
         for (SketchKind k : values()) {
             if (k.cliName.equalsIgnoreCase(name.trim())) {

@@ -22,7 +22,11 @@ import org.sparrow.solvers.precond.PreconditionerView;
  * <p>{@link #choose} looks at the shape, the symmetry and the diagonal:
  * <ul>
  *   <li>rectangular → LSQR (least squares, no preconditioner);</li>
- *   <li>symmetric with a positive diagonal → CG + IC(0) (the likely SPD case);</li>
+ *   <li>symmetric with a positive diagonal → CG + IC(0) (the likely SPD case), or CG + AMG when A also
+ *       looks like a 2-D diffusion operator of at least {@value #AMG_MIN_ROWS} rows ({@link #prefersAmg}:
+ *       a symmetric M-matrix, weakly diagonally dominant, at most 5 nonzeros per row on average), where
+ *       AMG's setup plus solve measured 0.06–0.94× IC(0)'s time and IC(0)'s iteration count grows with
+ *       the grid (CG + IC(0) on 2-D Poisson 500²: 296 iterations; CG + AMG: 7);</li>
  *   <li>symmetric otherwise → MINRES, unpreconditioned (MINRES needs an SPD preconditioner, and with a
  *       diagonal that is not positive none of Sparrow's is guaranteed to be one);</li>
  *   <li>nonsymmetric → GMRES(m) + ILU(0), m = {@link SolverOptions#restart()} (50 by default).</li>
@@ -31,6 +35,8 @@ import org.sparrow.solvers.precond.PreconditionerView;
  *
  * <p><b>Fallbacks of {@code auto}</b> (each one said in {@link Solution#fallback()}, with what failed):
  * <ul>
+ *   <li>CG + AMG whose hierarchy cannot be built or which does not converge → CG + IC(0), then the
+ *       fallbacks of CG + IC(0);</li>
  *   <li>CG + IC(0) whose preconditioner cannot be built, or which breaks down (the matrix or the
  *       factor is indefinite) → MINRES + Jacobi, which needs only symmetry and a positive diagonal;</li>
  *   <li>GMRES + ILU(0) whose preconditioner cannot be built (a diagonal entry missing or a zero pivot)
@@ -57,6 +63,24 @@ import org.sparrow.solvers.precond.PreconditionerView;
  * same choice; each preconditioner is built once and shared by every column.
  */
 public final class AutoSolver {
+
+    /**
+     * The fewest rows for which {@code auto} prefers CG + AMG to CG + IC(0) on a matrix that
+     * {@link #prefersAmg} accepts. On 2-D Poisson, AMG's setup plus solve took 0.06× and 0.94× of
+     * IC(0)-CG's time at 200² = 40,000 unknowns (two runs on a shared, loaded machine), 0.16× and 0.55×
+     * at 300², 0.22× and 0.17× at 500²; below 40,000 the two runs disagreed (0.34× and 3.9× at 50², 0.39×
+     * and 1.2× at 100²) and on the 900-row gr_30_30 AMG took 2.5–5×. Figures in
+     * benchmarks/results/solvers/auto-amg.md.
+     */
+    public static final int AMG_MIN_ROWS = 40_000;
+
+    /**
+     * The most stored nonzeros per row, on average, for which {@code auto} prefers AMG: a five-point
+     * 2-D stencil has at most 5. On the 7-point 3-D Poisson matrices measured (15³ to 40³) IC(0)-CG
+     * needed only 19 to 44 iterations and stayed 1.2–4× faster than AMG-CG with its setup, so 3-D
+     * stencils stay with IC(0) (see benchmarks/results/solvers/auto-amg.md).
+     */
+    public static final double AMG_MAX_ROW_NONZEROS = 5.0;
 
     /** The SSOR relaxation factor ω used by name ("ssor"): 1, symmetric Gauss–Seidel. */
     public static final double SSOR_OMEGA = 1.0;
@@ -190,6 +214,12 @@ public final class AutoSolver {
                     + (named ? asked : " with an ILU(0) preconditioner"));
         }
         int bad = firstNonPositiveDiagonal(a);
+        if (bad < 0 && !named && prefersAmg(a)) {
+            return new Choice(SolverMethod.CG, PreconditionerKind.AMG, "A is a symmetric M-matrix with at most "
+                    + (int) AMG_MAX_ROW_NONZEROS + " nonzeros per row on average and " + a.rows() + " ≥ " + AMG_MIN_ROWS
+                    + " rows (a 2-D diffusion-like operator), so CG with an algebraic multigrid preconditioner, whose "
+                    + "iteration count does not grow with the grid");
+        }
         if (bad < 0) {
             PreconditionerKind p = named ? precond : PreconditionerKind.IC0;
             return new Choice(SolverMethod.CG, p, "A is symmetric with a positive diagonal (likely positive definite), "
@@ -458,7 +488,8 @@ public final class AutoSolver {
                 }
                 note("building the " + p.displayName() + " preconditioner for " + label(m, p) + " failed ("
                         + e.getMessage() + ")");
-                return afterBuildFailure(m, small);
+                Solution viaIc0 = p == PreconditionerKind.AMG ? cgWithIc0() : null;
+                return viaIc0 != null ? viaIc0 : afterBuildFailure(m, small);
             }
             SolverResult r = m.run(a, b, pc, o);
             if (r.converged()) {
@@ -466,6 +497,12 @@ public final class AutoSolver {
             }
             consider(r);
             note(label(m, p) + " did not converge (" + failure(r) + ")");
+            if (p == PreconditionerKind.AMG && !precondNamed) {
+                Solution viaIc0 = cgWithIc0();
+                if (viaIc0 != null) {
+                    return viaIc0;
+                }
+            }
             if (m == SolverMethod.CG && r.reason() == StopReason.BREAKDOWN && !precondNamed) {
                 SolverResult f = iterate(SolverMethod.MINRES, PreconditionerKind.JACOBI,
                         "which needs only symmetry and a positive diagonal");
@@ -482,6 +519,12 @@ public final class AutoSolver {
                 return direct();
             }
             return done(best);
+        }
+
+        /** CG + AMG failed: CG + IC(0), auto's pick for the other SPD matrices; null when it does not converge. */
+        private Solution cgWithIc0() {
+            SolverResult f = iterate(SolverMethod.CG, PreconditionerKind.IC0, "auto's pick for other SPD matrices");
+            return f != null && f.converged() ? done(f) : null;
         }
 
         private Solution afterBuildFailure(SolverMethod m, boolean small) {
@@ -626,6 +669,53 @@ public final class AutoSolver {
     private static boolean isZero(double[] b) {
         for (double v : b) {
             if (v != 0.0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code auto} picks CG + AMG for a symmetric A with a positive diagonal: A
+     * {@linkplain #looksLikePdeOperator looks like a diffusion operator}, has at least {@link #AMG_MIN_ROWS}
+     * rows and at most {@link #AMG_MAX_ROW_NONZEROS} stored nonzeros per row on average (measured, see
+     * those constants).
+     *
+     * @param a Input: a square matrix
+     * @return whether AMG is the better preconditioner by the measured rule
+     */
+    public static boolean prefersAmg(CsrMatrix a) {
+        return a.rows() >= AMG_MIN_ROWS && a.nnz() <= AMG_MAX_ROW_NONZEROS * a.rows() && looksLikePdeOperator(a);
+    }
+
+    /**
+     * Whether a symmetric A with a positive diagonal looks like the discretization of an elliptic PDE
+     * (a diffusion operator), the class that smoothed aggregation is designed for (Vaněk, Mandel and
+     * Brezina 1996 assume the near-null space is the constant): every off-diagonal entry ≤ 0 and every
+     * row weakly diagonally dominant, {@code a_ii ≥ Σ_{j≠i} |a_ij|·(1 − 1e-12)} — a symmetric M-matrix
+     * pattern whose constant vector is (nearly) in the null space of the row sums. Elasticity (bcsstk*),
+     * power networks with mixed signs, and mass matrices fail it.
+     *
+     * @param a Input: a square matrix
+     * @return whether both conditions hold on every row
+     */
+    public static boolean looksLikePdeOperator(CsrMatrix a) {
+        int[] ap = a.rowPointers();
+        int[] aj = a.columnIndices();
+        double[] ax = a.values();
+        for (int i = 0; i < a.rows(); i++) {
+            double d = 0.0;
+            double off = 0.0;
+            for (int p = ap[i]; p < ap[i + 1]; p++) {
+                if (aj[p] == i) {
+                    d += ax[p];
+                } else if (ax[p] > 0) {
+                    return false;
+                } else {
+                    off -= ax[p];
+                }
+            }
+            if (!(d > 0) || d < off * (1 - 1e-12)) {
                 return false;
             }
         }

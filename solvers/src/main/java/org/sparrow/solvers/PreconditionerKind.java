@@ -75,22 +75,26 @@ public enum PreconditionerKind {
         this.builder = builder;
     }
 
-    /** The lower-case name of the CLI and the JSON output ("none", "jacobi", "ssor", "ilu0", "ic0", "ilut", "iluk", "amg", "custom"). */
+    /** {@return the lower-case name of the CLI and the JSON output ("none", "jacobi", "ssor", "ilu0", "ic0", "ilut", "iluk", "amg", "custom")} */
     public String cliName() {
         return cliName;
     }
 
-    /** The name in messages and reports ("Jacobi", "SSOR", "ILU(0)", "IC(0)", "AMG"). */
+    /** {@return the name in messages and reports ("Jacobi", "SSOR", "ILU(0)", "IC(0)", "AMG")} */
     public String displayName() {
         return displayName;
     }
 
-    /** One line for the CLI help. */
+    /**
+     * One line for the CLI help.
+     *
+     * @return a one-line description for the CLI help
+     */
     public String description() {
         return description;
     }
 
-    /** Whether this kind can be asked for by name (every kind but {@link #CUSTOM}). */
+    /** {@return whether this kind can be asked for by name (every kind but {@link #CUSTOM})} */
     public boolean isNamed() {
         return builder != null;
     }
@@ -124,7 +128,7 @@ public enum PreconditionerKind {
         return builder.apply(a, options == null ? PreconditionerOptions.defaults() : options);
     }
 
-    /** Every kind that can be asked for by name, in order. */
+    /** {@return every kind that can be asked for by name, in order} */
     public static List<PreconditionerKind> named() {
         List<PreconditionerKind> l = new ArrayList<>();
         for (PreconditionerKind k : values()) {
@@ -135,7 +139,7 @@ public enum PreconditionerKind {
         return l;
     }
 
-    /** The names that {@link #parse} accepts, comma-separated: "none, jacobi, ssor, ilu0, ic0, ilut, iluk, amg". */
+    /** {@return the names that {@link #parse} accepts, comma-separated: "none, jacobi, ssor, ilu0, ic0, ilut, iluk, amg"} */
     public static String names() {
         StringBuilder s = new StringBuilder();
         for (PreconditionerKind k : named()) {
@@ -147,6 +151,8 @@ public enum PreconditionerKind {
     /**
      * Parses a CLI name, case-insensitively; the error lists the valid names.
      *
+     * @param name the name, e.g. {@code "ilu0"}
+     * @return the kind it names
      * @throws IllegalArgumentException for an unknown name (or "custom")
      */
     public static PreconditionerKind parse(String name) {

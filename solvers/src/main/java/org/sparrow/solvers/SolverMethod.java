@@ -85,42 +85,46 @@ public enum SolverMethod {
         this.runner = runner;
     }
 
-    /** The lower-case name of the CLI and the JSON output ("cg", "gmres", "lu", …). */
+    /** {@return the lower-case name of the CLI and the JSON output ("cg", "gmres", "lu", …)} */
     public String cliName() {
         return cliName;
     }
 
-    /** The name in messages and reports ("CG", "BiCGSTAB", "LU", …). */
+    /** {@return the name in messages and reports ("CG", "BiCGSTAB", "LU", …)} */
     public String displayName() {
         return displayName;
     }
 
-    /** One line for the CLI help. */
+    /**
+     * One line for the CLI help.
+     *
+     * @return a one-line description for the CLI help
+     */
     public String description() {
         return description;
     }
 
-    /** Whether A must be square (every method but LSQR, LSMR and QR, which solve least squares). */
+    /** {@return whether A must be square (every method but LSQR, LSMR and QR, which solve least squares)} */
     public boolean needsSquare() {
         return (flags & Flags.SQUARE) != 0;
     }
 
-    /** Whether A must be symmetric (CG, MINRES, Cholesky): refused up front otherwise. */
+    /** {@return whether A must be symmetric (CG, MINRES, Cholesky): refused up front otherwise} */
     public boolean needsSymmetric() {
         return (flags & Flags.SYMMETRIC) == Flags.SYMMETRIC;
     }
 
-    /** Whether the method solves least-squares problems and reports a normal-equation residual. */
+    /** {@return whether the method solves least-squares problems and reports a normal-equation residual} */
     public boolean isLeastSquares() {
         return this == LSQR || this == LSMR || this == QR;
     }
 
-    /** Whether the method is a direct factorization. */
+    /** {@return whether the method is a direct factorization} */
     public boolean isDirect() {
         return (flags & Flags.DIRECT) != 0;
     }
 
-    /** Whether the method takes a preconditioner (CG, BiCGSTAB, GMRES, MINRES). */
+    /** {@return whether the method takes a preconditioner (CG, BiCGSTAB, GMRES, MINRES)} */
     public boolean takesPreconditioner() {
         return (flags & Flags.PRECONDITIONED) != 0;
     }
@@ -138,7 +142,7 @@ public enum SolverMethod {
         return runner.run(a, b, m, o);
     }
 
-    /** The names that {@link #parse} accepts, comma-separated, "auto" first. */
+    /** {@return the names that {@link #parse} accepts, comma-separated, "auto" first} */
     public static String names() {
         StringBuilder s = new StringBuilder();
         for (SolverMethod m : values()) {
@@ -150,6 +154,8 @@ public enum SolverMethod {
     /**
      * Parses a CLI name, case-insensitively; the error lists the valid names.
      *
+     * @param name the name, e.g. {@code "gmres"}
+     * @return the method it names
      * @throws IllegalArgumentException for an unknown name
      */
     public static SolverMethod parse(String name) {

@@ -34,42 +34,81 @@ public record SolverOptions(double relativeTolerance, double absoluteTolerance, 
         }
     }
 
-    /** Relative tolerance 1e-8, no absolute floor, 10 000 iterations, restart 50, one Gram–Schmidt pass, no damping. */
+    /**
+     * Relative tolerance 1e-8, no absolute floor, 10 000 iterations, restart 50, one Gram–Schmidt pass, no damping.
+     *
+     * @return the defaults
+     */
     public static SolverOptions defaults() {
         return new SolverOptions(1e-8, 0.0, 10_000, 50, false, 0.0, null);
     }
 
-    /** These options with another relative tolerance. */
+    /**
+     * These options with another relative tolerance.
+     *
+     * @param tol stop when ‖b − A·x‖ ≤ tol·‖b‖, in (0, 1)
+     * @return a copy with that tolerance, the other fields unchanged
+     */
     public SolverOptions withRelativeTolerance(double tol) {
         return new SolverOptions(tol, absoluteTolerance, maxIterations, restart, reorthogonalize, damping, listener);
     }
 
-    /** These options with another absolute floor. */
+    /**
+     * These options with another absolute floor.
+     *
+     * @param tol stop when ‖b − A·x‖ ≤ tol regardless of ‖b‖, ≥ 0
+     * @return a copy with that floor, the other fields unchanged
+     */
     public SolverOptions withAbsoluteTolerance(double tol) {
         return new SolverOptions(relativeTolerance, tol, maxIterations, restart, reorthogonalize, damping, listener);
     }
 
-    /** These options with another iteration limit. */
+    /**
+     * These options with another iteration limit.
+     *
+     * @param n iteration limit, ≥ 1
+     * @return a copy with that limit, the other fields unchanged
+     */
     public SolverOptions withMaxIterations(int n) {
         return new SolverOptions(relativeTolerance, absoluteTolerance, n, restart, reorthogonalize, damping, listener);
     }
 
-    /** These options with another GMRES restart length. */
+    /**
+     * These options with another GMRES restart length.
+     *
+     * @param m Krylov vectors per GMRES cycle, ≥ 1
+     * @return a copy with that restart length, the other fields unchanged
+     */
     public SolverOptions withRestart(int m) {
         return new SolverOptions(relativeTolerance, absoluteTolerance, maxIterations, m, reorthogonalize, damping, listener);
     }
 
-    /** These options with (or without) GMRES re-orthogonalization. */
+    /**
+     * These options with (or without) GMRES re-orthogonalization.
+     *
+     * @param r whether GMRES runs a second Gram–Schmidt pass
+     * @return a copy with that setting, the other fields unchanged
+     */
     public SolverOptions withReorthogonalize(boolean r) {
         return new SolverOptions(relativeTolerance, absoluteTolerance, maxIterations, restart, r, damping, listener);
     }
 
-    /** These options with another LSQR/LSMR damping. */
+    /**
+     * These options with another LSQR/LSMR damping.
+     *
+     * @param d the damping λ of min ‖A·x − b‖² + λ²‖x‖², ≥ 0
+     * @return a copy with that damping, the other fields unchanged
+     */
     public SolverOptions withDamping(double d) {
         return new SolverOptions(relativeTolerance, absoluteTolerance, maxIterations, restart, reorthogonalize, d, listener);
     }
 
-    /** These options with a listener. */
+    /**
+     * These options with a listener.
+     *
+     * @param l called after each iteration, or {@code null} for none
+     * @return a copy with that listener, the other fields unchanged
+     */
     public SolverOptions withListener(IterationListener l) {
         return new SolverOptions(relativeTolerance, absoluteTolerance, maxIterations, restart, reorthogonalize, damping, l);
     }

@@ -29,7 +29,12 @@ public record SolverResult(SolverMethod method, PreconditionerKind preconditione
                            StopReason reason, String detail, int iterations, double relativeResidual,
                            double normalResidual, double[] residualHistory, double diagonalShift, double seconds) {
 
-    /** A PETSc-style one-line verdict: "converged: relative residual 3.1e-09 ≤ 1e-08 after 212 iterations". */
+    /**
+     * A PETSc-style one-line verdict: "converged: relative residual 3.1e-09 ≤ 1e-08 after 212 iterations".
+     *
+     * @param tolerance the relative tolerance the solve was asked for, shown beside the residual
+     * @return the verdict, one line
+     */
     public String verdict(double tolerance) {
         String rr = String.format(java.util.Locale.ROOT, "%.2g", relativeResidual);
         String tol = String.format(java.util.Locale.ROOT, "%.2g", tolerance);

@@ -153,4 +153,26 @@ class AutoSolverOptionsTest {
         AutoSolver.Solution none = AutoSolver.solve(a, b, null, SolverMethod.GMRES, PreconditionerKind.NONE, null, null);
         assertNull(none.view());
     }
+
+    @Test
+    void autoPicksAmgForLarge2dDiffusionOperatorsOnlyAndSaysWhy() throws IOException {
+        CsrMatrix p2 = org.sparrow.core.gen.Generators.poisson2d(200); // 40,000 rows, 5-point
+        AutoSolver.Choice c = AutoSolver.choose(p2);
+        assertEquals(PreconditionerKind.AMG, c.preconditioner());
+        assertEquals(SolverMethod.CG, c.method());
+        assertTrue(c.reason().contains("M-matrix") && c.reason().contains("multigrid"), c.reason());
+        double[] ones = new double[p2.cols()];
+        java.util.Arrays.fill(ones, 1.0);
+        AutoSolver.Solution s = AutoSolver.solve(p2, p2.apply(ones), null, null, null);
+        assertTrue(s.result().converged() && s.result().iterations() <= 15, s.result().verdict(1e-8));
+        assertEquals("AMG", s.view().name().substring(0, 3));
+
+        // too small, 3-D (7 nonzeros per row), not an M-matrix (bcsstk elasticity), a named preconditioner: IC(0)
+        assertEquals(PreconditionerKind.IC0, AutoSolver.choose(org.sparrow.core.gen.Generators.poisson2d(199)).preconditioner());
+        assertEquals(PreconditionerKind.IC0, AutoSolver.choose(org.sparrow.core.gen.Generators.poisson3d(20)).preconditioner());
+        assertEquals(PreconditionerKind.IC0, AutoSolver.choose(shared("medium/bcsstk15.mtx.gz")).preconditioner());
+        assertEquals(PreconditionerKind.IC0, AutoSolver.choose(p2, PreconditionerKind.IC0).preconditioner());
+        assertTrue(AutoSolver.looksLikePdeOperator(shared("small/gr_30_30.mtx")));
+        assertTrue(!AutoSolver.looksLikePdeOperator(shared("small/nos4.mtx")));
+    }
 }

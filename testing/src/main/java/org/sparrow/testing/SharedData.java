@@ -27,7 +27,7 @@ public final class SharedData {
     private SharedData() {
     }
 
-    /** Whether missing shared data fails a test ({@value #REQUIRED_PROPERTY} is {@code true}). */
+    /** {@return whether missing shared data fails a test ({@value #REQUIRED_PROPERTY} is {@code true})} */
     public static boolean required() {
         return Boolean.parseBoolean(System.getProperty(REQUIRED_PROPERTY, "false").strip());
     }
@@ -35,6 +35,8 @@ public final class SharedData {
     /**
      * The folder of shared matrices, or {@code null} when {@value #DIR_PROPERTY} is unset or the folder holds
      * no {@code MANIFEST.tsv}; for callers that decide themselves (then through {@link #require}).
+     *
+     * @return the folder of shared matrices, or {@code null} when it is not configured or not there
      */
     public static Path dirOrNull() {
         String d = System.getProperty(DIR_PROPERTY);

@@ -3,20 +3,19 @@ package org.sparrow.benchmarks.kernels;
 import org.ejml.data.DGrowArray;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.DMatrixSparseCSC;
-import org.ejml.data.DMatrixSparseTriplet;
 import org.ejml.data.IGrowArray;
-import org.ejml.ops.DConvertMatrixStruct;
 import org.ejml.sparse.csc.CommonOps_DSCC;
 import org.ejml.sparse.csc.CommonOps_MT_DSCC;
 import org.ejml.sparse.csc.mult.Workspace_MT_DSCC;
 import org.sparrow.core.CsrMatrix;
+import org.sparrow.interop.ejml.Ejml;
 import pabeles.concurrency.GrowArray;
 
 /**
- * EJML 0.44 as a peer, through its public sparse API ({@code org.ejml.sparse.csc}): the matrix is
+ * EJML 0.46 as a peer, through its public sparse API ({@code org.ejml.sparse.csc}): the matrix is
  * converted once, untimed, from Sparrow's CSR to EJML's compressed-column {@link DMatrixSparseCSC}
- * with EJML's own converter (a triplet matrix built in row order, so row indices come out sorted in
- * every column). Each timed call reuses EJML's optional workspaces and output, its documented
+ * by the adapter ({@link Ejml#fromCsr}: a transpose, so row indices are sorted in every column and the
+ * arrays are exactly nnz long). Each timed call reuses EJML's optional workspaces and output, its documented
  * allocation-free mode, so it is measured at its best.
  *
  * <ul>
@@ -43,16 +42,7 @@ final class EjmlPeer {
 
     /** Converts {@code a} to EJML's CSC (untimed). */
     EjmlPeer(CsrMatrix m) {
-        DMatrixSparseTriplet t = new DMatrixSparseTriplet(m.rows(), m.cols(), m.nnz());
-        int[] p = m.rowPointers();
-        int[] j = m.columnIndices();
-        double[] v = m.values();
-        for (int i = 0; i < m.rows(); i++) {
-            for (int q = p[i]; q < p[i + 1]; q++) {
-                t.addItem(i, j[q], v[q]);
-            }
-        }
-        a = DConvertMatrixStruct.convert(t, (DMatrixSparseCSC) null);
+        a = Ejml.fromCsr(m);
     }
 
     /** {@code C = A·A}, single-threaded, into the reused output. */
@@ -75,14 +65,12 @@ final class EjmlPeer {
         CommonOps_MT_DSCC.mult(a, x, y, mtDense);
     }
 
-    /** The entries of an EJML CSC matrix as triplets, for the cross-check. */
+    /**
+     * The entries of an EJML CSC matrix as triplets, for the cross-check: its arrays read as the CSR of its
+     * transpose ({@link Ejml#csrOfTranspose}, no copy, unsorted columns allowed), rows and columns swapped.
+     */
     static ResultCheck.Triplets triplets(DMatrixSparseCSC m) {
-        ResultCheck.TripletBuilder b = new ResultCheck.TripletBuilder(m.numRows, m.numCols);
-        for (int col = 0; col < m.numCols; col++) {
-            for (int q = m.col_idx[col]; q < m.col_idx[col + 1]; q++) {
-                b.add(m.nz_rows[q], col, m.nz_values[q]);
-            }
-        }
-        return b.build();
+        ResultCheck.Triplets t = KernelSuite.triplets(Ejml.csrOfTranspose(m));
+        return new ResultCheck.Triplets(t.cols(), t.rows(), t.c(), t.r(), t.v(), t.n());
     }
 }

@@ -13,9 +13,9 @@ enum Impl {
     SPARROW_1T("Sparrow 1T", false, true),
     /** Sparrow on 1 thread; SpGEMM output unsorted. */
     SPARROW_1T_UNSORTED("Sparrow 1T unsorted", false, true),
-    /** EJML 0.44 {@code CommonOps_DSCC}, single-threaded, CSC. */
+    /** EJML 0.46 {@code CommonOps_DSCC}, single-threaded, CSC. */
     EJML("EJML", false, false),
-    /** EJML 0.44 {@code CommonOps_MT_DSCC}, its multithreaded twin, on T threads. */
+    /** EJML 0.46 {@code CommonOps_MT_DSCC}, its multithreaded twin, on T threads. */
     EJML_MT("EJML-MT", true, false),
     /** ojAlgo 55 {@code SparseStore × SparseStore}. */
     OJALGO("ojAlgo", false, false),

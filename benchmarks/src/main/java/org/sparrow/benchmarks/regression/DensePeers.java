@@ -6,12 +6,14 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.ojalgo.matrix.decomposition.QR;
 import org.ojalgo.matrix.store.MatrixStore;
 import org.ojalgo.matrix.store.R064Store;
+import org.sparrow.core.DenseMatrix;
+import org.sparrow.interop.ojalgo.Ojalgo;
 
 /**
  * The dense QR least-squares peers, each through its public API, on a dense copy of A made once,
  * untimed, in the peer's own layout:
  * <ul>
- *   <li>EJML 0.44: {@code LinearSolverFactory_DDRM.leastSquares(n, d)} (Householder QR,
+ *   <li>EJML 0.46: {@code LinearSolverFactory_DDRM.leastSquares(n, d)} (Householder QR,
  *       {@code LinearSolverQrHouseCol_DDRM}), {@code setA} on A wrapped row-major without a copy, then
  *       {@code solve}. Single-threaded: EJML's {@code _MT_} least-squares solver parallelises only the
  *       solve over several right-hand sides, not the decomposition.</li>
@@ -43,16 +45,9 @@ final class DensePeers {
         return x.data;
     }
 
-    /** A column-major ojAlgo copy of a row-major n×d array (untimed preparation). */
+    /** A column-major ojAlgo copy of a row-major n×d array (untimed preparation; {@link Ojalgo#fromDense}). */
     static R064Store ojalgoMatrix(double[] rowMajor, int n, int d) {
-        double[] col = new double[rowMajor.length];
-        for (int i = 0; i < n; i++) {
-            int base = i * d;
-            for (int j = 0; j < d; j++) {
-                col[j * n + i] = rowMajor[base + j];
-            }
-        }
-        return R064Store.wrap(col, n);
+        return Ojalgo.fromDense(new DenseMatrix(n, d, rowMajor));
     }
 
     /** ojAlgo dense QR least squares. */
@@ -61,11 +56,7 @@ final class DensePeers {
         if (!qr.decompose(a)) {
             throw new IllegalStateException("ojAlgo's QR decomposition failed");
         }
-        MatrixStore<Double> x = qr.getSolution(R064Store.wrap(b, b.length));
-        double[] out = new double[(int) x.count()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = x.doubleValue(i);
-        }
-        return out;
+        MatrixStore<Double> x = qr.getSolution(Ojalgo.fromVector(b));
+        return Ojalgo.toDense(x).data(); // d×1, so the row-major copy is the vector
     }
 }

@@ -20,17 +20,29 @@ public record Availability(boolean available, String description, List<String> d
         details = List.copyOf(details);
     }
 
-    /** An available backend with its description. */
+    /**
+     * An available backend with its description.
+     *
+     * @param description what the backend is, as {@code sparrow backends} prints it
+     * @param details further facts about it, one line each (library paths, device names); may be empty
+     * @return the availability of a backend that can run
+     */
     public static Availability available(String description, List<String> details) {
         return new Availability(true, description, details);
     }
 
-    /** An unavailable backend with the reason. */
+    /**
+     * An unavailable backend with the reason.
+     *
+     * @param reason why the backend cannot run, as one sentence with its remedy
+     * @param details further facts found while probing, one line each; may be empty
+     * @return the availability of a backend that cannot run
+     */
     public static Availability unavailable(String reason, List<String> details) {
         return new Availability(false, reason, details);
     }
 
-    /** The reason the backend cannot run, or {@code null} when it can. */
+    /** {@return the reason the backend cannot run, or {@code null} when it can} */
     public String reason() {
         return available ? null : description;
     }

@@ -12,13 +12,13 @@ import org.sparrow.core.CsrMatrix;
  */
 public interface Backend {
 
-    /** A short, stable lower-case name: {@code "cpu"}, {@code "cuda"}. */
+    /** {@return A short, stable lower-case name: {@code "cpu"}, {@code "cuda"}} */
     String name();
 
-    /** Whether this backend computes on a GPU (what {@code --backend gpu} asks for). */
+    /** {@return whether this backend computes on a GPU (what {@code --backend gpu} asks for)} */
     boolean isGpu();
 
-    /** Whether this backend can run here, with a description when it can and the reason when it cannot. */
+    /** {@return whether this backend can run here, with a description when it can and the reason when it cannot} */
     Availability availability();
 
     /**

@@ -11,7 +11,7 @@ public enum BackendChoice {
     /** Always the GPU backend; an error that says why when none is usable. */
     GPU;
 
-    /** The lower-case name used on command lines and in properties: {@code auto}, {@code cpu}, {@code gpu}. */
+    /** {@return the lower-case name used on command lines and in properties: {@code auto}, {@code cpu}, {@code gpu}} */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -21,6 +21,7 @@ public enum BackendChoice {
      *
      * @param text   the text to parse
      * @param source where the text came from, for the message (e.g. {@code "system property sparrow.backend"})
+     * @return the choice the text names
      * @throws IllegalArgumentException naming the source and the accepted values
      */
     public static BackendChoice parse(String text, String source) {

@@ -60,6 +60,7 @@ public record BackendOptions(BackendChoice backend, long gpuThreshold, int threa
      * {@code -Dsparrow.backend} (default {@code auto}), {@code -Dsparrow.gpu.threshold} (default
      * {@value #DEFAULT_GPU_THRESHOLD}) and the default thread count.
      *
+     * @return the options the system properties ask for, defaults where they are unset
      * @throws IllegalArgumentException if a property is set to something unreadable (the message names it)
      */
     public static BackendOptions defaults() {
@@ -72,27 +73,42 @@ public record BackendOptions(BackendChoice backend, long gpuThreshold, int threa
         return new BackendOptions(backend, w, 0);
     }
 
-    /** Whether the GPU threshold is the built-in estimate rather than one set by property or API. */
+    /** {@return whether the GPU threshold is the built-in estimate rather than one set by property or API} */
     public boolean isDefaultThreshold() {
         return gpuThreshold == DEFAULT_GPU_THRESHOLD;
     }
 
-    /** These options with another backend choice. */
+    /**
+     * These options with another backend choice.
+     *
+     * @param choice which backend to run on
+     * @return a copy with that choice, the other fields unchanged
+     */
     public BackendOptions withBackend(BackendChoice choice) {
         return new BackendOptions(choice, gpuThreshold, threads);
     }
 
-    /** These options with another GPU threshold on {@code nnz·k}, ≥ 0. */
+    /**
+     * These options with another GPU threshold on {@code nnz·k}, ≥ 0.
+     *
+     * @param threshold the smallest {@code nnz·k} sent to the GPU under {@code auto}, ≥ 0
+     * @return a copy with that threshold, the other fields unchanged
+     */
     public BackendOptions withGpuThreshold(long threshold) {
         return new BackendOptions(backend, threshold, threads);
     }
 
-    /** How parallel the CPU backend runs: {@link Par#AUTO} for 0, else that many threads. */
+    /** {@return how parallel the CPU backend runs: {@link Par#AUTO} for 0, else that many threads} */
     public Par parallelism() {
         return threads == 0 ? Par.AUTO : Par.threads(threads);
     }
 
-    /** These options with another CPU thread count (≥ 1, or 0 for the default). */
+    /**
+     * These options with another CPU thread count (≥ 1, or 0 for the default).
+     *
+     * @param n the thread count, ≥ 1, or 0 for Sparrow's default
+     * @return a copy with that thread count, the other fields unchanged
+     */
     public BackendOptions withThreads(int n) {
         return new BackendOptions(backend, gpuThreshold, n);
     }
@@ -103,6 +119,7 @@ public record BackendOptions(BackendChoice backend, long gpuThreshold, int threa
      *
      * @param text   the text
      * @param source where it came from, for the message
+     * @return the threshold the text denotes
      * @throws IllegalArgumentException naming the source when the text is not such a number
      */
     public static long parseThreshold(String text, String source) {

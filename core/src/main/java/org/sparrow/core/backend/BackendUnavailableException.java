@@ -9,7 +9,9 @@ public final class BackendUnavailableException extends IllegalStateException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The name of the backend that cannot run. */
     private final String backend;
+    /** Why it cannot run. */
     private final String reason;
 
     /**
@@ -25,12 +27,12 @@ public final class BackendUnavailableException extends IllegalStateException {
         this.reason = reason;
     }
 
-    /** The name of the backend that cannot run. */
+    /** {@return the name of the backend that cannot run} */
     public String backend() {
         return backend;
     }
 
-    /** Why it cannot run. */
+    /** {@return why it cannot run} */
     public String reason() {
         return reason;
     }

@@ -20,7 +20,7 @@ public final class Backends {
     private Backends() {
     }
 
-    /** The CPU backend on Sparrow's default thread count; always available. */
+    /** {@return the CPU backend on Sparrow's default thread count; always available} */
     public static CpuBackend cpu() {
         return CpuBackend.instance();
     }
@@ -28,12 +28,14 @@ public final class Backends {
     /**
      * The GPU backend (CUDA), probed on the first call and then the same object: check
      * {@link Backend#availability()} before use.
+     *
+     * @return the GPU backend, available or not
      */
     public static Backend gpu() {
         return GpuHolder.CUDA;
     }
 
-    /** Every backend Sparrow knows, available or not: the CPU, then the GPU. Probes the GPU. */
+    /** {@return every backend Sparrow knows, available or not: the CPU, then the GPU. Probes the GPU} */
     public static List<Backend> all() {
         return List.of(cpu(), gpu());
     }
@@ -51,7 +53,13 @@ public final class Backends {
         return SelectorHolder.SELECTOR.select(options, nnz, k);
     }
 
-    /** {@link #select(BackendOptions, long, int)} with {@link BackendOptions#defaults()}. */
+    /**
+     * {@link #select(BackendOptions, long, int)} with {@link BackendOptions#defaults()}.
+     *
+     * @param nnz stored entries of A
+     * @param k columns of the dense block
+     * @return the backend chosen and why
+     */
     public static BackendSelection select(long nnz, int k) {
         return select(BackendOptions.defaults(), nnz, k);
     }
@@ -95,7 +103,15 @@ public final class Backends {
         }
     }
 
-    /** {@link #spmm(CsrMatrix, double[], double[], int, BackendOptions)} with {@link BackendOptions#defaults()}. */
+    /**
+     * {@link #spmm(CsrMatrix, double[], double[], int, BackendOptions)} with {@link BackendOptions#defaults()}.
+     *
+     * @param a the sparse matrix A
+     * @param x the dense block X, row-major {@code A.cols() × k}
+     * @param y the output block Y = A·X, row-major {@code A.rows() × k}, overwritten
+     * @param k columns of X and Y, ≥ 1
+     * @return the backend that ran, why it was chosen, and the upload and multiply times
+     */
     public static SpmmRun spmm(CsrMatrix a, double[] x, double[] y, int k) {
         return spmm(a, x, y, k, BackendOptions.defaults());
     }

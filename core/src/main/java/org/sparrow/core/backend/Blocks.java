@@ -16,6 +16,7 @@ public final class Blocks {
      * @param rows rows of the block (the columns of A), ≥ 0
      * @param k    block width, ≥ 0
      * @param seed the seed
+     * @return the block, {@code rows·k} values in row-major order
      * @throws IllegalArgumentException if a size is negative or {@code rows·k} exceeds a Java array
      */
     public static double[] random(int rows, int k, long seed) {

@@ -27,7 +27,7 @@ public final class CpuBackend implements Backend {
         this.par = par;
     }
 
-    /** The CPU backend on Sparrow's default thread count. */
+    /** {@return the CPU backend on Sparrow's default thread count} */
     public static CpuBackend instance() {
         return DEFAULT;
     }
@@ -36,6 +36,7 @@ public final class CpuBackend implements Backend {
      * The CPU backend on a fixed thread count.
      *
      * @param threads ≥ 1, or 0 for the default
+     * @return the backend
      * @throws IllegalArgumentException if {@code threads < 0}
      */
     public static CpuBackend withThreads(int threads) {
@@ -48,6 +49,8 @@ public final class CpuBackend implements Backend {
     /**
      * The CPU backend as parallel as {@code par} says.
      *
+     * @param par how parallel the products run
+     * @return the backend
      * @throws IllegalArgumentException if {@code par} is null
      */
     public static CpuBackend of(Par par) {
@@ -57,12 +60,12 @@ public final class CpuBackend implements Backend {
         return par == Par.AUTO ? DEFAULT : new CpuBackend(par);
     }
 
-    /** How parallel the products run. */
+    /** {@return how parallel the products run} */
     public Par parallelism() {
         return par;
     }
 
-    /** The fixed thread count, or 0 when each product decides ({@link Par#AUTO}). */
+    /** {@return the fixed thread count, or 0 when each product decides ({@link Par#AUTO})} */
     public int threads() {
         return par == Par.AUTO ? 0 : par.threadsFor(0);
     }

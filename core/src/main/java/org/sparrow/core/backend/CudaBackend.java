@@ -41,6 +41,8 @@ public final class CudaBackend implements Backend {
      * Finds, loads and checks CUDA on this machine. Never throws for a missing or broken installation:
      * the returned backend is then unavailable and says why. Prefer {@link Backends#gpu()}, which
      * probes once.
+     *
+     * @return the backend, available or unavailable with the reason
      */
     public static CudaBackend probe() {
         return probe(CudaLibraryFinder.system(), System.getProperty("os.name", ""));

@@ -9,7 +9,9 @@ public final class CudaException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The CUDA or cuSPARSE function that failed. */
     private final String call;
+    /** The status code it returned. */
     private final int status;
 
     /**
@@ -25,12 +27,12 @@ public final class CudaException extends RuntimeException {
         this.status = status;
     }
 
-    /** The CUDA or cuSPARSE function that failed. */
+    /** {@return the CUDA or cuSPARSE function that failed} */
     public String call() {
         return call;
     }
 
-    /** The status code it returned ({@code cudaError_t} or {@code cusparseStatus_t}). */
+    /** {@return the status code it returned ({@code cudaError_t} or {@code cusparseStatus_t})} */
     public int status() {
         return status;
     }

@@ -10,19 +10,19 @@ package org.sparrow.core.backend;
  */
 public interface DeviceMatrix extends AutoCloseable {
 
-    /** The backend that holds this matrix. */
+    /** {@return the backend that holds this matrix} */
     Backend backend();
 
-    /** Rows of A. */
+    /** {@return rows of A} */
     int rows();
 
-    /** Columns of A. */
+    /** {@return columns of A} */
     int cols();
 
-    /** Stored entries of A. */
+    /** {@return stored entries of A} */
     int nnz();
 
-    /** Seconds it took to put A on the backend (0 for the CPU, which keeps a reference). */
+    /** {@return seconds it took to put A on the backend (0 for the CPU, which keeps a reference)} */
     double uploadSeconds();
 
     /**
@@ -38,7 +38,7 @@ public interface DeviceMatrix extends AutoCloseable {
      */
     SpmmTiming multiply(double[] x, double[] y, int k);
 
-    /** Whether {@link #close()} was called. */
+    /** {@return whether {@link #close()} was called} */
     boolean isClosed();
 
     /** Releases what the handle holds (device memory, library handles); idempotent. */

@@ -9,12 +9,12 @@ package org.sparrow.core.backend;
  */
 public record SpmmRun(BackendSelection selection, double matrixUploadSeconds, SpmmTiming timing) {
 
-    /** The backend that ran the product. */
+    /** {@return the backend that ran the product} */
     public Backend backend() {
         return selection.backend();
     }
 
-    /** Upload of A plus the whole product. */
+    /** {@return upload of A plus the whole product} */
     public double totalSeconds() {
         return matrixUploadSeconds + timing.totalSeconds();
     }

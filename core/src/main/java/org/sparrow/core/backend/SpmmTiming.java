@@ -13,12 +13,12 @@ public record SpmmTiming(double uploadSeconds, double computeSeconds, double dow
     /** A product that did no work (k = 0, or an empty matrix). */
     public static final SpmmTiming NONE = new SpmmTiming(0, 0, 0);
 
-    /** Upload, compute and download together. */
+    /** {@return upload, compute and download together} */
     public double totalSeconds() {
         return uploadSeconds + computeSeconds + downloadSeconds;
     }
 
-    /** Upload and download together (what the product spent outside the kernel). */
+    /** {@return upload and download together (what the product spent outside the kernel)} */
     public double transferSeconds() {
         return uploadSeconds + downloadSeconds;
     }

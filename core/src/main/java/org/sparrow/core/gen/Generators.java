@@ -185,6 +185,12 @@ public final class Generators {
      * {@link #random(int, int, double, long, int)} as parallel as {@code par} says for the expected
      * {@code density·rows·cols} entries; the result does not depend on it.
      *
+     * @param rows Input: rows, ≥ 1
+     * @param cols Input: columns, ≥ 1
+     * @param density Input: probability that an entry is present, in (0, 1]
+     * @param seed Input: the seed; every seed is valid
+     * @param par how parallel
+     * @return the {@code rows × cols} matrix, canonical
      * @throws IllegalArgumentException as the thread-count form, or if {@code par} is null
      */
     public static CsrMatrix random(int rows, int cols, double density, long seed, Par par) {
@@ -328,6 +334,14 @@ public final class Generators {
      * {@link #rmat(int, int, double, double, double, long, int)} as parallel as {@code par} says for
      * its {@code edgeFactor·2^scale} edges; the result does not depend on it.
      *
+     * @param scale Input: {@code log2} of the vertex count, in [1, 30]
+     * @param edgeFactor Input: generated edges per vertex, ≥ 1
+     * @param a Input: top-left probability, in [0, 1]
+     * @param b Input: top-right probability, in [0, 1]
+     * @param c Input: bottom-left probability, in [0, 1]; {@code a + b + c ≤ 1}
+     * @param seed Input: the seed; every seed is valid
+     * @param par how parallel
+     * @return the {@code 2^scale × 2^scale} matrix, canonical, values positive integers
      * @throws IllegalArgumentException as the thread-count form, or if {@code par} is null
      */
     public static CsrMatrix rmat(int scale, int edgeFactor, double a, double b, double c, long seed, Par par) {

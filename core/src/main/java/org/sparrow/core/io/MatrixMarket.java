@@ -43,7 +43,13 @@ public final class MatrixMarket {
     /** How messages name standard input. */
     public static final String STDIN_NAME = "standard input";
 
-    /** Reads only the banner and size line; {@link #STDIN} reads standard input. */
+    /**
+     * Reads only the banner and size line; {@link #STDIN} reads standard input.
+     *
+     * @param file the file, plain or gzip, or {@link #STDIN}
+     * @return the banner words, the size and the number of entry lines
+     * @throws IOException if the file cannot be read ({@link MatrixMarketException} when the header is malformed)
+     */
     public static MatrixMarketHeader readHeader(Path file) throws IOException {
         try (InputStream in = open(file)) {
             return MatrixMarketReader.readHeader(in, name(file));
@@ -54,6 +60,10 @@ public final class MatrixMarket {
      * Reads the whole file; symmetric storage is expanded. Complex files are refused. Gzip data is
      * recognized by its content (the magic bytes {@code 1f 8b}), whatever the name; {@link #STDIN}
      * reads standard input.
+     *
+     * @param file the file, plain or gzip, or {@link #STDIN}
+     * @return the matrix as triplets, with the header and the comments
+     * @throws IOException if the file cannot be read ({@link MatrixMarketException}, naming the line, when it is malformed or complex)
      */
     public static MatrixMarketData read(Path file) throws IOException {
         return read(file, MatrixMarketReader.Values.REQUIRED);
@@ -62,6 +72,11 @@ public final class MatrixMarket {
     /**
      * Reads a Matrix Market stream, plain or gzip (recognized by its content); {@code sourceName} is
      * used in messages. The stream is read to its end but not closed.
+     *
+     * @param in the stream, plain or gzip
+     * @param sourceName the name the messages give the stream
+     * @return the matrix as triplets, with the header and the comments
+     * @throws IOException if the stream cannot be read ({@link MatrixMarketException}, naming the line, when it is malformed or complex)
      */
     public static MatrixMarketData read(InputStream in, String sourceName) throws IOException {
         return MatrixMarketReader.read(decompressed(in, sourceName, false), -1, sourceName, MatrixMarketReader.Values.REQUIRED);
@@ -71,6 +86,10 @@ public final class MatrixMarket {
      * Reads the whole file into canonical CSR (duplicates summed). A matrix whose CSR form needs more
      * memory than this Java VM may use (a hypersparse one: 2·10⁹ rows and three entries need 8 GB of
      * row pointers) is refused with an error that states the memory needed.
+     *
+     * @param file the file, plain or gzip, or {@link #STDIN}
+     * @return the matrix, canonical
+     * @throws IOException if the file cannot be read ({@link MatrixMarketException} when it is malformed, complex or too large for this JVM's memory)
      */
     public static CsrMatrix readCsr(Path file) throws IOException {
         MatrixMarketData data = read(file);
@@ -84,6 +103,10 @@ public final class MatrixMarket {
     /**
      * Reads the structure only, for any field including complex: values are parsed for syntax but
      * every stored entry becomes 1.0 (Hermitian storage is expanded like symmetric storage).
+     *
+     * @param file the file, plain or gzip, or {@link #STDIN}
+     * @return the structure as triplets with value 1.0, with the header and the comments
+     * @throws IOException if the file cannot be read ({@link MatrixMarketException}, naming the line, when it is malformed)
      */
     public static MatrixMarketData readPattern(Path file) throws IOException {
         return read(file, MatrixMarketReader.Values.PATTERN);
@@ -93,6 +116,10 @@ public final class MatrixMarket {
      * Reads the values when Sparrow supports the field (real, integer, pattern) and only the structure
      * otherwise (complex, Hermitian: every entry 1.0, as {@link #readPattern}), in one pass — for a
      * stream that can be read only once. Which one happened is told by the header's field and symmetry.
+     *
+     * @param file the file, plain or gzip, or {@link #STDIN}
+     * @return the matrix, or its structure when the field is complex, with the header and the comments
+     * @throws IOException if the file cannot be read ({@link MatrixMarketException}, naming the line, when it is malformed)
      */
     public static MatrixMarketData readValuesIfSupported(Path file) throws IOException {
         return read(file, MatrixMarketReader.Values.IF_SUPPORTED);
@@ -102,6 +129,8 @@ public final class MatrixMarket {
      * Reads a vector: a Matrix Market file (array or coordinate) with one column or one row; entries
      * not stored are 0 and duplicates are summed. {@link #STDIN} reads standard input.
      *
+     * @param file the file, plain or gzip, or {@link #STDIN}
+     * @return the vector, of length the file's number of rows (one column) or columns (one row)
      * @throws MatrixMarketException when the file is malformed, or is a matrix with more than one row
      *                               and more than one column
      */
@@ -109,7 +138,14 @@ public final class MatrixMarket {
         return vector(read(file));
     }
 
-    /** {@link #readVector(Path)} from a stream (plain or gzip), named {@code sourceName} in messages. */
+    /**
+     * {@link #readVector(Path)} from a stream (plain or gzip), named {@code sourceName} in messages.
+     *
+     * @param in the stream, plain or gzip
+     * @param sourceName the name the messages give the stream
+     * @return the vector, of length the file's number of rows (one column) or columns (one row)
+     * @throws IOException if the stream cannot be read ({@link MatrixMarketException} when it is malformed or not a vector)
+     */
     public static double[] readVector(InputStream in, String sourceName) throws IOException {
         return vector(read(in, sourceName));
     }
@@ -146,7 +182,10 @@ public final class MatrixMarket {
     /**
      * Writes {@code matrix} with {@link MatrixMarketWriteOptions#defaults()}.
      *
+     * @param matrix the matrix to write
+     * @param file the file to write; gzip when its name ends in {@code .gz}
      * @return the header as written (banner words, size, entry lines)
+     * @throws IOException if the file cannot be written ({@link MatrixMarketException} naming the file; the old file, if any, is left as it was)
      */
     public static MatrixMarketHeader write(Matrix matrix, Path file) throws IOException {
         return write(matrix, file, MatrixMarketWriteOptions.defaults());
@@ -159,7 +198,12 @@ public final class MatrixMarket {
      * moved into place (a failed write leaves no half-written file behind, and the old file as it
      * was), a device or FIFO directly, a symbolic link's target through the link.
      *
+     * @param matrix the matrix to write
+     * @param file the file to write; gzip when its name ends in {@code .gz}
+     * @param options the format, field, symmetry and comment
      * @return the header as written (banner words, size, entry lines)
+     * @throws IOException if the file cannot be written ({@link MatrixMarketException} naming the file; the old file, if any, is left as it was)
+     * @throws IllegalArgumentException if the options do not fit the matrix (the message says why)
      */
     public static MatrixMarketHeader write(Matrix matrix, Path file, MatrixMarketWriteOptions options)
             throws IOException {
@@ -184,7 +228,13 @@ public final class MatrixMarket {
     /**
      * Writes to a stream (not closed; not compressed); {@code sourceName} is used in messages.
      *
+     * @param matrix the matrix to write
+     * @param out the stream
+     * @param sourceName the name the messages give the stream
+     * @param options the format, field, symmetry and comment
      * @return the header as written (banner words, size, entry lines)
+     * @throws IOException if the stream cannot be written ({@link MatrixMarketException} naming {@code sourceName})
+     * @throws IllegalArgumentException if the options do not fit the matrix (the message says why)
      */
     public static MatrixMarketHeader write(Matrix matrix, OutputStream out, String sourceName,
             MatrixMarketWriteOptions options) throws IOException {

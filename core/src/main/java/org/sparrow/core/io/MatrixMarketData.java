@@ -26,12 +26,12 @@ public record MatrixMarketData(String source, MatrixMarketHeader header, List<St
         comments = List.copyOf(comments);
     }
 
-    /** The comments as one text, lines joined by newlines (empty when there are none). */
+    /** {@return the comments as one text, lines joined by newlines (empty when there are none)} */
     public String commentText() {
         return String.join("\n", comments);
     }
 
-    /** The matrix in canonical CSR form (duplicates summed). */
+    /** {@return the matrix in canonical CSR form (duplicates summed)} */
     public CsrMatrix toCsr() {
         return matrix.toCsr();
     }

@@ -11,11 +11,17 @@ public final class MatrixMarketException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The file's name as the user gave it. */
     private final String file;
+    /** The 1-based line, or 0 when no line applies. */
     private final long line;
+    /** What is wrong, without the file and line. */
     private final String problem;
 
     /**
+     * An exception whose message is {@code "file, line n: problem"} (without the line part when
+     * {@code line} is 0).
+     *
      * @param file    the file's name as the user gave it
      * @param line    1-based line number, or 0 when the problem concerns no particular line
      * @param problem what is wrong, without the file and line
@@ -28,22 +34,28 @@ public final class MatrixMarketException extends IOException {
         this.problem = problem;
     }
 
-    /** See {@link #MatrixMarketException(String, long, String, Throwable)}. */
+    /**
+     * An exception with no cause; see {@link #MatrixMarketException(String, long, String, Throwable)}.
+     *
+     * @param file    the file's name as the user gave it
+     * @param line    1-based line number, or 0 when the problem concerns no particular line
+     * @param problem what is wrong, without the file and line
+     */
     public MatrixMarketException(String file, long line, String problem) {
         this(file, line, problem, null);
     }
 
-    /** The file's name as given. */
+    /** {@return the file's name as given} */
     public String file() {
         return file;
     }
 
-    /** The 1-based line the problem was found on, or 0 when no line applies. */
+    /** {@return the 1-based line the problem was found on, or 0 when no line applies} */
     public long line() {
         return line;
     }
 
-    /** The problem alone, without file and line. */
+    /** {@return the problem alone, without file and line} */
     public String problem() {
         return problem;
     }

@@ -24,7 +24,7 @@ public record MatrixMarketHeader(Format format, Field field, Symmetry symmetry, 
         /** Dense: every stored value, column by column. */
         ARRAY;
 
-        /** The banner word, e.g. {@code coordinate}. */
+        /** {@return the banner word, e.g. {@code coordinate}} */
         public String word() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -41,7 +41,7 @@ public record MatrixMarketHeader(Format format, Field field, Symmetry symmetry, 
         /** Complex values: recognized, but only their structure can be read ({@link MatrixMarket#readPattern}). */
         COMPLEX;
 
-        /** The banner word, e.g. {@code real}. */
+        /** {@return the banner word, e.g. {@code real}} */
         public String word() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -58,18 +58,18 @@ public record MatrixMarketHeader(Format format, Field field, Symmetry symmetry, 
         /** The lower triangle of a complex Hermitian matrix (structure only, like {@code COMPLEX}). */
         HERMITIAN;
 
-        /** The banner word, e.g. {@code skew-symmetric}. */
+        /** {@return the banner word, e.g. {@code skew-symmetric}} */
         public String word() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
-    /** Whether the file stores only a triangle that is mirrored on reading. */
+    /** {@return whether the file stores only a triangle that is mirrored on reading} */
     public boolean isSymmetricStorage() {
         return symmetry != Symmetry.GENERAL;
     }
 
-    /** The banner line this header corresponds to. */
+    /** {@return the banner line this header corresponds to} */
     public String banner() {
         return "%%MatrixMarket matrix " + format.word() + " " + field.word() + " " + symmetry.word();
     }

@@ -30,27 +30,51 @@ public record MatrixMarketWriteOptions(Format format, Field field, boolean symme
         }
     }
 
-    /** Coordinate, real, general, no comment. */
+    /**
+     * Coordinate, real, general, no comment.
+     *
+     * @return the defaults
+     */
     public static MatrixMarketWriteOptions defaults() {
         return new MatrixMarketWriteOptions(Format.COORDINATE, Field.REAL, false, null);
     }
 
-    /** These options with another format. */
+    /**
+     * These options with another format.
+     *
+     * @param newFormat coordinate or array
+     * @return a copy with that format, the other fields unchanged
+     */
     public MatrixMarketWriteOptions withFormat(Format newFormat) {
         return new MatrixMarketWriteOptions(newFormat, field, symmetric, comment);
     }
 
-    /** These options with another field. */
+    /**
+     * These options with another field.
+     *
+     * @param newField real, integer or pattern (not complex)
+     * @return a copy with that field, the other fields unchanged
+     */
     public MatrixMarketWriteOptions withField(Field newField) {
         return new MatrixMarketWriteOptions(format, newField, symmetric, comment);
     }
 
-    /** These options writing (or not) in symmetric form. */
+    /**
+     * These options writing (or not) in symmetric form.
+     *
+     * @param newSymmetric whether only the lower triangle is written, declared symmetric or skew-symmetric
+     * @return a copy with that setting, the other fields unchanged
+     */
     public MatrixMarketWriteOptions withSymmetric(boolean newSymmetric) {
         return new MatrixMarketWriteOptions(format, field, newSymmetric, comment);
     }
 
-    /** These options with a comment. */
+    /**
+     * These options with a comment.
+     *
+     * @param newComment text for {@code %} comment lines after the banner, or {@code null} for none
+     * @return a copy with that comment, the other fields unchanged
+     */
     public MatrixMarketWriteOptions withComment(String newComment) {
         return new MatrixMarketWriteOptions(format, field, symmetric, newComment);
     }

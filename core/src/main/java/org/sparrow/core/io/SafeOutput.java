@@ -151,7 +151,13 @@ public final class SafeOutput {
         }
     }
 
-    /** Writes {@code text} as UTF-8 to {@code file} with {@link #write(Path, Body)}. */
+    /**
+     * Writes {@code text} as UTF-8 to {@code file} with {@link #write(Path, Body)}.
+     *
+     * @param file the file to write
+     * @param text the text
+     * @throws IOException if the file cannot be written (the old file, if any, is left as it was)
+     */
     public static void writeString(Path file, CharSequence text) throws IOException {
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         write(file, out -> out.write(bytes));

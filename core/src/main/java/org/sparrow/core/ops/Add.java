@@ -28,6 +28,12 @@ public final class Add {
      * {@code C = α·A + β·B}, as parallel as {@code par} says for nnz(A) + nnz(B) entries. As
      * {@link #of(double, CsrMatrix, double, CsrMatrix, int)} otherwise.
      *
+     * @param alpha scale of A
+     * @param a Input: {@code m × n} CSR (sorted or not)
+     * @param beta scale of B
+     * @param b Input: {@code m × n} CSR (sorted or not)
+     * @param par how parallel the sum may be
+     * @return C, {@code m × n}, canonical, new arrays; explicit and cancelled zeros kept
      * @throws IllegalArgumentException as the thread-count form, or if {@code par} is null
      */
     public static CsrMatrix of(double alpha, CsrMatrix a, double beta, CsrMatrix b, Par par) {

@@ -58,7 +58,14 @@ public final class DenseProducts {
         });
     }
 
-    /** {@code y = A·x} on exactly {@code threads} threads: {@code apply(a, x, y, Par.threads(threads))}. */
+    /**
+     * {@code y = A·x} on exactly {@code threads} threads: {@code apply(a, x, y, Par.threads(threads))}.
+     *
+     * @param a Input: {@code m × n}
+     * @param x Input: length n
+     * @param y Output: length m; overwritten
+     * @param threads threads to use, ≥ 1
+     */
     public static void apply(DenseMatrix a, double[] x, double[] y, int threads) {
         apply(a, x, y, Par.threads(threads));
     }
@@ -80,6 +87,10 @@ public final class DenseProducts {
      * {@code y = Aᵀ·x} into the caller's workspace: the same result as the allocating form, bit for
      * bit, and no allocation when {@code work} is long enough.
      *
+     * @param a Input: {@code m × n}
+     * @param x Input: length m
+     * @param y Output: length n; overwritten
+     * @param par how parallel
      * @param work Optional: at least {@link #transposeWorkspaceLength(DenseMatrix)} doubles (contents on
      *             entry do not matter; overwritten), or null to allocate
      * @throws IllegalArgumentException if a length is wrong or {@code work} is too short
@@ -109,7 +120,14 @@ public final class DenseProducts {
         sumInto(partial, y, chunks, n);
     }
 
-    /** {@code y = Aᵀ·x} on exactly {@code threads} threads: {@code applyTranspose(a, x, y, Par.threads(threads))}. */
+    /**
+     * {@code y = Aᵀ·x} on exactly {@code threads} threads: {@code applyTranspose(a, x, y, Par.threads(threads))}.
+     *
+     * @param a Input: {@code m × n}
+     * @param x Input: length m
+     * @param y Output: length n; overwritten
+     * @param threads threads to use, ≥ 1
+     */
     public static void applyTranspose(DenseMatrix a, double[] x, double[] y, int threads) {
         applyTranspose(a, x, y, Par.threads(threads));
     }
@@ -117,6 +135,9 @@ public final class DenseProducts {
     /**
      * The workspace of {@link #applyTranspose(DenseMatrix, double[], double[], Par, double[])}: one
      * partial sum of n doubles per row chunk after the first; a function of the shape only.
+     *
+     * @param a the matrix the product will use
+     * @return the number of doubles the workspace needs, ≥ 0
      */
     public static int transposeWorkspaceLength(DenseMatrix a) {
         Checks.checkNotNull(a, "A");
@@ -190,12 +211,28 @@ public final class DenseProducts {
         sumInto(partial, y, chunks, n * k);
     }
 
-    /** {@code Y = A·X} on exactly {@code threads} threads: {@code applyBlock(a, x, y, k, Par.threads(threads))}. */
+    /**
+     * {@code Y = A·X} on exactly {@code threads} threads: {@code applyBlock(a, x, y, k, Par.threads(threads))}.
+     *
+     * @param a Input: {@code m × n}
+     * @param x Input: {@code n × k} row-major
+     * @param y Output: {@code m × k} row-major; overwritten
+     * @param k block width, ≥ 0
+     * @param threads threads to use, ≥ 1
+     */
     public static void applyBlock(DenseMatrix a, double[] x, double[] y, int k, int threads) {
         applyBlock(a, x, y, k, Par.threads(threads));
     }
 
-    /** {@code Y = Aᵀ·X} on exactly {@code threads} threads: {@code applyTransposeBlock(a, x, y, k, Par.threads(threads))}. */
+    /**
+     * {@code Y = Aᵀ·X} on exactly {@code threads} threads: {@code applyTransposeBlock(a, x, y, k, Par.threads(threads))}.
+     *
+     * @param a Input: {@code m × n}
+     * @param x Input: {@code m × k} row-major
+     * @param y Output: {@code n × k} row-major; overwritten
+     * @param k block width, ≥ 0
+     * @param threads threads to use, ≥ 1
+     */
     public static void applyTransposeBlock(DenseMatrix a, double[] x, double[] y, int k, int threads) {
         applyTransposeBlock(a, x, y, k, Par.threads(threads));
     }

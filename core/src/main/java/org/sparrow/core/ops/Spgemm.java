@@ -91,7 +91,13 @@ public final class Spgemm {
     private Spgemm() {
     }
 
-    /** {@code C = A·B} with {@link SpgemmOptions#defaults()}. */
+    /**
+     * {@code C = A·B} with {@link SpgemmOptions#defaults()}.
+     *
+     * @param a Input, {@code m × n} CSR (sorted or not)
+     * @param b Input, {@code n × p} CSR (sorted or not)
+     * @return C, {@code m × p}, canonical
+     */
     public static CsrMatrix multiply(CsrMatrix a, CsrMatrix b) {
         return multiply(a, b, SpgemmOptions.defaults());
     }
@@ -131,6 +137,11 @@ public final class Spgemm {
     /**
      * {@code C = A·Bᵀ}: {@code a} is {@code m × n}, {@code b} is {@code p × n}. Forms Bᵀ once (a
      * parallel counting sort, O(nnz(B))) and multiplies; row-by-row dot products would cost far more.
+     *
+     * @param a Input, {@code m × n} CSR (sorted or not)
+     * @param b Input, {@code p × n} CSR (sorted or not)
+     * @param options threads, sorted output, dropping zeros
+     * @return C, {@code m × p}: canonical unless {@code options.sorted()} is false
      */
     public static CsrMatrix multiplyTransposeB(CsrMatrix a, CsrMatrix b, SpgemmOptions options) {
         return multiplyTransposeB(a, b, options, null);
@@ -139,7 +150,11 @@ public final class Spgemm {
     /**
      * {@link #multiplyTransposeB(CsrMatrix, CsrMatrix, SpgemmOptions)} with a workspace.
      *
+     * @param a Input, {@code m × n} CSR (sorted or not)
+     * @param b Input, {@code p × n} CSR (sorted or not)
+     * @param options threads, sorted output, dropping zeros
      * @param workspace Optional: scratch kept between calls, or null
+     * @return C, {@code m × p}: canonical unless {@code options.sorted()} is false
      */
     public static CsrMatrix multiplyTransposeB(CsrMatrix a, CsrMatrix b, SpgemmOptions options,
                                                SpgemmWorkspace workspace) {
@@ -151,6 +166,11 @@ public final class Spgemm {
      * {@code C = Aᵀ·B}: {@code a} is {@code n × m}, {@code b} is {@code n × p}. Forms Aᵀ once and
      * multiplies. Where A is already held column-wise, pass {@code cscA.transposeView()} to
      * {@link #multiply(CsrMatrix, CsrMatrix, SpgemmOptions)} instead and no transpose is formed.
+     *
+     * @param a Input, {@code n × m} CSR (sorted or not)
+     * @param b Input, {@code n × p} CSR (sorted or not)
+     * @param options threads, sorted output, dropping zeros
+     * @return C, {@code m × p}: canonical unless {@code options.sorted()} is false
      */
     public static CsrMatrix multiplyTransposeA(CsrMatrix a, CsrMatrix b, SpgemmOptions options) {
         Checks.checkInner(a.rows(), b.rows(), a, b, "Aᵀ·B");
@@ -176,8 +196,12 @@ public final class Spgemm {
      * {@link #estimate(CsrMatrix, CsrMatrix, SpgemmOptions)} for a product through {@code workspace}:
      * the strategy then also depends on whether the workspace has served a product before.
      *
+     * @param a Input, {@code m × n}
+     * @param b Input, {@code n × p}
+     * @param options threads and whether zeros are dropped (which forces one phase)
      * @param workspace Optional: the workspace the product will use, or null for a fresh one
      *                  (it is used for scratch but not counted as having served a product)
+     * @return the estimate
      */
     public static SpgemmEstimate estimate(CsrMatrix a, CsrMatrix b, SpgemmOptions options, SpgemmWorkspace workspace) {
         Checks.checkNotNull(options, "options");

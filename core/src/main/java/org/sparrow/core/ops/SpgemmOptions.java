@@ -34,7 +34,11 @@ public record SpgemmOptions(Par parallelism, boolean sorted, boolean dropZeros) 
         this(Par.threads(threads), sorted, dropZeros);
     }
 
-    /** {@link Parallelism#defaultThreads()} threads, sorted output, explicit zeros kept. */
+    /**
+     * {@link Parallelism#defaultThreads()} threads, sorted output, explicit zeros kept.
+     *
+     * @return the defaults
+     */
     public static SpgemmOptions defaults() {
         return new SpgemmOptions(Parallelism.defaultThreads(), true, false);
     }
@@ -49,22 +53,42 @@ public record SpgemmOptions(Par parallelism, boolean sorted, boolean dropZeros) 
         return parallelism.threadsFor(Long.MAX_VALUE);
     }
 
-    /** These options with exactly {@code newThreads} threads. */
+    /**
+     * These options with exactly {@code newThreads} threads.
+     *
+     * @param newThreads the thread count, ≥ 1
+     * @return a copy with that parallelism, the other fields unchanged
+     */
     public SpgemmOptions withThreads(int newThreads) {
         return new SpgemmOptions(Par.threads(newThreads), sorted, dropZeros);
     }
 
-    /** These options with another parallelism. */
+    /**
+     * These options with another parallelism.
+     *
+     * @param newParallelism how parallel the product may be
+     * @return a copy with that parallelism, the other fields unchanged
+     */
     public SpgemmOptions withParallelism(Par newParallelism) {
         return new SpgemmOptions(newParallelism, sorted, dropZeros);
     }
 
-    /** These options with sorted (canonical) or unsorted output. */
+    /**
+     * These options with sorted (canonical) or unsorted output.
+     *
+     * @param newSorted whether C is canonical (sorted columns in every row)
+     * @return a copy with that setting, the other fields unchanged
+     */
     public SpgemmOptions withSorted(boolean newSorted) {
         return new SpgemmOptions(parallelism, newSorted, dropZeros);
     }
 
-    /** These options dropping (or keeping) exact zeros. */
+    /**
+     * These options dropping (or keeping) exact zeros.
+     *
+     * @param newDropZeros whether entries of C that are exactly zero are left out
+     * @return a copy with that setting, the other fields unchanged
+     */
     public SpgemmOptions withDropZeros(boolean newDropZeros) {
         return new SpgemmOptions(parallelism, sorted, newDropZeros);
     }

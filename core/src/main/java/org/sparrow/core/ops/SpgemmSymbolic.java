@@ -36,27 +36,27 @@ public final class SpgemmSymbolic {
         this.bIdx = b.columnIndices();
     }
 
-    /** Rows of C (rows of A). */
+    /** {@return rows of C (rows of A)} */
     public int rows() {
         return rows;
     }
 
-    /** Columns of C (columns of B). */
+    /** {@return columns of C (columns of B)} */
     public int cols() {
         return cols;
     }
 
-    /** Stored entries of C: the length {@link Spgemm#numeric} needs its output arrays to have. */
+    /** {@return stored entries of C: the length {@link Spgemm#numeric} needs its output arrays to have} */
     public int nnz() {
         return rowPtr[rows];
     }
 
-    /** Multiply-adds of the product ({@link SpgemmFlops#count}). */
+    /** {@return multiply-adds of the product ({@link SpgemmFlops#count})} */
     public long flops() {
         return flops;
     }
 
-    /** The row pointer of C, length {@code rows + 1}: shared, read-only. */
+    /** {@return the row pointer of C, length {@code rows + 1}: shared, read-only} */
     public int[] rowPointers() {
         return rowPtr;
     }

@@ -29,6 +29,11 @@ public final class Spmm {
      * {@code Y = A·X}, as parallel as {@code par} says for {@code nnz·k} multiply-adds; bit-identical
      * for every thread count. As {@link #apply(CsrMatrix, double[], double[], int, int)} otherwise.
      *
+     * @param a Input: {@code m × n} CSR (sorted or not)
+     * @param x Input: {@code n × k} row-major, length {@code n·k}
+     * @param y Output: {@code m × k} row-major, length {@code m·k}; overwritten (junk on entry is fine)
+     * @param k block width, ≥ 0
+     * @param par how parallel
      * @throws IllegalArgumentException as the thread-count form, or if {@code par} is null
      */
     public static void apply(CsrMatrix a, double[] x, double[] y, int k, Par par) {
@@ -40,6 +45,11 @@ public final class Spmm {
      * {@code Y = Aᵀ·X}, as parallel as {@code par} says for {@code nnz·k} multiply-adds. As
      * {@link #applyTranspose(CsrMatrix, double[], double[], int, int)} otherwise.
      *
+     * @param a Input: {@code m × n} CSR (sorted or not)
+     * @param x Input: {@code m × k} row-major, length {@code m·k}
+     * @param y Output: {@code n × k} row-major, length {@code n·k}; overwritten (junk on entry is fine)
+     * @param k block width, ≥ 0
+     * @param par how parallel
      * @throws IllegalArgumentException as the thread-count form, or if {@code par} is null
      */
     public static void applyTranspose(CsrMatrix a, double[] x, double[] y, int k, Par par) {

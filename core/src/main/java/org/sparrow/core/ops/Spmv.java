@@ -55,6 +55,10 @@ public final class Spmv {
     /**
      * {@code y = A·x} on exactly {@code threads} threads: {@code apply(a, x, y, Par.threads(threads))}.
      *
+     * @param a Input: {@code m × n} CSR (sorted or not)
+     * @param x Input: length {@code n}
+     * @param y Output: length {@code m}; overwritten (junk on entry is fine)
+     * @param threads threads to use, ≥ 1 (1 runs on the caller's thread with no pool)
      * @throws IllegalArgumentException as the {@link Par} form, or if {@code threads < 1}
      */
     public static void apply(CsrMatrix a, double[] x, double[] y, int threads) {
@@ -81,6 +85,10 @@ public final class Spmv {
      * {@code y = Aᵀ·x} into the caller's workspace: the same result as the allocating form, bit for
      * bit, and no allocation when {@code work} is long enough.
      *
+     * @param a Input: {@code m × n} CSR (sorted or not)
+     * @param x Input: length {@code m}
+     * @param y Output: length {@code n}; overwritten (junk on entry is fine)
+     * @param par how parallel: {@link Par#SEQ} runs the sequential scatter loop, no pool
      * @param work Optional workspace of at least {@link #transposeWorkspaceLength(CsrMatrix, Par)}
      *             doubles (its contents on entry do not matter; they are overwritten), or null to allocate
      * @throws IllegalArgumentException as {@link #applyTranspose(CsrMatrix, double[], double[], Par)},
@@ -103,6 +111,10 @@ public final class Spmv {
     /**
      * {@code y = Aᵀ·x} on exactly {@code threads} threads: {@code applyTranspose(a, x, y, Par.threads(threads))}.
      *
+     * @param a Input: {@code m × n} CSR (sorted or not)
+     * @param x Input: length {@code m}
+     * @param y Output: length {@code n}; overwritten (junk on entry is fine)
+     * @param threads threads to use, ≥ 1
      * @throws IllegalArgumentException as the {@link Par} form, or if {@code threads < 1}
      */
     public static void applyTranspose(CsrMatrix a, double[] x, double[] y, int threads) {
@@ -112,6 +124,10 @@ public final class Spmv {
     /**
      * The workspace {@link #applyTranspose(CsrMatrix, double[], double[], Par, double[])} needs:
      * one accumulator of {@code n} doubles per worker after the first (0 on one thread).
+     *
+     * @param a the matrix the product will use
+     * @param par how parallel the product will run
+     * @return the number of doubles the workspace needs, ≥ 0
      */
     public static int transposeWorkspaceLength(CsrMatrix a, Par par) {
         Checks.checkMatrix(a, "A");

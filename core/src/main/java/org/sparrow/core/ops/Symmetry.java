@@ -17,6 +17,7 @@ public final class Symmetry {
      *
      * @param a      Input: square, canonical (sorted) CSR
      * @param relTol relative tolerance, ≥ 0 (0: exact symmetry)
+     * @return the first asymmetric pair, described, or {@code null} when A is symmetric within {@code relTol}
      * @throws IllegalArgumentException if A is not square or not sorted
      */
     public static String firstAsymmetry(CsrMatrix a, double relTol) {

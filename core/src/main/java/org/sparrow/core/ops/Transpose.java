@@ -29,6 +29,9 @@ public final class Transpose {
      * Aᵀ as a new canonical CSR matrix, as parallel as {@code par} says for nnz(A) entries;
      * bit-identical for every thread count. As {@link #of(CsrMatrix, int)} otherwise.
      *
+     * @param a Input: {@code m × n} CSR (sorted or not)
+     * @param par how parallel
+     * @return Aᵀ, {@code n × m}, canonical
      * @throws IllegalArgumentException if {@code a} or {@code par} is null
      */
     public static CsrMatrix of(CsrMatrix a, Par par) {

@@ -76,6 +76,14 @@ public final class Triangular {
     /**
      * {@code Lᵀ·x = b}, L lower triangular in CSC, from the last column (a dot product per column).
      * Arguments as {@link #lsolve}.
+     *
+     * @param n order of L
+     * @param lp Input: column pointers, length n + 1
+     * @param li Input: row indices
+     * @param lx Input: values
+     * @param diag Input: position of L(j, j) in column j; the entries after it are L's below the diagonal
+     * @param d Input: the diagonal values, length n, or null for a unit diagonal
+     * @param x Input/Output: b on entry, the solution on exit, length n
      */
     public static void ltsolve(int n, int[] lp, int[] li, double[] lx, int[] diag, double[] d, double[] x) {
         for (int j = n - 1; j >= 0; j--) {
@@ -111,6 +119,14 @@ public final class Triangular {
     /**
      * {@code Uᵀ·x = b}, U upper triangular in CSC, from the first column (a dot product per column).
      * Arguments as {@link #usolve}.
+     *
+     * @param n order of U
+     * @param up Input: column pointers, length n + 1
+     * @param ui Input: row indices
+     * @param ux Input: values
+     * @param diag Input: position of U(j, j) in column j; the entries before it are U's above the diagonal
+     * @param d Input: the diagonal values, length n, or null for a unit diagonal
+     * @param x Input/Output: b on entry, the solution on exit, length n
      */
     public static void utsolve(int n, int[] up, int[] ui, double[] ux, int[] diag, double[] d, double[] x) {
         for (int j = 0; j < n; j++) {
@@ -128,6 +144,14 @@ public final class Triangular {
      * {@code L·x = b}, L lower triangular in CSR (row by row, a dot product per row):
      * {@link #utsolve} on L's arrays, which are Lᵀ's in CSC. {@code diag[i]}: position of L(i, i) in
      * row i, the entries before it being L's left of the diagonal.
+     *
+     * @param n order of L
+     * @param lp Input: row pointers, length n + 1
+     * @param lj Input: column indices
+     * @param lx Input: values
+     * @param diag Input: position of L(i, i) in row i; the entries before it are L's left of the diagonal
+     * @param d Input: the diagonal values, length n, or null for a unit diagonal
+     * @param x Input/Output: b on entry, the solution on exit, length n
      */
     public static void lsolveCsr(int n, int[] lp, int[] lj, double[] lx, int[] diag, double[] d, double[] x) {
         utsolve(n, lp, lj, lx, diag, d, x);
@@ -137,17 +161,45 @@ public final class Triangular {
      * {@code U·x = b}, U upper triangular in CSR (from the last row, a dot product per row):
      * {@link #ltsolve} on U's arrays. {@code diag[i]}: position of U(i, i) in row i, the entries after
      * it being U's right of the diagonal.
+     *
+     * @param n order of U
+     * @param up Input: row pointers, length n + 1
+     * @param uj Input: column indices
+     * @param ux Input: values
+     * @param diag Input: position of U(i, i) in row i; the entries after it are U's right of the diagonal
+     * @param d Input: the diagonal values, length n, or null for a unit diagonal
+     * @param x Input/Output: b on entry, the solution on exit, length n
      */
     public static void usolveCsr(int n, int[] up, int[] uj, double[] ux, int[] diag, double[] d, double[] x) {
         ltsolve(n, up, uj, ux, diag, d, x);
     }
 
-    /** {@code Lᵀ·x = b}, L lower triangular in CSR (from the last row, scattering it): {@link #usolve} on L's arrays. */
+    /**
+     * {@code Lᵀ·x = b}, L lower triangular in CSR (from the last row, scattering it): {@link #usolve} on L's arrays.
+     *
+     * @param n order of L
+     * @param lp Input: row pointers, length n + 1
+     * @param lj Input: column indices
+     * @param lx Input: values
+     * @param diag Input: position of L(i, i) in row i; the entries before it are L's left of the diagonal
+     * @param d Input: the diagonal values, length n, or null for a unit diagonal
+     * @param x Input/Output: b on entry, the solution on exit, length n
+     */
     public static void ltsolveCsr(int n, int[] lp, int[] lj, double[] lx, int[] diag, double[] d, double[] x) {
         usolve(n, lp, lj, lx, diag, d, x);
     }
 
-    /** {@code Uᵀ·x = b}, U upper triangular in CSR (from the first row, scattering it): {@link #lsolve} on U's arrays. */
+    /**
+     * {@code Uᵀ·x = b}, U upper triangular in CSR (from the first row, scattering it): {@link #lsolve} on U's arrays.
+     *
+     * @param n order of U
+     * @param up Input: row pointers, length n + 1
+     * @param uj Input: column indices
+     * @param ux Input: values
+     * @param diag Input: position of U(i, i) in row i; the entries after it are U's right of the diagonal
+     * @param d Input: the diagonal values, length n, or null for a unit diagonal
+     * @param x Input/Output: b on entry, the solution on exit, length n
+     */
     public static void utsolveCsr(int n, int[] up, int[] uj, double[] ux, int[] diag, double[] d, double[] x) {
         lsolve(n, up, uj, ux, diag, d, x);
     }
@@ -159,8 +211,13 @@ public final class Triangular {
      * lines (rows of a CSR, columns of a CSC: the diagonal is where the index equals the line).
      * O(n·log(max line)).
      *
+     * @param n number of lines (rows or columns), the matrix being n × n
+     * @param ptr Input: line pointers, length n + 1
+     * @param idx Input: indices within each line, sorted
+     * @param val Input: values, read only when {@code nonzero} is set
      * @param who      the caller, first in messages ("ILU(0)", "triangular solve")
      * @param nonzero  also check that every diagonal entry is nonzero
+     * @return {@code diag}, length n: {@code diag[k]} is the position of the diagonal entry of line k
      * @throws IllegalArgumentException if a diagonal entry is not stored, or (with {@code nonzero}) is
      *     zero, naming the 1-based row
      */
@@ -181,7 +238,13 @@ public final class Triangular {
         return diag;
     }
 
-    /** {@code d[k] = val[diag[k]]}: the stored diagonal, gathered once for the kernels. */
+    /**
+     * {@code d[k] = val[diag[k]]}: the stored diagonal, gathered once for the kernels.
+     *
+     * @param val Input: the values of the matrix
+     * @param diag Input: the diagonal positions, as {@link #diagonalPositions} returns them
+     * @return the diagonal values, length {@code diag.length}
+     */
     public static double[] diagonal(double[] val, int[] diag) {
         double[] d = new double[diag.length];
         for (int k = 0; k < d.length; k++) {
@@ -209,19 +272,46 @@ public final class Triangular {
         solve(s.rows(), s.cols(), s.rowPointers(), s.columnIndices(), s.values(), true, part, kind, false, b, x);
     }
 
-    /** {@code x = T⁻ᵀ·b}, T as in {@link #solve(CsrMatrix, Part, DiagonalKind, double[], double[])}. */
+    /**
+     * {@code x = T⁻ᵀ·b}, T as in {@link #solve(CsrMatrix, Part, DiagonalKind, double[], double[])}.
+     *
+     * @param a Input: square CSR (sorted or not)
+     * @param part which triangle of A is T
+     * @param kind a unit diagonal, or A's stored one (then every A(k, k) must be stored and nonzero)
+     * @param b Input: length n
+     * @param x Output: length n, overwritten (may be b)
+     * @throws IllegalArgumentException if A is not square, a length is wrong, or a diagonal entry A needs is missing or zero (naming the 1-based row)
+     */
     public static void solveTranspose(CsrMatrix a, Part part, DiagonalKind kind, double[] b, double[] x) {
         CsrMatrix s = Checks.checkMatrix(a, "A").sorted();
         solve(s.rows(), s.cols(), s.rowPointers(), s.columnIndices(), s.values(), true, part, kind, true, b, x);
     }
 
-    /** {@code x = T⁻¹·b}, T the given triangle of a square CSC matrix A; as the CSR form. */
+    /**
+     * {@code x = T⁻¹·b}, T the given triangle of a square CSC matrix A; as the CSR form.
+     *
+     * @param a Input: square CSC
+     * @param part which triangle of A is T
+     * @param kind a unit diagonal, or A's stored one (then every A(k, k) must be stored and nonzero)
+     * @param b Input: length n
+     * @param x Output: length n, overwritten (may be b)
+     * @throws IllegalArgumentException if A is not square, a length is wrong, or a diagonal entry A needs is missing or zero (naming the 1-based row)
+     */
     public static void solve(CscMatrix a, Part part, DiagonalKind kind, double[] b, double[] x) {
         CscMatrix s = checkCsc(a);
         solve(s.rows(), s.cols(), s.columnPointers(), s.rowIndices(), s.values(), false, part, kind, false, b, x);
     }
 
-    /** {@code x = T⁻ᵀ·b}, T the given triangle of a square CSC matrix A; as the CSR form. */
+    /**
+     * {@code x = T⁻ᵀ·b}, T the given triangle of a square CSC matrix A; as the CSR form.
+     *
+     * @param a Input: square CSC
+     * @param part which triangle of A is T
+     * @param kind a unit diagonal, or A's stored one (then every A(k, k) must be stored and nonzero)
+     * @param b Input: length n
+     * @param x Output: length n, overwritten (may be b)
+     * @throws IllegalArgumentException if A is not square, a length is wrong, or a diagonal entry A needs is missing or zero (naming the 1-based row)
+     */
     public static void solveTranspose(CscMatrix a, Part part, DiagonalKind kind, double[] b, double[] x) {
         CscMatrix s = checkCsc(a);
         solve(s.rows(), s.cols(), s.columnPointers(), s.rowIndices(), s.values(), false, part, kind, true, b, x);

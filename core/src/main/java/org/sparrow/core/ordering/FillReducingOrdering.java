@@ -31,6 +31,8 @@ public enum FillReducingOrdering {
     /**
      * The ordering of the graph of {@code A + Aᵀ} (square A), for {@code Permute.of(a, perm, perm)}.
      *
+     * @param a Input: square CSR
+     * @return the permutation {@code perm}, length n: row and column {@code perm[k]} of A become number {@code k}
      * @throws IllegalArgumentException if {@code a} is null or not square
      */
     public int[] symmetric(CsrMatrix a) {
@@ -46,6 +48,8 @@ public enum FillReducingOrdering {
      * The ordering of the columns of an {@code m × n} A through the pattern of {@code AᵀA}, for
      * {@code Permute.of(a, null, perm)}.
      *
+     * @param a Input: {@code m × n} CSR
+     * @return the column permutation, length n: column {@code perm[k]} of A becomes column {@code k}
      * @throws IllegalArgumentException if {@code a} is null
      */
     public int[] columns(CsrMatrix a) {
@@ -59,7 +63,7 @@ public enum FillReducingOrdering {
         return this == RCM ? ReverseCuthillMcKee.orderGraph(g) : ApproximateMinimumDegree.orderGraph(g);
     }
 
-    /** A lower-case name for results and the CLI: "natural", "rcm", "amd". */
+    /** {@return A lower-case name for results and the CLI: "natural", "rcm", "amd"} */
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

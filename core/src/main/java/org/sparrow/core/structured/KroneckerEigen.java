@@ -102,7 +102,7 @@ public final class KroneckerEigen {
         }
     }
 
-    /** Number of factors d. */
+    /** {@return number of factors d} */
     public int factorCount() {
         return vectors.length;
     }

@@ -132,7 +132,7 @@ public final class KroneckerOperator implements LinearOperator {
         return of(array);
     }
 
-    /** The number d of factors, ≥ 1. */
+    /** {@return the number d of factors, ≥ 1} */
     public int factorCount() {
         return factors.length;
     }
@@ -140,6 +140,8 @@ public final class KroneckerOperator implements LinearOperator {
     /**
      * Factor {@code k} (0-based), the matrix given to {@link #of}.
      *
+     * @param k the factor, 0-based
+     * @return the factor, as given (shared)
      * @throws IllegalArgumentException if {@code k} is not in {@code [0, factorCount())}
      */
     public Matrix factor(int k) {
@@ -150,12 +152,12 @@ public final class KroneckerOperator implements LinearOperator {
         return factors[k];
     }
 
-    /** The row counts {@code M_1, …, M_d} of the factors (a copy). */
+    /** {@return the row counts {@code M_1, …, M_d} of the factors (a copy)} */
     public int[] factorRows() {
         return m.clone();
     }
 
-    /** The column counts {@code N_1, …, N_d} of the factors (a copy). */
+    /** {@return the column counts {@code N_1, …, N_d} of the factors (a copy)} */
     public int[] factorCols() {
         return n.clone();
     }
@@ -201,6 +203,7 @@ public final class KroneckerOperator implements LinearOperator {
      * over both directions; 0 when no intermediate is needed (one factor, or an empty product).
      *
      * @param k block width, ≥ 1
+     * @return the workspace length in doubles, ≥ 0
      * @throws IllegalArgumentException if {@code k < 1} or a buffer would exceed a Java array
      */
     public long workspaceLength(int k) {

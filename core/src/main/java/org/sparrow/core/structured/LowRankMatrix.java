@@ -142,22 +142,22 @@ public final class LowRankMatrix implements LinearOperator {
         return cols;
     }
 
-    /** The number k of factor columns (an upper bound on the rank of M). */
+    /** {@return the number k of factor columns (an upper bound on the rank of M)} */
     public int rank() {
         return k;
     }
 
-    /** U, {@code rows × k} (the matrix given, shared: read only). */
+    /** {@return U, {@code rows × k} (the matrix given, shared: read only)} */
     public DenseMatrix u() {
         return u;
     }
 
-    /** The weights s, length k (a copy). */
+    /** {@return the weights s, length k (a copy)} */
     public double[] s() {
         return s.clone();
     }
 
-    /** V, {@code cols × k} (the matrix given, shared: read only). */
+    /** {@return V, {@code cols × k} (the matrix given, shared: read only)} */
     public DenseMatrix v() {
         return v;
     }

@@ -165,17 +165,17 @@ public final class MonarchMatrix implements LinearOperator {
         return cols;
     }
 
-    /** The block count b (blocks of R; also the size of each square block of L). */
+    /** {@return the block count b (blocks of R; also the size of each square block of L)} */
     public int blocks() {
         return b;
     }
 
-    /** The number of stored parameters, {@code left().length + right().length = q·b·(b + p)}. */
+    /** {@return the number of stored parameters, {@code left().length + right().length = q·b·(b + p)}} */
     public long parameterCount() {
         return (long) lp.length + right.length;
     }
 
-    /** L in the storage of the class comment, {@code left[(j·b + ℓ)·b + k] = L_{j,ℓ,k}} (a copy). */
+    /** {@return L in the storage of the class comment, {@code left[(j·b + ℓ)·b + k] = L_{j,ℓ,k}} (a copy)} */
     public double[] left() {
         double[] left = new double[lp.length];
         for (int j = 0; j < q; j++) {
@@ -188,7 +188,7 @@ public final class MonarchMatrix implements LinearOperator {
         return left;
     }
 
-    /** R in the storage of the class comment, {@code right[(k·q + j)·p + i] = R_{k,j,i}} (a copy). */
+    /** {@return R in the storage of the class comment, {@code right[(k·q + j)·p + i] = R_{k,j,i}} (a copy)} */
     public double[] right() {
         return right.clone();
     }

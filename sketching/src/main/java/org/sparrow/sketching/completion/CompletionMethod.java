@@ -23,7 +23,7 @@ public enum CompletionMethod {
         this.cliName = cliName;
     }
 
-    /** The lower-case name used by the CLI and in reports ("am", "sketched-am"). */
+    /** {@return the lower-case name used by the CLI and in reports ("am", "sketched-am")} */
     public String cliName() {
         return cliName;
     }
@@ -31,6 +31,8 @@ public enum CompletionMethod {
     /**
      * Parses a CLI name, case-insensitively (an underscore is read as a hyphen); the error lists the valid names.
      *
+     * @param name the name, e.g. {@code "sketched-am"}
+     * @return the method it names
      * @throws IllegalArgumentException for an unknown name
      */
     public static CompletionMethod fromCliName(String name) {

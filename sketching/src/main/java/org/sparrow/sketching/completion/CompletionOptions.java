@@ -54,48 +54,91 @@ public record CompletionOptions(int rank, CompletionMethod method, double lambda
     /**
      * Rank k, exact alternating minimization, λ = 0, {@value #DEFAULT_MAX_ITERATIONS} iterations, tolerance
      * {@value #DEFAULT_TOLERANCE}, no validation, seed 0, {@link Par#AUTO}.
+     *
+     * @param rank k ≥ 1, the rank of U·Vᵀ
+     * @return the defaults for that rank
      */
     public static CompletionOptions defaults(int rank) {
         return new CompletionOptions(rank, CompletionMethod.ALTERNATING_MINIMIZATION, 0.0, DEFAULT_MAX_ITERATIONS,
                 DEFAULT_TOLERANCE, 0.0, 0L, Par.AUTO);
     }
 
-    /** These options with rank k. */
+    /**
+     * These options with rank k.
+     *
+     * @param k the rank of U·Vᵀ, ≥ 1
+     * @return a copy with that rank, the other fields unchanged
+     */
     public CompletionOptions withRank(int k) {
         return new CompletionOptions(k, method, lambda, maxIterations, tolerance, validationFraction, seed, par);
     }
 
-    /** These options with another method. */
+    /**
+     * These options with another method.
+     *
+     * @param m exact or sketched row solves
+     * @return a copy with that method, the other fields unchanged
+     */
     public CompletionOptions withMethod(CompletionMethod m) {
         return new CompletionOptions(rank, m, lambda, maxIterations, tolerance, validationFraction, seed, par);
     }
 
-    /** These options with ridge weight λ. */
+    /**
+     * These options with ridge weight λ.
+     *
+     * @param l the ridge weight λ ≥ 0
+     * @return a copy with that λ, the other fields unchanged
+     */
     public CompletionOptions withLambda(double l) {
         return new CompletionOptions(rank, method, l, maxIterations, tolerance, validationFraction, seed, par);
     }
 
-    /** These options with another iteration cap. */
+    /**
+     * These options with another iteration cap.
+     *
+     * @param n iteration limit, ≥ 1
+     * @return a copy with that limit, the other fields unchanged
+     */
     public CompletionOptions withMaxIterations(int n) {
         return new CompletionOptions(rank, method, lambda, n, tolerance, validationFraction, seed, par);
     }
 
-    /** These options with another tolerance. */
+    /**
+     * These options with another tolerance.
+     *
+     * @param t the stopping threshold on the relative change of U·Vᵀ on the training entries, ≥ 0
+     * @return a copy with that tolerance, the other fields unchanged
+     */
     public CompletionOptions withTolerance(double t) {
         return new CompletionOptions(rank, method, lambda, maxIterations, t, validationFraction, seed, par);
     }
 
-    /** These options with another validation fraction. */
+    /**
+     * These options with another validation fraction.
+     *
+     * @param f the share of the observations held out for validation, in [0, 1); 0 for none
+     * @return a copy with that fraction, the other fields unchanged
+     */
     public CompletionOptions withValidationFraction(double f) {
         return new CompletionOptions(rank, method, lambda, maxIterations, tolerance, f, seed, par);
     }
 
-    /** These options with another seed. */
+    /**
+     * These options with another seed.
+     *
+     * @param s the seed of the validation split, the randomized SVD and the sketches
+     * @return a copy with that seed, the other fields unchanged
+     */
     public CompletionOptions withSeed(long s) {
         return new CompletionOptions(rank, method, lambda, maxIterations, tolerance, validationFraction, s, par);
     }
 
-    /** These options with another parallelism. */
+    /**
+     * These options with another parallelism.
+     *
+     * @param p the parallelism of the row solves
+     * @return a copy with that parallelism, the other fields unchanged
+     */
     public CompletionOptions withPar(Par p) {
         return new CompletionOptions(rank, method, lambda, maxIterations, tolerance, validationFraction, seed, p);
     }

@@ -30,7 +30,7 @@ public record CompletionResult(LowRankMatrix factors, double trainingRmse, doubl
                                String detail, double[] changeHistory, int rows, int cols, int observed,
                                int validationCount, int sketchRows, int sketchIterations) {
 
-    /** The rank k. */
+    /** {@return the rank k} */
     public int rank() {
         return factors.rank();
     }

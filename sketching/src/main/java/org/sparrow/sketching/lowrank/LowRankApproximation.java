@@ -75,22 +75,22 @@ public record LowRankApproximation(LowRankMatrix matrix, double errorEstimate,
                 testVectors, nextSingularValue, errorLowerBound, singularValueErrors, tolerance, adaptive);
     }
 
-    /** U, rows × k with orthonormal columns: the approximate left singular vectors ({@code matrix().u()}). */
+    /** {@return U, rows × k with orthonormal columns: the approximate left singular vectors ({@code matrix().u()})} */
     public DenseMatrix u() {
         return matrix.u();
     }
 
-    /** σ̃₁ ≥ … ≥ σ̃_k ≥ 0, the approximate singular values ({@code matrix().s()}, a copy). */
+    /** {@return σ̃₁ ≥ … ≥ σ̃_k ≥ 0, the approximate singular values ({@code matrix().s()}, a copy)} */
     public double[] singularValues() {
         return matrix.s();
     }
 
-    /** V, cols × k with orthonormal columns: the approximate right singular vectors ({@code matrix().v()}). */
+    /** {@return V, cols × k with orthonormal columns: the approximate right singular vectors ({@code matrix().v()})} */
     public DenseMatrix v() {
         return matrix.v();
     }
 
-    /** The rank k of the approximation. */
+    /** {@return the rank k of the approximation} */
     public int rank() {
         return matrix.rank();
     }
@@ -98,6 +98,8 @@ public record LowRankApproximation(LowRankMatrix matrix, double errorEstimate,
     /**
      * The upper end of the error bracket: E + σ̃_{k+1} ({@code errorEstimate} plus {@code nextSingularValue}, or E
      * alone when ℓ = k), an upper bound on ‖A − U·Σ·Vᵀ‖₂ with probability at least 1 − 10^(−testVectors).
+     *
+     * @return E + σ̃_{k+1}, ≥ 0
      */
     public double errorUpperBound() {
         return errorEstimate + (Double.isNaN(nextSingularValue) ? 0.0 : nextSingularValue);
@@ -107,6 +109,8 @@ public record LowRankApproximation(LowRankMatrix matrix, double errorEstimate,
      * β = max_i η_i / σ̃_k, the residual bound on the singular values relative to the smallest one: every σ̃_i is
      * within β·σ̃_k (so within β·σ̃_i) of a singular value of A. 0 when every η_i is 0; +∞ when σ̃_k = 0 and
      * some η_i is not (A has numerical rank below k).
+     *
+     * @return β, ≥ 0, possibly +∞
      */
     public double relativeSingularValueError() {
         double max = 0;
@@ -124,13 +128,15 @@ public record LowRankApproximation(LowRankMatrix matrix, double errorEstimate,
     /**
      * How far σ̃₁ is proven too low: (L − σ̃₁)/L when the residual's lower bound L exceeds σ̃₁ (σ₁ ≥ L, so σ̃₁ is at
      * least this fraction below σ₁: a leading direction was missed or not yet converged), else 0.
+     *
+     * @return the proven relative deficit of σ̃₁, in [0, 1]
      */
     public double leadingDeficit() {
         double s1 = singularValues()[0];
         return errorLowerBound > s1 ? (errorLowerBound - s1) / errorLowerBound : 0.0;
     }
 
-    /** Whether the residual bound meets the tolerance: {@link #relativeSingularValueError()} ≤ τ. */
+    /** {@return whether the residual bound meets the tolerance: {@link #relativeSingularValueError()} ≤ τ} */
     public boolean toleranceMet() {
         return relativeSingularValueError() <= tolerance;
     }
@@ -138,6 +144,8 @@ public record LowRankApproximation(LowRankMatrix matrix, double errorEstimate,
     /**
      * Whether the result is trustworthy: the tolerance is met ({@link #toleranceMet()}) and the residual does not
      * prove σ̃₁ more than τ too low ({@link #leadingDeficit()} ≤ τ).
+     *
+     * @return whether the tolerance is met and σ̃₁ is not proven too low
      */
     public boolean trustworthy() {
         return toleranceMet() && leadingDeficit() <= tolerance;
@@ -146,6 +154,8 @@ public record LowRankApproximation(LowRankMatrix matrix, double errorEstimate,
     /**
      * Why the result is not trustworthy, as one sentence with the figures, or the empty string when it is. It names
      * no remedy: the caller knows its own knobs (more power iterations, the adaptive mode).
+     *
+     * @return the problem in one sentence, or {@code ""}
      */
     public String trustProblem() {
         if (trustworthy()) {

@@ -95,6 +95,9 @@ public record RandomizedSvdOptions(int rank, int oversampling, int powerIteratio
     /**
      * Rank k with oversampling 10, 2 power iterations, a Gaussian test matrix, seed 42, tolerance
      * {@value #DEFAULT_TOLERANCE}, adaptive mode off (cap {@value #DEFAULT_MAX_POWER_ITERATIONS} when turned on).
+     *
+     * @param rank target rank k ≥ 1
+     * @return the defaults for that rank
      */
     public static RandomizedSvdOptions defaults(int rank) {
         return new RandomizedSvdOptions(rank, 10, 2, SketchKind.GAUSSIAN, 42L);
@@ -115,48 +118,88 @@ public record RandomizedSvdOptions(int rank, int oversampling, int powerIteratio
         }
     }
 
-    /** These options with another rank. */
+    /**
+     * These options with another rank.
+     *
+     * @param k target rank, ≥ 1
+     * @return a copy with that rank, the other fields unchanged
+     */
     public RandomizedSvdOptions withRank(int k) {
         return new RandomizedSvdOptions(k, oversampling, powerIterations, sketch, seed, tolerance, adaptive,
                 maxPowerIterations);
     }
 
-    /** These options with another oversampling. */
+    /**
+     * These options with another oversampling.
+     *
+     * @param p oversampling, 0 ≤ p ≤ {@value #MAX_OVERSAMPLING}
+     * @return a copy with that oversampling, the other fields unchanged
+     */
     public RandomizedSvdOptions withOversampling(int p) {
         return new RandomizedSvdOptions(rank, p, powerIterations, sketch, seed, tolerance, adaptive,
                 maxPowerIterations);
     }
 
-    /** These options with another number of power iterations (the starting number in adaptive mode). */
+    /**
+     * These options with another number of power iterations (the starting number in adaptive mode).
+     *
+     * @param q power iterations, 0 ≤ q ≤ {@value #MAX_POWER_ITERATIONS}
+     * @return a copy with that number, the other fields unchanged
+     */
     public RandomizedSvdOptions withPowerIterations(int q) {
         return new RandomizedSvdOptions(rank, oversampling, q, sketch, seed, tolerance, adaptive, maxPowerIterations);
     }
 
-    /** These options with another test-matrix family. */
+    /**
+     * These options with another test-matrix family.
+     *
+     * @param k the family of the test matrix Ω
+     * @return a copy with that family, the other fields unchanged
+     */
     public RandomizedSvdOptions withSketch(SketchKind k) {
         return new RandomizedSvdOptions(rank, oversampling, powerIterations, k, seed, tolerance, adaptive,
                 maxPowerIterations);
     }
 
-    /** These options with another seed. */
+    /**
+     * These options with another seed.
+     *
+     * @param s the seed of Ω
+     * @return a copy with that seed, the other fields unchanged
+     */
     public RandomizedSvdOptions withSeed(long s) {
         return new RandomizedSvdOptions(rank, oversampling, powerIterations, sketch, s, tolerance, adaptive,
                 maxPowerIterations);
     }
 
-    /** These options with another tolerance τ (the trust threshold, and the target in adaptive mode). */
+    /**
+     * These options with another tolerance τ (the trust threshold, and the target in adaptive mode).
+     *
+     * @param t τ, 0 &lt; τ &lt; 1
+     * @return a copy with that tolerance, the other fields unchanged
+     */
     public RandomizedSvdOptions withTolerance(double t) {
         return new RandomizedSvdOptions(rank, oversampling, powerIterations, sketch, seed, t, adaptive,
                 maxPowerIterations);
     }
 
-    /** These options with adaptive mode on or off. */
+    /**
+     * These options with adaptive mode on or off.
+     *
+     * @param on whether q is raised until the tolerance is met
+     * @return a copy with that setting, the other fields unchanged
+     */
     public RandomizedSvdOptions withAdaptive(boolean on) {
         return new RandomizedSvdOptions(rank, oversampling, powerIterations, sketch, seed, tolerance, on,
                 maxPowerIterations);
     }
 
-    /** These options with another cap on the power iterations of the adaptive mode. */
+    /**
+     * These options with another cap on the power iterations of the adaptive mode.
+     *
+     * @param cap the cap on q in adaptive mode, 0 ≤ cap ≤ {@value #MAX_POWER_ITERATIONS}
+     * @return a copy with that cap, the other fields unchanged
+     */
     public RandomizedSvdOptions withMaxPowerIterations(int cap) {
         return new RandomizedSvdOptions(rank, oversampling, powerIterations, sketch, seed, tolerance, adaptive, cap);
     }

@@ -45,6 +45,12 @@ public final class RangeFinder {
     /**
      * As {@link #find(LinearOperator, int, int, long)} with Ω = Sᵀ for a sketch S of the given family.
      *
+     * @param a Input: the operator, rows × cols.
+     * @param columns ℓ, the basis size, 1 ≤ ℓ ≤ min(rows, cols).
+     * @param powerIterations q ≥ 0.
+     * @param kind the sketch family of S
+     * @param seed the seed of S.
+     * @return Q, rows × ℓ with orthonormal columns
      * @throws IllegalArgumentException on ℓ outside [1, min(rows, cols)] or q &lt; 0
      * @throws UnsupportedOperationException if the sketch family is not available
      */

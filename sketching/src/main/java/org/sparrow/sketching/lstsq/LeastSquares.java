@@ -107,6 +107,7 @@ public final class LeastSquares {
      * @param delta   δ in (0, 1)
      * @param d       columns of A, ≥ 1
      * @param n       rows of A, ≥ 1
+     * @return m, ≥ 1
      */
     public static long formulaSketchRows(double epsilon, double delta, int d, int n) {
         if (!(epsilon > 0 && epsilon < 1)) {
@@ -123,7 +124,13 @@ public final class LeastSquares {
         return m >= 0x1p63 ? Long.MAX_VALUE : (long) m;
     }
 
-    /** The sketch rows sketch-and-precondition uses when none are given: min(γ·d, n), γ = {@value #DEFAULT_GAMMA}. */
+    /**
+     * The sketch rows sketch-and-precondition uses when none are given: min(γ·d, n), γ = {@value #DEFAULT_GAMMA}.
+     *
+     * @param n rows of A, ≥ 1
+     * @param d columns of A, ≥ 1
+     * @return the number of sketch rows
+     */
     public static int defaultPreconditionerRows(int n, int d) {
         return (int) Math.min((long) DEFAULT_GAMMA * d, n);
     }
@@ -153,6 +160,10 @@ public final class LeastSquares {
      * sketch-and-precondition (S·A is formed from A·E for blocks E of 64 identity columns: d products with A,
      * the whole of A passed once). A {@link Matrix} goes to {@link #solve(Matrix, double[], LeastSquaresOptions)}.
      *
+     * @param a Input: n×d operator with n ≥ d ≥ 1
+     * @param b Input: length n, finite.
+     * @param o Input: method, sketch, sketch rows, ε, δ, seed, tolerance, iteration limit.
+     * @return the solution and the recomputed residual figures
      * @throws IllegalArgumentException as the matrix form, and for QR on an operator that is not a Matrix
      */
     public static LeastSquaresResult solve(LinearOperator a, double[] b, LeastSquaresOptions o) {

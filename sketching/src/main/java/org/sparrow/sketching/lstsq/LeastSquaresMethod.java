@@ -29,7 +29,7 @@ public enum LeastSquaresMethod {
         this.cliName = cliName;
     }
 
-    /** The lower-case name used by the CLI and in reports ("qr", "lsqr", "sketch-solve", "sketch-precondition"). */
+    /** {@return the lower-case name used by the CLI and in reports ("qr", "lsqr", "sketch-solve", "sketch-precondition")} */
     public String cliName() {
         return cliName;
     }
@@ -38,6 +38,8 @@ public enum LeastSquaresMethod {
      * Parses a CLI name, case-insensitively (an underscore is read as a hyphen); the error lists the
      * valid names.
      *
+     * @param name the name, e.g. {@code "sketch-solve"}
+     * @return the method it names
      * @throws IllegalArgumentException for an unknown name
      */
     public static LeastSquaresMethod parse(String name) {

@@ -50,48 +50,90 @@ public record LeastSquaresOptions(LeastSquaresMethod method, SketchKind sketch, 
      * Sketch-and-precondition with an SRHT sketch of min(4·d, n) rows, ε = 0.5, δ = 0.01, seed 42,
      * tolerance 1e-12 (about the accuracy a backward-stable solver reaches on the normal equations),
      * at most 1000 iterations (a sketch-preconditioned solve needs a few dozen, whatever cond(A)).
+     *
+     * @return the defaults
      */
     public static LeastSquaresOptions defaults() {
         return new LeastSquaresOptions(LeastSquaresMethod.SKETCH_PRECONDITION, SketchKind.SRHT, 0, 0.5, 0.01, 42L,
                 1e-12, 1000);
     }
 
-    /** These options with another method. */
+    /**
+     * These options with another method.
+     *
+     * @param m which method to run
+     * @return a copy with that method, the other fields unchanged
+     */
     public LeastSquaresOptions withMethod(LeastSquaresMethod m) {
         return new LeastSquaresOptions(m, sketch, sketchRows, epsilon, delta, seed, relativeTolerance, maxIterations);
     }
 
-    /** These options with another sketch family. */
+    /**
+     * These options with another sketch family.
+     *
+     * @param k the sketch family
+     * @return a copy with that family, the other fields unchanged
+     */
     public LeastSquaresOptions withSketch(SketchKind k) {
         return new LeastSquaresOptions(method, k, sketchRows, epsilon, delta, seed, relativeTolerance, maxIterations);
     }
 
-    /** These options with another number of sketch rows (0: choose). */
+    /**
+     * These options with another number of sketch rows (0: choose).
+     *
+     * @param m sketch rows, ≥ 0; 0 lets the method choose
+     * @return a copy with that number, the other fields unchanged
+     */
     public LeastSquaresOptions withSketchRows(int m) {
         return new LeastSquaresOptions(method, sketch, m, epsilon, delta, seed, relativeTolerance, maxIterations);
     }
 
-    /** These options with another ε. */
+    /**
+     * These options with another ε.
+     *
+     * @param e ε in (0, 1)
+     * @return a copy with that ε, the other fields unchanged
+     */
     public LeastSquaresOptions withEpsilon(double e) {
         return new LeastSquaresOptions(method, sketch, sketchRows, e, delta, seed, relativeTolerance, maxIterations);
     }
 
-    /** These options with another δ. */
+    /**
+     * These options with another δ.
+     *
+     * @param d δ in (0, 1)
+     * @return a copy with that δ, the other fields unchanged
+     */
     public LeastSquaresOptions withDelta(double d) {
         return new LeastSquaresOptions(method, sketch, sketchRows, epsilon, d, seed, relativeTolerance, maxIterations);
     }
 
-    /** These options with another seed. */
+    /**
+     * These options with another seed.
+     *
+     * @param s the seed of the sketch
+     * @return a copy with that seed, the other fields unchanged
+     */
     public LeastSquaresOptions withSeed(long s) {
         return new LeastSquaresOptions(method, sketch, sketchRows, epsilon, delta, s, relativeTolerance, maxIterations);
     }
 
-    /** These options with another relative tolerance. */
+    /**
+     * These options with another relative tolerance.
+     *
+     * @param t tolerance in (0, 1) of the iterative methods
+     * @return a copy with that tolerance, the other fields unchanged
+     */
     public LeastSquaresOptions withRelativeTolerance(double t) {
         return new LeastSquaresOptions(method, sketch, sketchRows, epsilon, delta, seed, t, maxIterations);
     }
 
-    /** These options with another iteration limit. */
+    /**
+     * These options with another iteration limit.
+     *
+     * @param n iteration limit of the iterative methods, ≥ 1
+     * @return a copy with that limit, the other fields unchanged
+     */
     public LeastSquaresOptions withMaxIterations(int n) {
         return new LeastSquaresOptions(method, sketch, sketchRows, epsilon, delta, seed, relativeTolerance, n);
     }

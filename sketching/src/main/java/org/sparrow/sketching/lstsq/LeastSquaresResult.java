@@ -82,22 +82,22 @@ public record LeastSquaresResult(LeastSquaresMethod method, double[] solution, b
     public record LinfBound(double pinvNormEstimate, double bound) {
     }
 
-    /** ‖A·x − b‖/‖b‖, recomputed (as {@link org.sparrow.solvers.SolverResult#relativeResidual()}). */
+    /** {@return ‖A·x − b‖/‖b‖, recomputed (as {@link org.sparrow.solvers.SolverResult#relativeResidual()})} */
     public double relativeResidual() {
         return residuals.relative();
     }
 
-    /** ‖Aᵀr‖/(‖A‖_F·‖r‖), recomputed (as {@link org.sparrow.solvers.SolverResult#normalResidual()}). */
+    /** {@return ‖Aᵀr‖/(‖A‖_F·‖r‖), recomputed (as {@link org.sparrow.solvers.SolverResult#normalResidual()})} */
     public double normalResidual() {
         return residuals.normal();
     }
 
-    /** Total wall-clock seconds (as {@link org.sparrow.solvers.SolverResult#seconds()}). */
+    /** {@return total wall-clock seconds (as {@link org.sparrow.solvers.SolverResult#seconds()})} */
     public double seconds() {
         return timings.total();
     }
 
-    /** A one-line verdict: method, sketch, rows, residuals, iterations and time. */
+    /** {@return A one-line verdict: method, sketch, rows, residuals, iterations and time} */
     public String verdict() {
         StringBuilder s = new StringBuilder(method.cliName());
         if (sketch != null) {

@@ -57,55 +57,100 @@ public record BcdOptions(PartitionRule partition, int blockSize, SelectionRule r
                 10_000, 0L, null);
     }
 
-    /** These options with another partition rule. @param p the rule @return new options */
+    /**
+     * These options with another partition rule.
+     *
+     * @param p how coordinates are grouped into blocks
+     * @return a copy with that rule, the other fields unchanged
+     */
     public BcdOptions withPartition(PartitionRule p) {
         return new BcdOptions(p, blockSize, rule, update, messagePassing, activeSet, tolerance, maxIterations, seed,
                 listener);
     }
 
-    /** These options with another block size. @param k the size, ≥ 1 @return new options */
+    /**
+     * These options with another block size.
+     *
+     * @param k coordinates per block, ≥ 1
+     * @return a copy with that block size, the other fields unchanged
+     */
     public BcdOptions withBlockSize(int k) {
         return new BcdOptions(partition, k, rule, update, messagePassing, activeSet, tolerance, maxIterations, seed,
                 listener);
     }
 
-    /** These options with another selection rule. @param r the rule @return new options */
+    /**
+     * These options with another selection rule.
+     *
+     * @param r which block each iteration updates
+     * @return a copy with that rule, the other fields unchanged
+     */
     public BcdOptions withRule(SelectionRule r) {
         return new BcdOptions(partition, blockSize, r, update, messagePassing, activeSet, tolerance, maxIterations,
                 seed, listener);
     }
 
-    /** These options with another update rule. @param u the rule @return new options */
+    /**
+     * These options with another update rule.
+     *
+     * @param u how the selected block moves
+     * @return a copy with that rule, the other fields unchanged
+     */
     public BcdOptions withUpdate(UpdateRule u) {
         return new BcdOptions(partition, blockSize, rule, u, messagePassing, activeSet, tolerance, maxIterations,
                 seed, listener);
     }
 
-    /** These options with (or without) message-passing forest blocks. @param on whether @return new options */
+    /**
+     * These options with (or without) message-passing forest blocks.
+     *
+     * @param on whether blocks are forests of A's graph solved by message passing (quadratic loss only)
+     * @return a copy with that setting, the other fields unchanged
+     */
     public BcdOptions withMessagePassing(boolean on) {
         return new BcdOptions(partition, blockSize, rule, update, on, activeSet, tolerance, maxIterations, seed,
                 listener);
     }
 
-    /** These options with (or without) the active-set Newton phase. @param on whether @return new options */
+    /**
+     * These options with (or without) the active-set Newton phase.
+     *
+     * @param on whether Newton steps on the free coordinates follow once the active set is stable
+     * @return a copy with that setting, the other fields unchanged
+     */
     public BcdOptions withActiveSet(boolean on) {
         return new BcdOptions(partition, blockSize, rule, update, messagePassing, on, tolerance, maxIterations, seed,
                 listener);
     }
 
-    /** These options with another relative tolerance. @param t in (0, 1) @return new options */
+    /**
+     * These options with another relative tolerance.
+     *
+     * @param t relative tolerance on the optimality measure, in (0, 1)
+     * @return a copy with that tolerance, the other fields unchanged
+     */
     public BcdOptions withTolerance(double t) {
         return new BcdOptions(partition, blockSize, rule, update, messagePassing, activeSet, t, maxIterations, seed,
                 listener);
     }
 
-    /** These options with another iteration limit. @param n ≥ 1 @return new options */
+    /**
+     * These options with another iteration limit.
+     *
+     * @param n iteration limit, ≥ 1
+     * @return a copy with that limit, the other fields unchanged
+     */
     public BcdOptions withMaxIterations(int n) {
         return new BcdOptions(partition, blockSize, rule, update, messagePassing, activeSet, tolerance, n, seed,
                 listener);
     }
 
-    /** These options with another seed. @param s the seed @return new options */
+    /**
+     * These options with another seed.
+     *
+     * @param s seed of the random rules
+     * @return a copy with that seed, the other fields unchanged
+     */
     public BcdOptions withSeed(long s) {
         return new BcdOptions(partition, blockSize, rule, update, messagePassing, activeSet, tolerance, maxIterations,
                 s, listener);

@@ -53,13 +53,13 @@ public sealed interface BcdProblem permits PenalizedProblem {
         return QuadraticProblem.of(a, b);
     }
 
-    /** The smooth loss. */
+    /** {@return the smooth loss} */
     Loss loss();
 
-    /** Rows of the matrix (observations; n for the quadratic). */
+    /** {@return rows of the matrix (observations; n for the quadratic)} */
     int rows();
 
-    /** Columns of the matrix: the number n of coordinates. */
+    /** {@return columns of the matrix: the number n of coordinates} */
     int cols();
 
     /**
@@ -79,10 +79,10 @@ public sealed interface BcdProblem permits PenalizedProblem {
      */
     BcdProblem withNonnegative(boolean on);
 
-    /** The ℓ₁ weight λ (0: none). */
+    /** {@return the ℓ₁ weight λ (0: none)} */
     double l1();
 
-    /** Whether x ≥ 0 is imposed. */
+    /** {@return whether x ≥ 0 is imposed} */
     boolean nonnegative();
 
     /**

@@ -27,7 +27,7 @@ public record BcdResult(double[] x, double[] objectiveHistory, double optimality
                         int iterations, long coordinatesUpdated, boolean converged, StopReason reason, String detail,
                         int activeSetStableSince, double seconds) {
 
-    /** The final objective F(x), recomputed from scratch. @return the last history entry */
+    /** {@return the final objective F(x), recomputed from scratch: the last history entry} */
     public double objective() {
         return objectiveHistory[objectiveHistory.length - 1];
     }

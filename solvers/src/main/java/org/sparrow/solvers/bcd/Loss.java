@@ -20,7 +20,7 @@ public enum Loss {
         this.cliName = cliName;
     }
 
-    /** The name used on the command line and in JSON output. */
+    /** {@return the name used on the command line and in JSON output} */
     public String cliName() {
         return cliName;
     }

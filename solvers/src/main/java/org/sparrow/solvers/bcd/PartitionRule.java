@@ -27,7 +27,7 @@ public enum PartitionRule {
         this.cliName = cliName;
     }
 
-    /** The name used on the command line and in JSON output. */
+    /** {@return the name used on the command line and in JSON output} */
     public String cliName() {
         return cliName;
     }

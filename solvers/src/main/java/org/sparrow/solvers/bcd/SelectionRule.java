@@ -41,7 +41,7 @@ public enum SelectionRule {
         this.cliName = cliName;
     }
 
-    /** The name used on the command line and in JSON output. */
+    /** {@return the name used on the command line and in JSON output} */
     public String cliName() {
         return cliName;
     }

@@ -12,7 +12,7 @@ import org.sparrow.solvers.SolverMethod;
 import org.sparrow.solvers.SolverResult;
 import org.sparrow.solvers.StopReason;
 
-/** Checks, the CSR → EJML hand-over and the result record shared by the direct solvers. */
+/** Checks and the result record shared by the direct solvers (the CSR → EJML hand-over is {@link org.sparrow.interop.ejml.Ejml#cscOfTranspose}). */
 final class DirectSupport {
 
     private DirectSupport() {
@@ -69,21 +69,6 @@ final class DirectSupport {
         if (pair != null) {
             throw new IllegalArgumentException(who + " needs a symmetric matrix, but " + pair + " (use LU, --method lu, for a nonsymmetric A)");
         }
-    }
-
-    /**
-     * An EJML CSC view of the {@code rows × cols} matrix whose transpose is {@code t} (CSR): the CSR
-     * arrays of Bᵀ are the CSC arrays of B, so nothing is copied. EJML's factorizations only read
-     * their input.
-     */
-    static DMatrixSparseCSC cscOfTransposed(CsrMatrix t) {
-        DMatrixSparseCSC c = new DMatrixSparseCSC(t.cols(), t.rows(), 0);
-        c.col_idx = t.rowPointers();
-        c.nz_rows = t.columnIndices();
-        c.nz_values = t.values();
-        c.nz_length = t.nnz();
-        c.indicesSorted = t.isSorted();
-        return c;
     }
 
     /**

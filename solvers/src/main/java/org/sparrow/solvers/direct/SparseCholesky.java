@@ -6,6 +6,7 @@ import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Permute;
 import org.sparrow.core.ops.Triangular;
 import org.sparrow.core.ordering.FillReducingOrdering;
+import org.sparrow.interop.ejml.Ejml;
 import org.sparrow.solvers.SolverMethod;
 import org.sparrow.solvers.SolverResult;
 
@@ -14,7 +15,7 @@ import org.sparrow.solvers.SolverResult;
  * with it.
  *
  * <p>The fill-reducing permutation P is Sparrow's ({@link FillReducingOrdering}, default
- * {@link FillReducingOrdering#AMD AMD}; EJML 0.44 offers only none, random and identity), applied
+ * {@link FillReducingOrdering#AMD AMD}; EJML 0.46 offers only none, random and identity), applied
  * with {@link Permute}; the numerical factorization is EJML's up-looking sparse Cholesky
  * ({@code CholeskyUpLooking_DSCC}, Davis, "Direct Methods for Sparse Linear Systems", SIAM 2006, ch. 4),
  * which gets A's CSR arrays as its CSC input without a copy (for symmetric A they are the same
@@ -48,7 +49,13 @@ public final class SparseCholesky {
         this.factorNonzeros = l.col_idx[n];
     }
 
-    /** {@link #factor(CsrMatrix, FillReducingOrdering)} with the AMD ordering. */
+    /**
+     * {@link #factor(CsrMatrix, FillReducingOrdering)} with the AMD ordering.
+     *
+     * @param a Input: square, symmetric (both triangles stored), positive definite, finite CSR
+     * @return the factorization
+     * @throws IllegalArgumentException as {@link #factor(CsrMatrix, FillReducingOrdering)}
+     */
     public static SparseCholesky factor(CsrMatrix a) {
         return factor(a, FillReducingOrdering.AMD);
     }
@@ -58,6 +65,7 @@ public final class SparseCholesky {
      *
      * @param a        Input: square, symmetric (both triangles stored), positive definite, finite CSR
      * @param ordering the fill-reducing ordering of the graph of A
+     * @return the factorization, ready for repeated solves
      * @throws IllegalArgumentException if A is null, not square, not finite or not symmetric (naming
      *     the entry), or not positive definite (naming the pivot and the row of A where it failed)
      */
@@ -73,7 +81,7 @@ public final class SparseCholesky {
         int[] perm = ordering.symmetric(s);
         CsrMatrix b = ordering == FillReducingOrdering.NATURAL ? s : Permute.of(s, perm, perm); // P·A·Pᵀ
         CholeskyUpLooking_DSCC chol = new CholeskyUpLooking_DSCC();
-        if (!chol.decompose(DirectSupport.cscOfTransposed(b))) { // B symmetric: its CSR arrays are its CSC arrays
+        if (!chol.decompose(Ejml.cscOfTranspose(b))) { // B symmetric: its CSR arrays are its CSC arrays
             throw notPositiveDefinite(chol.getL(), perm, n, ordering);
         }
         return new SparseCholesky(n, ordering, perm, chol.getL());
@@ -82,6 +90,8 @@ public final class SparseCholesky {
     /**
      * Orders, factors and solves {@code A·x = b} with the AMD ordering.
      *
+     * @param a Input: square, symmetric (both triangles stored), positive definite, finite CSR
+     * @param b Input: the right-hand side, length n
      * @return the result: method "cholesky", 0 iterations, the true relative residual
      *     ‖b − A·x‖/‖b‖ recomputed from x, and the time of ordering, factorization and solve
      * @throws IllegalArgumentException as {@link #factor(CsrMatrix, FillReducingOrdering)}, or if b is
@@ -91,12 +101,25 @@ public final class SparseCholesky {
         return solve(a, b, FillReducingOrdering.AMD);
     }
 
-    /** As {@link #solve(CsrMatrix, double[])} with the given ordering. */
+    /**
+     * As {@link #solve(CsrMatrix, double[])} with the given ordering.
+     *
+     * @param a Input: square, symmetric (both triangles stored), positive definite, finite CSR
+     * @param b Input: the right-hand side, length n
+     * @param ordering the fill-reducing ordering of the graph of A
+     * @return the result, as {@link #solve(CsrMatrix, double[])} describes it
+     * @throws IllegalArgumentException as {@link #solve(CsrMatrix, double[])}
+     */
     public static SolverResult solve(CsrMatrix a, double[] b, FillReducingOrdering ordering) {
         return DirectSupport.solveOnce("Cholesky", SolverMethod.CHOLESKY, a, b, m -> factor(m, ordering)::solve, false);
     }
 
-    /** {@code x = A⁻¹·b} into a new array. */
+    /**
+     * {@code x = A⁻¹·b} into a new array.
+     *
+     * @param b Input: the right-hand side, length n
+     * @return x, length n
+     */
     public double[] solve(double[] b) {
         double[] x = new double[n];
         solve(b, x);
@@ -135,22 +158,22 @@ public final class SparseCholesky {
         DirectSupport.unpermute(z, perm, x); // x = Pᵀ·y
     }
 
-    /** nnz(L), diagonal included: the fill the ordering left. */
+    /** {@return nnz(L), diagonal included: the fill the ordering left} */
     public int factorNonzeros() {
         return factorNonzeros;
     }
 
-    /** The ordering used. */
+    /** {@return the ordering used} */
     public FillReducingOrdering ordering() {
         return ordering;
     }
 
-    /** The permutation, {@code perm[new] = old} (a copy). */
+    /** {@return the permutation, {@code perm[new] = old} (a copy)} */
     public int[] permutation() {
         return perm.clone();
     }
 
-    /** The order n of A. */
+    /** {@return the order n of A} */
     public int size() {
         return n;
     }

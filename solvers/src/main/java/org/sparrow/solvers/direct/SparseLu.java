@@ -6,6 +6,7 @@ import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Permute;
 import org.sparrow.core.ops.Triangular;
 import org.sparrow.core.ordering.FillReducingOrdering;
+import org.sparrow.interop.ejml.Ejml;
 import org.sparrow.solvers.SolverMethod;
 import org.sparrow.solvers.SolverResult;
 
@@ -60,7 +61,13 @@ public final class SparseLu {
         this.factorNonzeros = l.col_idx[n] + u.col_idx[n] - n;
     }
 
-    /** {@link #factor(CsrMatrix, FillReducingOrdering)} with the AMD column ordering. */
+    /**
+     * {@link #factor(CsrMatrix, FillReducingOrdering)} with the AMD column ordering.
+     *
+     * @param a Input: square, finite CSR
+     * @return the factorization
+     * @throws IllegalArgumentException as {@link #factor(CsrMatrix, FillReducingOrdering)}
+     */
     public static SparseLu factor(CsrMatrix a) {
         return factor(a, FillReducingOrdering.AMD);
     }
@@ -70,6 +77,7 @@ public final class SparseLu {
      *
      * @param a        Input: square, finite CSR
      * @param ordering the fill-reducing ordering of the columns (through the graph of AᵀA)
+     * @return the factorization, ready for repeated solves
      * @throws IllegalArgumentException if A is null, not square or not finite (naming the entry), or
      *     singular (an empty row or column is named; otherwise the step where no pivot was left)
      */
@@ -86,14 +94,21 @@ public final class SparseLu {
         CsrMatrix t = s.transpose();
         CsrMatrix bt = ordering == FillReducingOrdering.NATURAL ? t : Permute.of(t, q, null); // (A·Qᵀ)ᵀ = Q·Aᵀ
         LuUpLooking_DSCC lu = new LuUpLooking_DSCC(null);
-        if (!lu.decompose(DirectSupport.cscOfTransposed(bt)) || lu.isSingular()) {
+        if (!lu.decompose(Ejml.cscOfTranspose(bt)) || lu.isSingular()) {
             throw new IllegalArgumentException("LU: A is singular: at some step no nonzero pivot was left in the column"
                     + " (structurally or numerically rank deficient)");
         }
         return new SparseLu(n, ordering, q, lu.getPinv().clone(), lu.getL(), lu.getU());
     }
 
-    /** As {@link #solve(CsrMatrix, double[], FillReducingOrdering)} with the AMD column ordering. */
+    /**
+     * As {@link #solve(CsrMatrix, double[], FillReducingOrdering)} with the AMD column ordering.
+     *
+     * @param a Input: square, finite CSR
+     * @param b Input: the right-hand side, length n
+     * @return the result, as {@link #solve(CsrMatrix, double[], FillReducingOrdering)} describes it
+     * @throws IllegalArgumentException as {@link #solve(CsrMatrix, double[], FillReducingOrdering)}
+     */
     public static SolverResult solve(CsrMatrix a, double[] b) {
         return solve(a, b, FillReducingOrdering.AMD);
     }
@@ -101,6 +116,9 @@ public final class SparseLu {
     /**
      * Orders, factors and solves {@code A·x = b}.
      *
+     * @param a Input: square, finite CSR
+     * @param b Input: the right-hand side, length n
+     * @param ordering the fill-reducing ordering of the columns (through the graph of AᵀA)
      * @return the result: method "lu", 0 iterations, the true relative residual ‖b − A·x‖/‖b‖
      *     recomputed from x, and the time of ordering, factorization and solve
      * @throws IllegalArgumentException as {@link #factor(CsrMatrix, FillReducingOrdering)}, if b is
@@ -110,7 +128,12 @@ public final class SparseLu {
         return DirectSupport.solveOnce("LU", SolverMethod.LU, a, b, m -> factor(m, ordering)::solve, false);
     }
 
-    /** {@code x = A⁻¹·b} into a new array. */
+    /**
+     * {@code x = A⁻¹·b} into a new array.
+     *
+     * @param b Input: the right-hand side, length n
+     * @return x, length n
+     */
     public double[] solve(double[] b) {
         double[] x = new double[n];
         solve(b, x);
@@ -152,22 +175,22 @@ public final class SparseLu {
         DirectSupport.checkSolution(x, "LU", "A is singular to working precision");
     }
 
-    /** nnz(L) + nnz(U) − n (L's unit diagonal not counted): the fill the ordering left. */
+    /** {@return nnz(L) + nnz(U) − n (L's unit diagonal not counted): the fill the ordering left} */
     public int factorNonzeros() {
         return factorNonzeros;
     }
 
-    /** The column ordering used. */
+    /** {@return the column ordering used} */
     public FillReducingOrdering ordering() {
         return ordering;
     }
 
-    /** The column permutation, {@code perm[new] = old} (a copy). */
+    /** {@return the column permutation, {@code perm[new] = old} (a copy)} */
     public int[] columnPermutation() {
         return colPerm.clone();
     }
 
-    /** The order n of A. */
+    /** {@return the order n of A} */
     public int size() {
         return n;
     }

@@ -7,6 +7,7 @@ import org.ejml.sparse.csc.linsol.qr.LinearSolverQrLeftLooking_DSCC;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.ops.Permute;
 import org.sparrow.core.ordering.FillReducingOrdering;
+import org.sparrow.interop.ejml.Ejml;
 import org.sparrow.solvers.SolverMethod;
 import org.sparrow.solvers.SolverResult;
 
@@ -43,7 +44,13 @@ public final class SparseQr {
         this.factorNonzeros = factorNonzeros;
     }
 
-    /** {@link #factor(CsrMatrix, FillReducingOrdering)} with the AMD column ordering. */
+    /**
+     * {@link #factor(CsrMatrix, FillReducingOrdering)} with the AMD column ordering.
+     *
+     * @param a Input: {@code m × n} finite CSR with {@code m ≥ n}
+     * @return the factorization
+     * @throws IllegalArgumentException as {@link #factor(CsrMatrix, FillReducingOrdering)}
+     */
     public static SparseQr factor(CsrMatrix a) {
         return factor(a, FillReducingOrdering.AMD);
     }
@@ -53,6 +60,7 @@ public final class SparseQr {
      *
      * @param a        Input: {@code m × n} finite CSR with {@code m ≥ n}
      * @param ordering the fill-reducing ordering of the columns (through the graph of AᵀA)
+     * @return the factorization, ready for repeated solves
      * @throws IllegalArgumentException if A is null, not finite (naming the entry), wider than tall,
      *     or rank deficient (a zero column is named; a diagonal entry of R that is zero or below
      *     {@code max(m, n)·ε·max|R(j, j)|} is reported with its column of A)
@@ -75,7 +83,7 @@ public final class SparseQr {
         CsrMatrix bt = ordering == FillReducingOrdering.NATURAL ? t : Permute.of(t, q, null); // (A·Qᵀ)ᵀ = Q·Aᵀ
         QrLeftLookingDecomposition_DSCC qr = new QrLeftLookingDecomposition_DSCC(null);
         LinearSolverQrLeftLooking_DSCC solver = new LinearSolverQrLeftLooking_DSCC(qr);
-        boolean ok = solver.setA(DirectSupport.cscOfTransposed(bt));
+        boolean ok = solver.setA(Ejml.cscOfTranspose(bt));
         DMatrixSparseCSC r = qr.getR();
         if (!ok || qr.isSingular()) {
             throw new IllegalArgumentException("QR: A is rank deficient: a column of A lies in the span of the"
@@ -85,7 +93,14 @@ public final class SparseQr {
         return new SparseQr(m, n, ordering, q, solver, r.col_idx[n]);
     }
 
-    /** As {@link #solve(CsrMatrix, double[], FillReducingOrdering)} with the AMD column ordering. */
+    /**
+     * As {@link #solve(CsrMatrix, double[], FillReducingOrdering)} with the AMD column ordering.
+     *
+     * @param a Input: {@code m × n} finite CSR with {@code m ≥ n}
+     * @param b Input: the right-hand side, length m
+     * @return the result, as {@link #solve(CsrMatrix, double[], FillReducingOrdering)} describes it
+     * @throws IllegalArgumentException as {@link #solve(CsrMatrix, double[], FillReducingOrdering)}
+     */
     public static SolverResult solve(CsrMatrix a, double[] b) {
         return solve(a, b, FillReducingOrdering.AMD);
     }
@@ -93,6 +108,9 @@ public final class SparseQr {
     /**
      * Orders, factors and solves {@code min‖A·x − b‖₂}.
      *
+     * @param a Input: {@code m × n} finite CSR with {@code m ≥ n}
+     * @param b Input: the right-hand side, length m
+     * @param ordering the fill-reducing ordering of the columns (through the graph of AᵀA)
      * @return the result: method "qr", 0 iterations, the true relative residual ‖b − A·x‖/‖b‖ (not
      *     small for an inconsistent system) and the normal residual ‖Aᵀr‖/(‖A‖_F·‖r‖) (small at a
      *     least-squares solution), recomputed from x, and the time of ordering, factorization and solve
@@ -103,7 +121,12 @@ public final class SparseQr {
         return DirectSupport.solveOnce("QR", SolverMethod.QR, a, b, m -> factor(m, ordering)::solve, true);
     }
 
-    /** The least-squares solution into a new array of length n. */
+    /**
+     * The least-squares solution into a new array of length n.
+     *
+     * @param b Input: the right-hand side, length m
+     * @return the x minimizing ‖A·x − b‖₂, length n
+     */
     public double[] solve(double[] b) {
         double[] x = new double[n];
         solve(b, x);
@@ -125,27 +148,27 @@ public final class SparseQr {
         DirectSupport.checkSolution(x, "QR", "A is rank deficient to working precision");
     }
 
-    /** nnz(R), diagonal included: the fill the ordering left. */
+    /** {@return nnz(R), diagonal included: the fill the ordering left} */
     public int factorNonzeros() {
         return factorNonzeros;
     }
 
-    /** The column ordering used. */
+    /** {@return the column ordering used} */
     public FillReducingOrdering ordering() {
         return ordering;
     }
 
-    /** The column permutation, {@code perm[new] = old} (a copy). */
+    /** {@return the column permutation, {@code perm[new] = old} (a copy)} */
     public int[] columnPermutation() {
         return colPerm.clone();
     }
 
-    /** Number of rows m of A. */
+    /** {@return number of rows m of A} */
     public int rows() {
         return m;
     }
 
-    /** Number of columns n of A. */
+    /** {@return number of columns n of A} */
     public int cols() {
         return n;
     }

@@ -1,6 +1,6 @@
 /**
  * Sparse direct solvers through EJML's sparse factorizations, with Sparrow's fill-reducing
- * orderings ({@link org.sparrow.core.ordering.FillReducingOrdering}; EJML 0.44 itself offers only
+ * orderings ({@link org.sparrow.core.ordering.FillReducingOrdering}; EJML 0.46 itself offers only
  * none, random and identity):
  * {@link org.sparrow.solvers.direct.SparseCholesky} (symmetric positive definite, symmetric ordering of A),
  * {@link org.sparrow.solvers.direct.SparseLu} (general square, partial pivoting, column ordering through AᵀA) and

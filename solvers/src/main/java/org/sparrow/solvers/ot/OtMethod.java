@@ -17,7 +17,7 @@ public enum OtMethod {
         this.cliName = cliName;
     }
 
-    /** The name used by the CLI and the JSON output: "sinkhorn" or "sns". */
+    /** {@return the name used by the CLI and the JSON output: "sinkhorn" or "sns"} */
     public String cliName() {
         return cliName;
     }

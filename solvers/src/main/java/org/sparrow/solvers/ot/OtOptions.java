@@ -64,12 +64,18 @@ public record OtOptions(OtMethod method, double eta, double tolerance, int sinkh
      * SNS, η = 1200, tolerance 1e-9, 20 Sinkhorn steps (the paper's N₁ for its random assignment case),
      * density 2/n, the method's default iteration limit, diagonal shift on, {@link Par#AUTO}, no listener,
      * density growth on.
+     *
+     * @return the defaults
      */
     public static OtOptions defaults() {
         return new OtOptions(OtMethod.SNS, 1200.0, 1e-9, 20, Double.NaN, 0, true, Par.AUTO, null, true);
     }
 
-    /** The iteration limit this solve uses: {@link #maxIterations()} or, when 0, the method's default. */
+    /**
+     * The iteration limit this solve uses: {@link #maxIterations()} or, when 0, the method's default.
+     *
+     * @return the most iterations (Sinkhorn plus Newton) this solve runs, ≥ 1
+     */
     public int iterationLimit() {
         if (maxIterations > 0) {
             return maxIterations;
@@ -78,57 +84,112 @@ public record OtOptions(OtMethod method, double eta, double tolerance, int sinkh
                 : (int) Math.min(Integer.MAX_VALUE, (long) sinkhornSteps + DEFAULT_NEWTON_ITERATIONS);
     }
 
-    /** The density λ for a plan of {@code rows} rows: {@link #density()} or, when NaN, min(1, 2/rows). */
+    /**
+     * The density λ for a plan of {@code rows} rows: {@link #density()} or, when NaN, min(1, 2/rows).
+     *
+     * @param rows rows n of the plan
+     * @return the fraction of the plan's entries kept in the sparsified Hessian, in (0, 1]
+     */
     public double densityFor(int rows) {
         return Double.isNaN(density) ? Math.min(1.0, 2.0 / Math.max(1, rows)) : density;
     }
 
-    /** These options with another method. */
+    /**
+     * These options with another method.
+     *
+     * @param m the algorithm
+     * @return a copy with that method, the other fields unchanged
+     */
     public OtOptions withMethod(OtMethod m) {
         return new OtOptions(m, eta, tolerance, sinkhornSteps, density, maxIterations, diagonalShift, par, listener, densityGrowth);
     }
 
-    /** These options with another η. */
+    /**
+     * These options with another η.
+     *
+     * @param e the inverse regularization η, &gt; 0
+     * @return a copy with that η, the other fields unchanged
+     */
     public OtOptions withEta(double e) {
         return new OtOptions(method, e, tolerance, sinkhornSteps, density, maxIterations, diagonalShift, par, listener, densityGrowth);
     }
 
-    /** These options with another marginal error tolerance. */
+    /**
+     * These options with another marginal error tolerance.
+     *
+     * @param t the bound on the marginal error ‖P1 − a‖₁ + ‖Pᵀ1 − b‖₁, in (0, 1)
+     * @return a copy with that tolerance, the other fields unchanged
+     */
     public OtOptions withTolerance(double t) {
         return new OtOptions(method, eta, t, sinkhornSteps, density, maxIterations, diagonalShift, par, listener, densityGrowth);
     }
 
-    /** These options with another number of Sinkhorn steps before SNS's Newton phase. */
+    /**
+     * These options with another number of Sinkhorn steps before SNS's Newton phase.
+     *
+     * @param n Sinkhorn steps before the Newton phase, ≥ 0
+     * @return a copy with that number of steps, the other fields unchanged
+     */
     public OtOptions withSinkhornSteps(int n) {
         return new OtOptions(method, eta, tolerance, n, density, maxIterations, diagonalShift, par, listener, densityGrowth);
     }
 
-    /** These options with another Hessian density λ (NaN: 2/n). */
+    /**
+     * These options with another Hessian density λ (NaN: 2/n).
+     *
+     * @param d the fraction of the plan's entries kept, in (0, 1], or NaN for min(1, 2/n)
+     * @return a copy with that density, the other fields unchanged
+     */
     public OtOptions withDensity(double d) {
         return new OtOptions(method, eta, tolerance, sinkhornSteps, d, maxIterations, diagonalShift, par, listener, densityGrowth);
     }
 
-    /** These options with another iteration limit (0: the method's default). */
+    /**
+     * These options with another iteration limit (0: the method's default).
+     *
+     * @param n the limit on total iterations, ≥ 1, or 0 for the method's default
+     * @return a copy with that limit, the other fields unchanged
+     */
     public OtOptions withMaxIterations(int n) {
         return new OtOptions(method, eta, tolerance, sinkhornSteps, density, n, diagonalShift, par, listener, densityGrowth);
     }
 
-    /** These options with the diagonal shift allowed or not. */
+    /**
+     * These options with the diagonal shift allowed or not.
+     *
+     * @param s whether SNS may shift the sparsified Hessian's diagonal
+     * @return a copy with that setting, the other fields unchanged
+     */
     public OtOptions withDiagonalShift(boolean s) {
         return new OtOptions(method, eta, tolerance, sinkhornSteps, density, maxIterations, s, par, listener, densityGrowth);
     }
 
-    /** These options with another parallelism. */
+    /**
+     * These options with another parallelism.
+     *
+     * @param p how parallel the row and column reductions are
+     * @return a copy with that parallelism, the other fields unchanged
+     */
     public OtOptions withPar(Par p) {
         return new OtOptions(method, eta, tolerance, sinkhornSteps, density, maxIterations, diagonalShift, p, listener, densityGrowth);
     }
 
-    /** These options with SNS's density growth on (the default) or off (λ fixed, as in Algorithm 1). */
+    /**
+     * These options with SNS's density growth on (the default) or off (λ fixed, as in Algorithm 1).
+     *
+     * @param g whether the density grows after a Newton step that does not halve the marginal error
+     * @return a copy with that setting, the other fields unchanged
+     */
     public OtOptions withDensityGrowth(boolean g) {
         return new OtOptions(method, eta, tolerance, sinkhornSteps, density, maxIterations, diagonalShift, par, listener, g);
     }
 
-    /** These options with a listener (or none). */
+    /**
+     * These options with a listener (or none).
+     *
+     * @param l called after every iteration with the marginal error, or {@code null} for none
+     * @return a copy with that listener, the other fields unchanged
+     */
     public OtOptions withListener(IterationListener l) {
         return new OtOptions(method, eta, tolerance, sinkhornSteps, density, maxIterations, diagonalShift, par, l, densityGrowth);
     }

@@ -35,7 +35,7 @@ public record OtResult(OtMethod method, CsrMatrix plan, double droppedMass, doub
                        StopReason reason, String detail, double[] marginalErrorHistory, int shiftedNewtonSteps,
                        double seconds, double hessianDensity) {
 
-    /** Total iterations: Sinkhorn plus Newton steps. */
+    /** {@return total iterations: Sinkhorn plus Newton steps} */
     public int iterations() {
         return sinkhornIterations + newtonIterations;
     }

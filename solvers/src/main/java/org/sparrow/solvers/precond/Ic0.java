@@ -53,6 +53,7 @@ public final class Ic0 implements Preconditioner {
      * The IC(0) factorization of a symmetric A (its lower triangle is used), shifted if it breaks down.
      *
      * @param a Input: square, symmetric CSR (sorted or not), finite, with every diagonal entry stored and positive
+     * @return the preconditioner
      * @throws IllegalArgumentException if A is null, not square, not symmetric, not finite, or a
      *     diagonal entry is missing or not positive (the message names the row)
      */

@@ -40,6 +40,7 @@ public final class Ilu0 implements Preconditioner {
      * The ILU(0) factorization of A. {@code O(Σ_i Σ_{k ∈ row i, k < i} |row k|)} time, O(nnz + n) space.
      *
      * @param a Input: square CSR (sorted or not), finite, with every diagonal entry stored and nonzero
+     * @return the preconditioner
      * @throws IllegalArgumentException if A is null, not square, not finite, misses a diagonal entry,
      *     or a pivot U(i, i) is zero or not finite (the message names the row)
      */

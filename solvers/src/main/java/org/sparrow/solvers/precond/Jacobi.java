@@ -21,6 +21,7 @@ public final class Jacobi implements Preconditioner {
      * The Jacobi preconditioner of A.
      *
      * @param a Input: square CSR (sorted or not), finite, with every diagonal entry stored and nonzero
+     * @return the preconditioner
      * @throws IllegalArgumentException if A is null, not square, holds NaN or infinity, or a diagonal
      *     entry is missing or zero (the message names the row)
      */

@@ -12,12 +12,14 @@ public interface Preconditioner extends LinearOperator {
     /**
      * Which preconditioner this is, for results and the CLI: {@link PreconditionerKind#CUSTOM} unless
      * it is one of Sparrow's (which say which).
+     *
+     * @return {@link PreconditionerKind#CUSTOM} here; Sparrow's own preconditioners return their kind
      */
     default PreconditionerKind kind() {
         return PreconditionerKind.CUSTOM;
     }
 
-    /** The name in messages: the kind's display name ("Jacobi", "ILU(0)"); a custom one may say more. */
+    /** {@return the name in messages: the kind's display name ("Jacobi", "ILU(0)"); a custom one may say more} */
     default String name() {
         return kind().displayName();
     }
@@ -31,6 +33,8 @@ public interface Preconditioner extends LinearOperator {
     /**
      * The diagonal shift α this preconditioner had to add (A + α·diag(A)) because the plain
      * incomplete factorization broke down; 0 when none was needed.
+     *
+     * @return the shift α, ≥ 0
      */
     default double diagonalShift() {
         return 0.0;

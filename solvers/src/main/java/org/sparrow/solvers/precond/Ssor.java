@@ -47,6 +47,7 @@ public final class Ssor implements Preconditioner {
      *
      * @param a     Input: square CSR (sorted or not), finite, with every diagonal entry stored and nonzero
      * @param omega the relaxation parameter, in the open interval (0, 2); ω = 1 is symmetric Gauss–Seidel
+     * @return the preconditioner
      * @throws IllegalArgumentException if ω is outside (0, 2) or NaN, or A is null, not square, not
      *     finite, or misses or has a zero diagonal entry (the message names the row)
      */
@@ -58,12 +59,18 @@ public final class Ssor implements Preconditioner {
         return new Ssor(s, Inputs.diagonalPositions(s, "SSOR", false), omega);
     }
 
-    /** Symmetric Gauss–Seidel: SSOR with ω = 1. */
+    /**
+     * Symmetric Gauss–Seidel: SSOR with ω = 1.
+     *
+     * @param a Input: square CSR (sorted or not), finite, with every diagonal entry stored and nonzero
+     * @return the preconditioner
+     * @throws IllegalArgumentException if A is null, not square, not finite, or misses or has a zero diagonal entry (the message names the row)
+     */
     public static Ssor of(CsrMatrix a) {
         return of(a, 1.0);
     }
 
-    /** The relaxation parameter ω. */
+    /** {@return the relaxation parameter ω} */
     public double omega() {
         return omega;
     }

@@ -30,17 +30,21 @@ public enum SblMethod {
         this.description = description;
     }
 
-    /** The name on the command line and in JSON: "classic", "am", "svd", "pc". */
+    /** {@return the name on the command line and in JSON: "classic", "am", "svd", "pc"} */
     public String cliName() {
         return cliName;
     }
 
-    /** The name messages use ("SVD-KroSBL"). */
+    /** {@return the name messages use ("SVD-KroSBL")} */
     public String displayName() {
         return displayName;
     }
 
-    /** One line for the CLI's help. */
+    /**
+     * One line for the CLI's help.
+     *
+     * @return a one-line description for the CLI help
+     */
     public String description() {
         return description;
     }

@@ -65,17 +65,28 @@ public record SblOptions(SblMethod method, NoiseVariance noise, double beta, int
     /**
      * SVD-KroSBL, estimated noise, β = 0.8, 150 iterations, tolerance 1e-4, the method's prune
      * threshold, no listener, PC coupling on every factor.
+     *
+     * @return the defaults
      */
     public static SblOptions defaults() {
         return new SblOptions(SblMethod.SVD, new NoiseVariance.Estimated(), 0.8, 150, 1e-4, Double.NaN, null, List.of());
     }
 
-    /** Whether PC-KroSBL couples factor {@code k} (0-based). */
+    /**
+     * Whether PC-KroSBL couples factor {@code k} (0-based).
+     *
+     * @param k the factor, 0-based
+     * @return whether factor {@code k}'s hyperparameters are coupled to their neighbours
+     */
     public boolean couples(int k) {
         return coupledFactors.isEmpty() || coupledFactors.contains(k);
     }
 
-    /** The prune threshold in force: {@link #pruneThreshold()}, or the method's default when that is NaN. */
+    /**
+     * The prune threshold in force: {@link #pruneThreshold()}, or the method's default when that is NaN.
+     *
+     * @return the threshold below which hyperparameters are pruned, relative to the largest of their factor
+     */
     public double effectivePruneThreshold() {
         if (!Double.isNaN(pruneThreshold)) {
             return pruneThreshold;
@@ -86,32 +97,62 @@ public record SblOptions(SblMethod method, NoiseVariance noise, double beta, int
         };
     }
 
-    /** These options with another method. */
+    /**
+     * These options with another method.
+     *
+     * @param m the algorithm
+     * @return a copy with that method, the other fields unchanged
+     */
     public SblOptions withMethod(SblMethod m) {
         return new SblOptions(m, noise, beta, maxIterations, tolerance, pruneThreshold, listener, coupledFactors);
     }
 
-    /** These options with another noise setting. */
+    /**
+     * These options with another noise setting.
+     *
+     * @param n how σ² is set (known, from an SNR, or estimated)
+     * @return a copy with that noise setting, the other fields unchanged
+     */
     public SblOptions withNoise(NoiseVariance n) {
         return new SblOptions(method, n, beta, maxIterations, tolerance, pruneThreshold, listener, coupledFactors);
     }
 
-    /** These options with another PC coupling β. */
+    /**
+     * These options with another PC coupling β.
+     *
+     * @param b the coupling β ∈ [0, 1] of neighbouring hyperparameters
+     * @return a copy with that β, the other fields unchanged
+     */
     public SblOptions withBeta(double b) {
         return new SblOptions(method, noise, b, maxIterations, tolerance, pruneThreshold, listener, coupledFactors);
     }
 
-    /** These options with another iteration limit. */
+    /**
+     * These options with another iteration limit.
+     *
+     * @param n iteration limit, ≥ 1
+     * @return a copy with that limit, the other fields unchanged
+     */
     public SblOptions withMaxIterations(int n) {
         return new SblOptions(method, noise, beta, n, tolerance, pruneThreshold, listener, coupledFactors);
     }
 
-    /** These options with another tolerance on ‖Δγ‖/‖γ‖. */
+    /**
+     * These options with another tolerance on ‖Δγ‖/‖γ‖.
+     *
+     * @param t the stopping threshold on ‖Δγ‖/‖γ‖, finite and &gt; 0
+     * @return a copy with that tolerance, the other fields unchanged
+     */
     public SblOptions withTolerance(double t) {
         return new SblOptions(method, noise, beta, maxIterations, t, pruneThreshold, listener, coupledFactors);
     }
 
-    /** These options with another prune threshold (NaN: the method's default). */
+    /**
+     * These options with another prune threshold (NaN: the method's default).
+     *
+     * @param p the prune threshold in [0, 1), or NaN for the method's default
+     * @return a copy with that threshold, the other fields unchanged
+     */
     public SblOptions withPruneThreshold(double p) {
         return new SblOptions(method, noise, beta, maxIterations, tolerance, p, listener, coupledFactors);
     }
@@ -120,13 +161,19 @@ public record SblOptions(SblMethod method, NoiseVariance noise, double beta, int
      * These options with PC-KroSBL coupling only the given factors.
      *
      * @param factors 0-based factor indices; none: every factor
+     * @return a copy coupling those factors, the other fields unchanged
      */
     public SblOptions withCoupledFactors(int... factors) {
         return new SblOptions(method, noise, beta, maxIterations, tolerance, pruneThreshold, listener,
                 java.util.Arrays.stream(factors).boxed().toList());
     }
 
-    /** These options with a listener. */
+    /**
+     * These options with a listener.
+     *
+     * @param l called after each iteration with ‖Δγ‖/‖γ‖, or {@code null} for none
+     * @return a copy with that listener, the other fields unchanged
+     */
     public SblOptions withListener(IterationListener l) {
         return new SblOptions(method, noise, beta, maxIterations, tolerance, pruneThreshold, l, coupledFactors);
     }

@@ -583,7 +583,7 @@ final class SolveCommand implements Callable<Integer> {
             int len = Math.max(v.rows(), v.cols());
             if (len != n) {
                 throw new IllegalArgumentException(name + " has " + len + " entries but A is " + a.rows() + "x" + a.cols()
-                        + ": " + what + " needs " + n + " (its " + along + ")");
+                        + ": " + what + " needs " + n);
             }
             return new double[][] {vectorOf(v, n)};
         }

@@ -40,7 +40,7 @@ public final class ForestWorkspace {
         this.roots = new int[n];
     }
 
-    /** The number of nodes this workspace was sized for. */
+    /** {@return the number of nodes this workspace was sized for} */
     public int nodes() {
         return n;
     }

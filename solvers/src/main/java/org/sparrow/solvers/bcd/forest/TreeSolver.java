@@ -400,22 +400,22 @@ public final class TreeSolver {
         }
     }
 
-    /** The array of the block's nodes last analysed; positions 0 … {@link #size()} − 1 are the block. */
+    /** {@return the array of the block's nodes last analysed; positions 0 … {@link #size()} − 1 are the block} */
     public int[] block() {
         return block;
     }
 
-    /** The number of nodes in the block (0 when the solver holds none). */
+    /** {@return the number of nodes in the block (0 when the solver holds none)} */
     public int size() {
         return m;
     }
 
-    /** The number of trees (connected components) of the block's subgraph. */
+    /** {@return the number of trees (connected components) of the block's subgraph} */
     public int trees() {
         return trees;
     }
 
-    /** The most nodes a block may have. */
+    /** {@return the most nodes a block may have} */
     public int capacity() {
         return capacity;
     }
