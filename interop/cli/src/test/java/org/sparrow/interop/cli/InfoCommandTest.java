@@ -342,7 +342,7 @@ class InfoCommandTest {
                     "%%MatrixMarket matrix array real general\n3 1\n2\n8\n1\n".getBytes(StandardCharsets.US_ASCII)));
             Cli.Result bad = Cli.run("solve", a.toString(), "--rhs", "-");
             assertEquals(1, bad.exitCode(), bad::toString);
-            assertEquals("sparrow: standard input has 3 entries but A is 2x2: the right-hand side needs 2 (its rows)",
+            assertEquals("sparrow: standard input has 3 entries but A is 2x2: the right-hand side needs 2",
                     bad.err().strip());
         } finally {
             System.setIn(saved);
