@@ -25,8 +25,8 @@ public final class Json {
      * Adds (or replaces) a member.
      *
      * @param key   the member name (snake_case by the CLI's convention)
-     * @param value null, a String, Boolean, Number, nested {@code Json}, {@code double[]}, or a {@code List} of
-     *              such values
+     * @param value null, a String, Boolean, Number, nested {@code Json}, {@code double[]}, {@code boolean[]}, or a
+     *              {@code List} of such values
      * @return this object, for chaining
      * @throws IllegalArgumentException for a value of any other type
      */
@@ -35,7 +35,8 @@ public final class Json {
             throw new IllegalArgumentException("JSON key is null");
         }
         if (value != null && !(value instanceof String || value instanceof Boolean || value instanceof Number
-                || value instanceof Json || value instanceof double[] || value instanceof java.util.List<?>)) {
+                || value instanceof Json || value instanceof double[] || value instanceof boolean[]
+                || value instanceof java.util.List<?>)) {
             throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " as JSON (key '"
                     + key + "')");
         }
@@ -82,6 +83,13 @@ public final class Json {
                         sb.append(',');
                     }
                     number(a[k], sb);
+                }
+                sb.append(']');
+            }
+            case boolean[] a -> {
+                sb.append('[');
+                for (int k = 0; k < a.length; k++) {
+                    sb.append(k > 0 ? "," : "").append(a[k]);
                 }
                 sb.append(']');
             }

@@ -15,6 +15,9 @@ import org.sparrow.sketching.lowrank.LowRankApproximation;
 import org.sparrow.sketching.lowrank.RandomizedSvd;
 import org.sparrow.sketching.lowrank.RandomizedSvdOptions;
 import org.sparrow.solvers.AutoSolver;
+import org.sparrow.solvers.eigen.Svds;
+import org.sparrow.solvers.eigen.SvdsOptions;
+import org.sparrow.solvers.eigen.SvdsResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,6 +40,15 @@ import picocli.CommandLine.Spec;
  * {@code --adaptive} raises the power iterations until the tolerance is met or {@code --max-power-iterations} is
  * reached. {@code -o PREFIX} writes U, σ and V as Matrix Market arrays {@code PREFIX.U.mtx}, {@code PREFIX.S.mtx}
  * and {@code PREFIX.V.mtx}.
+ *
+ * <p>{@code --method exact} computes the k (and, when k &lt; min(rows, cols), the (k+1)-th) largest singular triplets
+ * by {@link Svds#largest} instead — Golub–Kahan–Lanczos, each triplet's residuals ‖A·v − σ·u‖, ‖Aᵀ·u − σ·v‖
+ * recomputed and ≤ 1e-10·σ₁ — so the error ‖A − U·Σ·Vᵀ‖₂ is σ_{k+1} itself (Eckart–Young), not an estimate;
+ * the randomized options ({@code --oversampling}, {@code --power-iterations}, {@code --sketch},
+ * {@code --tolerance}, {@code --adaptive}, {@code --max-power-iterations}) are then a usage error. Its JSON keys:
+ * {@code rank, method, singular_values, residuals, converged, iterations, error_estimate} (σ_{k+1}, 0 when
+ * k = min(rows, cols)) {@code relative_error, next_singular_value, trustworthy, seconds, rows, cols, nnz, matrix,
+ * output}; the exit code is 3 when a triplet did not converge.
  *
  * <p>Every option is checked by {@link RandomizedSvdOptions} (nothing is clamped); a value it refuses, or a rank
  * above min(rows, cols) of the matrix, is a usage error naming the option and its allowed range.
@@ -68,6 +80,24 @@ final class LowrankCommand implements Callable<Integer> {
             description = "Write PREFIX.U.mtx, PREFIX.S.mtx and PREFIX.V.mtx (Matrix Market arrays).")
     private String output;
 
+    /** The method of {@code --method}: randomized (the default) or exact. */
+    private boolean exact;
+
+    /** The first randomized-only option given, for the usage error of {@code --method exact}. */
+    private String randomizedOption;
+
+    /** {@code --method}: randomized or exact. */
+    @Option(names = "--method", paramLabel = "M",
+            description = "randomized (default: the randomized SVD) or exact (the k largest singular triplets by svds, "
+                    + "Golub–Kahan–Lanczos).")
+    void setMethod(String m) {
+        exact = switch (m == null ? "" : m.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "randomized" -> false;
+            case "exact" -> true;
+            default -> throw new ParameterException(spec.commandLine(), "--method must be randomized or exact, got '" + m + "'");
+        };
+    }
+
     /** {@code --rank}: the target rank k. */
     @Option(names = "--rank", paramLabel = "k", required = true,
             description = "The rank k, 1 ≤ k ≤ min(rows, cols).")
@@ -79,6 +109,7 @@ final class LowrankCommand implements Callable<Integer> {
     @Option(names = "--oversampling", paramLabel = "p",
             description = "Extra sketch columns p, 0 ≤ p ≤ " + RandomizedSvdOptions.MAX_OVERSAMPLING + " (default: 10).")
     void setOversampling(int p) {
+        randomizedOption = randomizedOption == null ? "--oversampling" : randomizedOption;
         options = check(() -> options.withOversampling(p), "--oversampling", "oversampling");
     }
 
@@ -87,6 +118,7 @@ final class LowrankCommand implements Callable<Integer> {
             description = "Power iterations q, 0 ≤ q ≤ " + RandomizedSvdOptions.MAX_POWER_ITERATIONS
                     + ", for slowly decaying spectra (default: 2; with --adaptive, the number to start from).")
     void setPowerIterations(int q) {
+        randomizedOption = randomizedOption == null ? "--power-iterations" : randomizedOption;
         options = check(() -> options.withPowerIterations(q), "--power-iterations", "power iterations");
     }
 
@@ -100,6 +132,7 @@ final class LowrankCommand implements Callable<Integer> {
     @Option(names = "--sketch", paramLabel = "S",
             description = "Random test matrix: gaussian (default), rademacher, srht, countsketch or osnap.")
     void setSketch(String s) {
+        randomizedOption = randomizedOption == null ? "--sketch" : randomizedOption;
         options = check(() -> options.withSketch(SketchKind.parse(s)), "--sketch", "sketch");
     }
 
@@ -108,6 +141,7 @@ final class LowrankCommand implements Callable<Integer> {
             description = "Certify every singular value within TOL·σ_k, 0 < TOL < 1; warn when not met "
                     + "(default: " + RandomizedSvdOptions.DEFAULT_TOLERANCE + ").")
     void setTolerance(double t) {
+        randomizedOption = randomizedOption == null ? "--tolerance" : randomizedOption;
         options = check(() -> options.withTolerance(t), "--tolerance", "tolerance");
     }
 
@@ -116,6 +150,7 @@ final class LowrankCommand implements Callable<Integer> {
             description = "Raise the power iterations one at a time until the tolerance is met, or "
                     + "--max-power-iterations is reached.")
     void setAdaptive(boolean on) {
+        randomizedOption = randomizedOption == null ? "--adaptive" : randomizedOption;
         options = options.withAdaptive(on);
     }
 
@@ -124,6 +159,7 @@ final class LowrankCommand implements Callable<Integer> {
             description = "The cap of --adaptive, 0 ≤ N ≤ " + RandomizedSvdOptions.MAX_POWER_ITERATIONS + " (default: "
                     + RandomizedSvdOptions.DEFAULT_MAX_POWER_ITERATIONS + ").")
     void setMaxPowerIterations(int n) {
+        randomizedOption = randomizedOption == null ? "--max-power-iterations" : randomizedOption;
         options = check(() -> options.withMaxPowerIterations(n), "--max-power-iterations", "max power iterations");
     }
 
@@ -154,6 +190,9 @@ final class LowrankCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (exact && randomizedOption != null) {
+            throw new ParameterException(spec.commandLine(), randomizedOption + " applies to --method randomized, not exact");
+        }
         int rank = options.rank();
         CsrMatrix a = MatrixMarket.readCsr(aFile);
         AutoSolver.checkFinite(a, aFile.toString());
@@ -161,6 +200,9 @@ final class LowrankCommand implements Callable<Integer> {
             options.checkFor(a.rows(), a.cols());
         } catch (IllegalArgumentException e) {
             throw usage(e, "--rank", "rank");
+        }
+        if (exact) {
+            return exact(a, rank, out, err);
         }
         LowRankApproximation r = RandomizedSvd.compute(a, options);
         double sigma1 = r.singularValues().length > 0 ? r.singularValues()[0] : 0.0;
@@ -236,6 +278,72 @@ final class LowrankCommand implements Callable<Integer> {
         }
         rep.print(out, common.json);
         return SparrowCli.EXIT_OK;
+    }
+
+    /** {@code --method exact}: the k (+1) largest singular triplets by svds; the error is σ_{k+1}. */
+    private int exact(CsrMatrix a, int rank, PrintWriter out, PrintWriter err) throws IOException {
+        int min = Math.min(a.rows(), a.cols());
+        int asked = Math.min(rank + 1, min);
+        SvdsResult r = Svds.largest(a, SvdsOptions.defaults(asked).withSeed(options.seed()));
+        double[] s = java.util.Arrays.copyOf(r.values(), rank);
+        double next = asked > rank ? r.values()[rank] : 0.0;
+        double sigma1 = s[0];
+        double relative = sigma1 > 0 ? next / sigma1 : Double.NaN;
+        if (output != null) {
+            String name = aFile.getFileName().toString();
+            write(columns(r.u(), rank), Path.of(output + ".U.mtx"), "U of the rank-" + rank + " truncated SVD (svds) of " + name);
+            write(new DenseMatrix(rank, 1, s), Path.of(output + ".S.mtx"), "singular values, rank " + rank + ", " + name);
+            write(columns(r.v(), rank), Path.of(output + ".V.mtx"), "V of the rank-" + rank + " truncated SVD (svds) of " + name);
+        }
+        StringBuilder sv = new StringBuilder();
+        for (double x : s) {
+            sv.append(sv.isEmpty() ? "" : " ").append(Report.number(x));
+        }
+        Report rep = new Report()
+                .json("rank", rank)
+                .json("method", "exact")
+                .json("singular_values", s)
+                .json("residuals", r.maxResiduals())
+                .json("converged", r.converged())
+                .json("iterations", r.iterations())
+                .json("error_estimate", next)
+                .json("relative_error", relative)
+                .json("next_singular_value", asked > rank ? next : null)
+                .json("trustworthy", r.allConverged())
+                .json("seconds", r.seconds())
+                .json("rows", a.rows())
+                .json("cols", a.cols())
+                .json("nnz", a.nnz())
+                .json("matrix", aFile.toString())
+                .json("output", output)
+                .line("matrix", aFile + ", " + a.rows() + "x" + a.cols() + ", " + a.nnz() + " nonzeros")
+                .line("method", "exact truncated SVD, rank " + rank + " (svds: Golub–Kahan–Lanczos, " + asked
+                        + " triplets, " + r.iterations() + " restarts)")
+                .line("singular values", sv.toString())
+                .line("converged", r.convergedCount() + " of " + asked + " triplets (residuals ≤ 1e-10·σ₁)")
+                .line("error ‖A − UΣVᵀ‖₂", Report.number(next) + " (σ_" + (rank + 1) + ", Eckart–Young)")
+                .line("relative to σ₁", Report.number(relative))
+                .line("seconds", Report.number(r.seconds()));
+        if (output != null) {
+            rep.line("written to", output + ".U.mtx, " + output + ".S.mtx, " + output + ".V.mtx");
+        }
+        rep.print(out, common.json);
+        if (!r.allConverged()) {
+            err.println("sparrow lowrank: only " + r.convergedCount() + " of " + asked + " singular triplets converged ("
+                    + r.detail() + ")");
+            err.flush();
+            return SparrowCli.EXIT_NOT_CONVERGED;
+        }
+        return SparrowCli.EXIT_OK;
+    }
+
+    /** The first k columns of m. */
+    private static DenseMatrix columns(DenseMatrix m, int k) {
+        double[] d = new double[m.rows() * k];
+        for (int i = 0; i < m.rows(); i++) {
+            System.arraycopy(m.data(), i * m.cols(), d, i * k, k);
+        }
+        return new DenseMatrix(m.rows(), k, d);
     }
 
     /** What to do about an untrustworthy result, in this command's options. */

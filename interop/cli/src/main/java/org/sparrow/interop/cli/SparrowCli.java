@@ -66,6 +66,7 @@ public final class SparrowCli {
     static final List<Class<?>> SUBCOMMANDS = List.of(InfoCommand.class, ConvertCommand.class,
             MultiplyCommand.class, GenerateCommand.class,
             SolveCommand.class, RegressCommand.class, LowrankCommand.class, SblCommand.class,
+            EigsCommand.class, SvdsCommand.class,
             OtCommand.class,
             BcdCommand.class,
             MonarchCommand.class, CompleteCommand.class,
