@@ -27,24 +27,7 @@ final class KernelSupport {
      * @param ptrB a second row pointer whose nonzeros also count (for two-operand kernels), or null
      */
     static int[] splitRows(int rows, int[] ptrA, int[] ptrB, int parts) {
-        int[] split = new int[parts + 1];
-        long total = work(rows, ptrA, ptrB);
-        for (int t = 1; t < parts; t++) {
-            long target = total * t / parts;
-            int lo = split[t - 1];
-            int hi = rows;
-            while (lo < hi) { // first row r with work(r) ≥ target
-                int mid = (lo + hi) >>> 1;
-                if (work(mid, ptrA, ptrB) < target) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            split[t] = lo;
-        }
-        split[parts] = rows;
-        return split;
+        return RowRanges.byWork(rows, r -> work(r, ptrA, ptrB), parts);
     }
 
     private static long work(int r, int[] ptrA, int[] ptrB) {

@@ -1,5 +1,6 @@
 package org.sparrow.spark;
 
+import org.sparrow.core.ops.RowRanges;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,7 +85,7 @@ public final class DistributedCsrMatrix {
         }
         checkPartitions(partitions);
         int[] rp = a.rowPointers();
-        int[] split = RowSplits.byWork(a.rows(), r -> (long) rp[r] + r, partitions);
+        int[] split = RowRanges.byWork(a.rows(), r -> (long) rp[r] + r, partitions);
         List<RowBlock> list = new ArrayList<>(partitions);
         for (int p = 0; p < partitions; p++) {
             list.add(new RowBlock(split[p], rowRange(a, split[p], split[p + 1])));
@@ -590,7 +591,7 @@ public final class DistributedCsrMatrix {
      * partial products per partition, cut into column ranges, added per range in partition order.
      */
     private DistributedVector transposeProduct(JavaRDD<double[]> slices, int k, Broadcast<?> source) {
-        int[] colSplit = RowSplits.even(cols, reductionParts());
+        int[] colSplit = RowRanges.even(cols, reductionParts());
         int chunks = colSplit.length - 1;
         int cols = this.cols;
         JavaPairRDD<Integer, VectorBlock> partials = blocks.zipPartitions(slices,

@@ -1,5 +1,6 @@
 package org.sparrow.spark;
 
+import org.sparrow.core.ops.RowRanges;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,7 +87,7 @@ public final class DistributedSketch {
         }
         int length = (int) size;
         int chunks = Math.max(1, Math.min(a.partitions(), length / 4096));
-        int[] split = RowSplits.even(length, chunks);
+        int[] split = RowRanges.even(length, chunks);
         JavaRDD<VectorBlock> sums = a.blocks().mapPartitionsWithIndex((p, it) -> {
             double[] sum = null;
             double[] part = null;

@@ -1,5 +1,6 @@
 package org.sparrow.spark;
 
+import org.sparrow.core.ops.RowRanges;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,7 +64,7 @@ final class DistributedSpgemm {
     }
 
     private static DistributedCsrMatrix shuffle(DistributedCsrMatrix a, DistributedCsrMatrix b, int q, boolean sorted) {
-        int[] colSplit = RowSplits.even(b.cols(), q);
+        int[] colSplit = RowRanges.even(b.cols(), q);
         int bRows = b.rows();
         // B's row blocks cut by column range, regrouped into column blocks B_c (all rows, local columns).
         JavaPairRDD<Integer, RowBlock> bCols = b.blocks()
@@ -117,7 +118,7 @@ final class DistributedSpgemm {
         int[] owner = new int[blk.nnz()];
         for (int i = 0; i < rows; i++) {
             for (int p = rp[i]; p < rp[i + 1]; p++) {
-                owner[p] = RowSplits.owner(colSplit, ci[p]);
+                owner[p] = RowRanges.owner(colSplit, ci[p]);
                 ptr[owner[p]][i + 1]++;
             }
         }

@@ -1,5 +1,6 @@
 package org.sparrow.spark;
 
+import org.sparrow.core.ops.RowRanges;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -62,7 +63,7 @@ final class RowAssembly {
         for (int b = 0; b < buckets; b++) {
             prefix[b + 1] = prefix[b] + hist[b];
         }
-        int[] bucketSplit = RowSplits.byWork(buckets, b -> prefix[b] + firstRowOfBucket(b, rows, buckets), partitions);
+        int[] bucketSplit = RowRanges.byWork(buckets, b -> prefix[b] + firstRowOfBucket(b, rows, buckets), partitions);
         int[] split = new int[partitions + 1];
         for (int p = 0; p <= partitions; p++) {
             split[p] = buckets == 0 ? 0 : firstRowOfBucket(bucketSplit[p], rows, buckets);
@@ -117,10 +118,10 @@ final class RowAssembly {
         int[] ownI = new int[pc.count];
         int[] ownJ = mirror == Mirror.NONE ? null : new int[pc.count];
         for (int k = 0; k < pc.count; k++) {
-            ownI[k] = RowSplits.owner(split, pc.rows[k]);
+            ownI[k] = RowRanges.owner(split, pc.rows[k]);
             stored[ownI[k]]++;
             if (ownJ != null && pc.rows[k] != pc.cols[k]) {
-                ownJ[k] = RowSplits.owner(split, pc.cols[k]);
+                ownJ[k] = RowRanges.owner(split, pc.cols[k]);
                 mirrored[ownJ[k]]++;
             }
         }
@@ -183,7 +184,7 @@ final class RowAssembly {
 
     /** Splits triplet arrays into {@code parts} pieces tagged in order. */
     static List<CooPiece> pieces(int[] ri, int[] ci, double[] v, int parts) {
-        int[] s = RowSplits.even(ri.length, parts);
+        int[] s = RowRanges.even(ri.length, parts);
         List<CooPiece> out = new ArrayList<>(parts);
         for (int p = 0; p < parts; p++) {
             out.add(new CooPiece(p, s[p + 1] - s[p], Arrays.copyOfRange(ri, s[p], s[p + 1]),
