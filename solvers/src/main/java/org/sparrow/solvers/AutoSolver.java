@@ -69,8 +69,9 @@ public final class AutoSolver {
      * {@link #prefersAmg} accepts. On 2-D Poisson, AMG's setup plus solve took 0.06× and 0.94× of
      * IC(0)-CG's time at 200² = 40,000 unknowns (two runs on a shared, loaded machine), 0.16× and 0.55×
      * at 300², 0.22× and 0.17× at 500²; below 40,000 the two runs disagreed (0.34× and 3.9× at 50², 0.39×
-     * and 1.2× at 100²) and on the 900-row gr_30_30 AMG took 2.5–5×. Figures in
-     * benchmarks/results/solvers/auto-amg.md.
+     * and 1.2× at 100²) and on the 900-row gr_30_30 AMG took 2.5–5×. On a quiet machine (`./sparrow bench
+     * multigrid`) AMG-CG took 1.39× IC(0)-CG's time at 100² and 0.32× at 300², so the limit sits between.
+     * Figures in benchmarks/results/solvers/auto-amg.md and benchmarks/results/multigrid/multigrid.md.
      */
     public static final int AMG_MIN_ROWS = 40_000;
 
@@ -78,7 +79,9 @@ public final class AutoSolver {
      * The most stored nonzeros per row, on average, for which {@code auto} prefers AMG: a five-point
      * 2-D stencil has at most 5. On the 7-point 3-D Poisson matrices measured (15³ to 40³) IC(0)-CG
      * needed only 19 to 44 iterations and stayed 1.2–4× faster than AMG-CG with its setup, so 3-D
-     * stencils stay with IC(0) (see benchmarks/results/solvers/auto-amg.md).
+     * stencils stay with IC(0) (see benchmarks/results/solvers/auto-amg.md). The quiet multigrid run agrees
+     * up to 50³ (AMG 1.32× IC(0)'s time) but not at 100³ = 10⁶ unknowns, where AMG-CG takes 0.55×: a 3-D
+     * stencil that large is left with IC(0) by this rule, 1.8× slower than it could be.
      */
     public static final double AMG_MAX_ROW_NONZEROS = 5.0;
 
