@@ -146,7 +146,7 @@ final class SparkInfoCommand implements Callable<Integer> {
         JavaSparkContext sc = spark.start("info");
         try {
             int partitions = spark.partitions(sc);
-            DistributedCsrMatrix a = SparkInput.loadUnchecked(sc, file, partitions);
+            DistributedCsrMatrix a = SparkInput.loadUnchecked(spec, sc, file, partitions);
             int cols = a.cols();
             Stats s = null;
             for (Stats part : a.blocks().map(b -> Stats.of(b, cols)).collect()) { // partition order

@@ -2,12 +2,16 @@ package org.sparrow.interop.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.io.MatrixMarket;
 import org.sparrow.core.io.MatrixMarketHeader;
 import org.sparrow.spark.DistributedCsrMatrix;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * How the {@code sparrow spark} commands load their matrix, in one place: read in parallel by byte ranges
@@ -35,14 +39,16 @@ final class SparkInput {
      * The matrix in {@code file}, checked finite (the first bad entry named, 1-based), spread over
      * {@code partitions} partitions by work.
      *
+     * @param spec       the command whose argument {@code file} is (its original text is what is read)
      * @param sc         the context
      * @param file       a Matrix Market file
      * @param partitions partitions, ≥ 1
      * @return the distributed matrix
      * @throws IOException when the file cannot be read (the message names the file and line)
      */
-    static DistributedCsrMatrix load(JavaSparkContext sc, Path file, int partitions) throws IOException {
-        DistributedCsrMatrix a = loadUnchecked(sc, file, partitions);
+    static DistributedCsrMatrix load(CommandSpec spec, JavaSparkContext sc, Path file, int partitions)
+            throws IOException {
+        DistributedCsrMatrix a = loadUnchecked(spec, sc, file, partitions);
         List<String> bad = a.blocks().map(b -> {
             CsrMatrix m = b.matrix();
             int[] rp = m.rowPointers();
@@ -69,23 +75,41 @@ final class SparkInput {
     /**
      * The matrix in {@code file} as it is, NaN and infinity included (for {@code info}, which counts them).
      *
+     * @param spec       the command whose argument {@code file} is (its original text is what is read)
      * @param sc         the context
      * @param file       a Matrix Market file
      * @param partitions partitions, ≥ 1
      * @return the distributed matrix
      * @throws IOException when the file cannot be read (the message names the file and line)
      */
-    static DistributedCsrMatrix loadUnchecked(JavaSparkContext sc, Path file, int partitions) throws IOException {
-        return DistributedCsrMatrix.read(sc, location(file), partitions);
+    static DistributedCsrMatrix loadUnchecked(CommandSpec spec, JavaSparkContext sc, Path file, int partitions)
+            throws IOException {
+        return DistributedCsrMatrix.read(sc, location(spec, file), partitions);
     }
 
     /**
-     * The location as Hadoop's file systems read it. The commands take a path, which folds a URI's "//":
-     * {@code hdfs:///data/a.mtx} arrives as {@code hdfs:/data/a.mtx}, which Hadoop reads the same (the default
-     * name node); a URI naming another authority ({@code hdfs://nn2/…}) loses it, so such files are named
-     * through the cluster's default file system.
+     * The location as Hadoop's file systems read it: the argument exactly as typed. The commands take a
+     * {@link Path}, which folds a URI's "//" ({@code hdfs://nn2/a.mtx} would become {@code hdfs:/nn2/a.mtx} and
+     * lose its name node), so the original text is looked up among the parsed arguments; a path not found there
+     * (a program that set the field itself) is used as it is.
+     *
+     * @param spec the command that parsed {@code file}
+     * @param file one of its arguments
+     * @return the text to hand to Hadoop's file systems
      */
-    private static String location(Path file) {
+    static String location(CommandSpec spec, Path file) {
+        ParseResult parsed = spec == null ? null : spec.commandLine().getParseResult();
+        if (parsed != null) {
+            List<ArgSpec> args = new ArrayList<>(parsed.matchedPositionals());
+            args.addAll(parsed.matchedOptions());
+            for (ArgSpec arg : args) {
+                for (String text : arg.originalStringValues()) {
+                    if (file.equals(Path.of(text))) {
+                        return text;
+                    }
+                }
+            }
+        }
         return file.toString();
     }
 

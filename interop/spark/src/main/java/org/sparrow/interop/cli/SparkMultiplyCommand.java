@@ -42,8 +42,8 @@ final class SparkMultiplyCommand extends MultiplyCommand {
         JavaSparkContext sc = spark.start("multiply");
         try {
             int partitions = spark.partitions(sc);
-            DistributedCsrMatrix a = SparkInput.loadUnchecked(sc, aFile, partitions);
-            DistributedCsrMatrix b = SparkInput.loadUnchecked(sc, bFile, partitions);
+            DistributedCsrMatrix a = SparkInput.loadUnchecked(spec, sc, aFile, partitions);
+            DistributedCsrMatrix b = SparkInput.loadUnchecked(spec, sc, bFile, partitions);
             if (transposeB) {
                 b = b.transpose();
             }

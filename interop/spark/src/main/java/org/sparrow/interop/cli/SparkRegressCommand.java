@@ -39,7 +39,7 @@ final class SparkRegressCommand extends RegressCommand {
         JavaSparkContext sc = spark.start("regress");
         try {
             int partitions = spark.partitions(sc);
-            DistributedCsrMatrix a = SparkInput.load(sc, aFile, partitions);
+            DistributedCsrMatrix a = SparkInput.load(spec, sc, aFile, partitions);
             double[] b = SolveCommand.readVector(bFile, a.rows(), a.cols());
             AutoSolver.checkFinite(b, bFile.toString());
             LeastSquaresResult r = DistributedSolvers.leastSquares(a, b, options);

@@ -50,7 +50,7 @@ final class SparkSolveCommand extends SolveCommand {
         JavaSparkContext sc = spark.start("solve");
         try {
             int partitions = spark.partitions(sc);
-            DistributedCsrMatrix a = SparkInput.load(sc, aFile, partitions);
+            DistributedCsrMatrix a = SparkInput.load(spec, sc, aFile, partitions);
             double[] b;
             if (rhsFile == null) {
                 double[] ones = new double[a.cols()];
