@@ -85,7 +85,7 @@ public final class DistributedSolvers {
             case LSMR -> Lsmr.solve(op, b, opts);
             default -> throw new IllegalStateException("no distributed runner for " + choice.method());
         };
-        return new AutoSolver.Solution(choice, r, null, setup);
+        return new AutoSolver.Solution(choice, r, null, setup, m == null ? null : m.view());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.sparrow.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,10 +88,12 @@ class DistributedSolversTest {
                     null, o);
             assertEquals(SolverMethod.CG, s.result().method());
             assertEquals(PreconditionerKind.JACOBI, s.result().preconditioner());
+            assertEquals("Jacobi", s.view().name(), "--view names the preconditioner that ran");
             assertTrue(s.result().converged(), s.result().verdict(o.relativeTolerance()));
             double[] b = DistributedCsrMatrixTest.randomVector(general.rows(), 5);
             AutoSolver.Solution g = DistributedSolvers.solve(dg, b, SolverMethod.AUTO, null, o);
             assertEquals(SolverMethod.GMRES, g.result().method());
+            assertNull(g.view(), "no preconditioner ran, so there is no view");
             assertTrue(g.choice().reason().contains("not symmetric"), g.choice().reason());
             SolverResult local = AutoSolver.solve(general, b, SolverMethod.GMRES, PreconditionerKind.NONE, o).result();
             assertSameSolve(local, g.result(), "GMRES on cage8");
