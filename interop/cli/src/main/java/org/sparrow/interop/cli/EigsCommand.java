@@ -7,8 +7,6 @@ import java.util.concurrent.Callable;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.DenseMatrix;
 import org.sparrow.core.io.MatrixMarket;
-import org.sparrow.core.io.MatrixMarketHeader;
-import org.sparrow.core.io.MatrixMarketWriteOptions;
 import org.sparrow.solvers.AutoSolver;
 import org.sparrow.solvers.eigen.EigenOptions;
 import org.sparrow.solvers.eigen.EigenResult;
@@ -132,10 +130,7 @@ final class EigsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (Outputs.STDOUT.equals(output)) {
-            throw new ParameterException(spec.commandLine(), "-o takes a PREFIX for two files (PREFIX.values.mtx,"
-                    + " PREFIX.vectors.mtx), so it cannot be - (stdout)");
-        }
+        Outputs.checkPrefix(spec, output, "two", ".values.mtx", ".vectors.mtx");
         Which w = which != null ? which : sigma != null ? Which.NEAREST : Which.LARGEST;
         if (w == Which.NEAREST && sigma == null) {
             throw new ParameterException(spec.commandLine(), "--which nearest needs --sigma S, the shift");
@@ -178,11 +173,11 @@ final class EigsCommand implements Callable<Integer> {
         if (output != null) {
             String name = Report.sourceFileName(aFile);
             double[] vals = sym ? r.values() : interleave(r.values(), r.imaginary());
-            write(new DenseMatrix(k, sym ? 1 : 2, vals), Path.of(output + ".values.mtx"),
+            Outputs.array(new DenseMatrix(k, sym ? 1 : 2, vals), Path.of(output + ".values.mtx"),
                     "eigenvalues" + (sym ? "" : " (real, imaginary)") + " of " + name);
-            write(r.vectors(), Path.of(output + ".vectors.mtx"), "unit eigenvectors (columns) of " + name);
+            Outputs.array(r.vectors(), Path.of(output + ".vectors.mtx"), "unit eigenvectors (columns) of " + name);
             if (!sym) {
-                write(r.imaginaryVectors(), Path.of(output + ".vectors_imag.mtx"), "imaginary parts of the eigenvectors of " + name);
+                Outputs.array(r.imaginaryVectors(), Path.of(output + ".vectors_imag.mtx"), "imaginary parts of the eigenvectors of " + name);
             }
         }
         StringBuilder vs = new StringBuilder();
@@ -249,8 +244,4 @@ final class EigsCommand implements Callable<Integer> {
         return d;
     }
 
-    static void write(DenseMatrix m, Path file, String comment) throws IOException {
-        MatrixMarket.write(m, file, MatrixMarketWriteOptions.defaults().withFormat(MatrixMarketHeader.Format.ARRAY)
-                .withComment(comment));
-    }
 }

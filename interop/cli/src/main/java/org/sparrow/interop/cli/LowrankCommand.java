@@ -8,8 +8,6 @@ import java.util.function.Supplier;
 import org.sparrow.core.CsrMatrix;
 import org.sparrow.core.DenseMatrix;
 import org.sparrow.core.io.MatrixMarket;
-import org.sparrow.core.io.MatrixMarketHeader;
-import org.sparrow.core.io.MatrixMarketWriteOptions;
 import org.sparrow.sketching.SketchKind;
 import org.sparrow.sketching.lowrank.LowRankApproximation;
 import org.sparrow.sketching.lowrank.RandomizedSvd;
@@ -184,10 +182,7 @@ final class LowrankCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (Outputs.STDOUT.equals(output)) {
-            throw new ParameterException(spec.commandLine(), "-o takes a PREFIX for three files (PREFIX.U.mtx,"
-                    + " PREFIX.S.mtx, PREFIX.V.mtx), so it cannot be - (stdout)");
-        }
+        Outputs.checkPrefix(spec, output, "three", Outputs.SVD_SUFFIXES);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (exact && randomizedOption != null) {
@@ -216,10 +211,8 @@ final class LowrankCommand implements Callable<Integer> {
         }
         if (output != null) {
             String name = aFile.getFileName().toString();
-            write(r.u(), Path.of(output + ".U.mtx"), "U of the rank-" + rank + " randomized SVD of " + name);
-            double[] s = r.singularValues();
-            write(new DenseMatrix(s.length, 1, s), Path.of(output + ".S.mtx"), "singular values, rank " + rank + ", " + name);
-            write(r.v(), Path.of(output + ".V.mtx"), "V of the rank-" + rank + " randomized SVD of " + name);
+            Outputs.svd(output, r.u(), r.singularValues(), r.v(), "U of the rank-" + rank + " randomized SVD of " + name,
+                    "singular values, rank " + rank + ", " + name, "V of the rank-" + rank + " randomized SVD of " + name);
         }
         StringBuilder sv = new StringBuilder();
         for (double s : r.singularValues()) {
@@ -274,7 +267,7 @@ final class LowrankCommand implements Callable<Integer> {
                 .line("relative to σ₁", Report.number(relative) + " (the lower figure)")
                 .line("seconds", Report.number(r.seconds()));
         if (output != null) {
-            rep.line("written to", output + ".U.mtx, " + output + ".S.mtx, " + output + ".V.mtx");
+            rep.line("written to", Outputs.prefixed(output, Outputs.SVD_SUFFIXES));
         }
         rep.print(out, common.json);
         return SparrowCli.EXIT_OK;
@@ -291,9 +284,9 @@ final class LowrankCommand implements Callable<Integer> {
         double relative = sigma1 > 0 ? next / sigma1 : Double.NaN;
         if (output != null) {
             String name = aFile.getFileName().toString();
-            write(columns(r.u(), rank), Path.of(output + ".U.mtx"), "U of the rank-" + rank + " truncated SVD (svds) of " + name);
-            write(new DenseMatrix(rank, 1, s), Path.of(output + ".S.mtx"), "singular values, rank " + rank + ", " + name);
-            write(columns(r.v(), rank), Path.of(output + ".V.mtx"), "V of the rank-" + rank + " truncated SVD (svds) of " + name);
+            Outputs.svd(output, columns(r.u(), rank), s, columns(r.v(), rank),
+                    "U of the rank-" + rank + " truncated SVD (svds) of " + name, "singular values, rank " + rank + ", " + name,
+                    "V of the rank-" + rank + " truncated SVD (svds) of " + name);
         }
         StringBuilder sv = new StringBuilder();
         for (double x : s) {
@@ -325,7 +318,7 @@ final class LowrankCommand implements Callable<Integer> {
                 .line("relative to σ₁", Report.number(relative))
                 .line("seconds", Report.number(r.seconds()));
         if (output != null) {
-            rep.line("written to", output + ".U.mtx, " + output + ".S.mtx, " + output + ".V.mtx");
+            rep.line("written to", Outputs.prefixed(output, Outputs.SVD_SUFFIXES));
         }
         rep.print(out, common.json);
         if (!r.allConverged()) {
@@ -356,8 +349,4 @@ final class LowrankCommand implements Callable<Integer> {
                 : "raise --oversampling or --tolerance";
     }
 
-    private static void write(DenseMatrix m, Path file, String comment) throws IOException {
-        MatrixMarket.write(m, file, MatrixMarketWriteOptions.defaults().withFormat(MatrixMarketHeader.Format.ARRAY)
-                .withComment(comment));
-    }
 }

@@ -6,8 +6,10 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.sparrow.core.DenseMatrix;
 import org.sparrow.core.Matrix;
 import org.sparrow.core.io.MatrixMarket;
 import org.sparrow.core.io.MatrixMarketHeader;
@@ -168,6 +170,66 @@ final class Outputs {
         MatrixMarketHeader h = MatrixMarket.write(matrix, out, "stdout", options);
         out.flush();
         return h;
+    }
+
+    /**
+     * Refuses stdout for an option that names the prefix of several files ({@code -o PREFIX} of eigs, svds and
+     * lowrank).
+     *
+     * @param spec     the command
+     * @param prefix   the prefix given, or null
+     * @param count    how many files, in words ("two", "three")
+     * @param suffixes the files' suffixes, e.g. ".U.mtx"
+     */
+    static void checkPrefix(CommandSpec spec, String prefix, String count, String... suffixes) {
+        if (STDOUT.equals(prefix)) {
+            throw new ParameterException(spec.commandLine(), "-o takes a PREFIX for " + count + " files ("
+                    + String.join(", ", Arrays.stream(suffixes).map(x -> "PREFIX" + x).toList())
+                    + "), so it cannot be - (stdout)");
+        }
+    }
+
+    /**
+     * Writes {@code m} to {@code file} as a Matrix Market array with {@code comment} in its header.
+     *
+     * @param m       the matrix
+     * @param file    the file
+     * @param comment the header comment
+     * @throws IOException when the file cannot be written
+     */
+    static void array(Matrix m, Path file, String comment) throws IOException {
+        MatrixMarket.write(m, file, MatrixMarketWriteOptions.defaults().withFormat(MatrixMarketHeader.Format.ARRAY)
+                .withComment(comment));
+    }
+
+    /** The suffixes of the files of a singular value decomposition written under a prefix. */
+    static final String[] SVD_SUFFIXES = {".U.mtx", ".S.mtx", ".V.mtx"};
+
+    /**
+     * Writes U, σ and V under {@code prefix}: {@code PREFIX.U.mtx}, {@code PREFIX.S.mtx} (σ as one column) and
+     * {@code PREFIX.V.mtx}, Matrix Market arrays (svds and lowrank).
+     *
+     * @param prefix the prefix
+     * @param u      the left singular vectors (columns)
+     * @param sigma  the singular values
+     * @param v      the right singular vectors (columns)
+     * @param notes  the three header comments, for U, σ and V
+     * @throws IOException when a file cannot be written
+     */
+    static void svd(String prefix, Matrix u, double[] sigma, Matrix v, String... notes) throws IOException {
+        array(u, Path.of(prefix + SVD_SUFFIXES[0]), notes[0]);
+        array(new DenseMatrix(sigma.length, 1, sigma), Path.of(prefix + SVD_SUFFIXES[1]), notes[1]);
+        array(v, Path.of(prefix + SVD_SUFFIXES[2]), notes[2]);
+    }
+
+    /**
+     * {@return the files written under {@code prefix}, for a report's "written to" line}
+     *
+     * @param prefix   the prefix
+     * @param suffixes their suffixes
+     */
+    static String prefixed(String prefix, String... suffixes) {
+        return String.join(", ", Arrays.stream(suffixes).map(x -> prefix + x).toList());
     }
 
     /** Writes {@code file} (or stdout) with {@code body}. */

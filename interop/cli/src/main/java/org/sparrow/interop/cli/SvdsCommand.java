@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sparrow.core.CsrMatrix;
-import org.sparrow.core.DenseMatrix;
 import org.sparrow.core.io.MatrixMarket;
 import org.sparrow.solvers.AutoSolver;
 import org.sparrow.solvers.eigen.Svds;
@@ -90,10 +89,7 @@ final class SvdsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (Outputs.STDOUT.equals(output)) {
-            throw new ParameterException(spec.commandLine(), "-o takes a PREFIX for three files (PREFIX.U.mtx,"
-                    + " PREFIX.S.mtx, PREFIX.V.mtx), so it cannot be - (stdout)");
-        }
+        Outputs.checkPrefix(spec, output, "three", Outputs.SVD_SUFFIXES);
         if (ncv != 0 && ncv <= k) {
             throw new ParameterException(spec.commandLine(), "--ncv must be > --k = " + k + ", got " + ncv);
         }
@@ -110,9 +106,8 @@ final class SvdsCommand implements Callable<Integer> {
         SvdsResult r = Svds.largest(a, o);
         if (output != null) {
             String name = Report.sourceFileName(aFile);
-            EigsCommand.write(r.u(), Path.of(output + ".U.mtx"), "left singular vectors (columns) of " + name);
-            EigsCommand.write(new DenseMatrix(k, 1, r.values()), Path.of(output + ".S.mtx"), "the " + k + " largest singular values of " + name);
-            EigsCommand.write(r.v(), Path.of(output + ".V.mtx"), "right singular vectors (columns) of " + name);
+            Outputs.svd(output, r.u(), r.values(), r.v(), "left singular vectors (columns) of " + name,
+                    "the " + k + " largest singular values of " + name, "right singular vectors (columns) of " + name);
         }
         StringBuilder vs = new StringBuilder();
         StringBuilder rs = new StringBuilder();
@@ -149,7 +144,7 @@ final class SvdsCommand implements Callable<Integer> {
                 .line("iterations", r.iterations() + " restarts, " + r.products() + " products with A and Aᵀ")
                 .line("seconds", Report.number(r.seconds()));
         if (output != null) {
-            rep.line("written to", output + ".U.mtx, " + output + ".S.mtx, " + output + ".V.mtx");
+            rep.line("written to", Outputs.prefixed(output, Outputs.SVD_SUFFIXES));
         }
         rep.print(out, common.json);
         if (!r.allConverged()) {
