@@ -327,9 +327,7 @@ final class BcdCommand implements Callable<Integer> {
         HistoryFiles.writtenLines(rep, "x", output, history, plot);
         rep.print(out, common.json);
         if (!r.converged()) {
-            err.println("sparrow: " + verdict);
-            err.flush();
-            return SparrowCli.EXIT_NOT_CONVERGED;
+            return SparrowCli.notConverged(err, "sparrow: " + verdict);
         }
         return SparrowCli.EXIT_OK;
     }

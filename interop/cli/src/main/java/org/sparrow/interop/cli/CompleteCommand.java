@@ -254,11 +254,9 @@ final class CompleteCommand implements Callable<Integer> {
         }
         rep.print(out, common.json);
         if (!r.converged()) {
-            err.println("sparrow: alternating minimization (" + methodName + ") did not converge ("
+            return SparrowCli.notConverged(err, "sparrow: alternating minimization (" + methodName + ") did not converge ("
                     + reason.replace('_', ' ') + "): " + detail
                     + (output == null ? "" : "; U and V were written all the same, marked NOT converged"));
-            err.flush();
-            return SparrowCli.EXIT_NOT_CONVERGED;
         }
         return SparrowCli.EXIT_OK;
     }

@@ -227,10 +227,8 @@ final class EigsCommand implements Callable<Integer> {
         }
         rep.print(out, common.json);
         if (!r.allConverged()) {
-            err.println("sparrow eigs: only " + r.convergedCount() + " of " + k + " eigenpairs converged ("
+            return SparrowCli.notConverged(err, "sparrow eigs: only " + r.convergedCount() + " of " + k + " eigenpairs converged ("
                     + r.detail() + "); raise --maxit or --ncv, or loosen --tol");
-            err.flush();
-            return SparrowCli.EXIT_NOT_CONVERGED;
         }
         return SparrowCli.EXIT_OK;
     }

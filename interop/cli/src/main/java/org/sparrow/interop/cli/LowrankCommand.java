@@ -322,10 +322,8 @@ final class LowrankCommand implements Callable<Integer> {
         }
         rep.print(out, common.json);
         if (!r.allConverged()) {
-            err.println("sparrow lowrank: only " + r.convergedCount() + " of " + asked + " singular triplets converged ("
+            return SparrowCli.notConverged(err, "sparrow lowrank: only " + r.convergedCount() + " of " + asked + " singular triplets converged ("
                     + r.detail() + ")");
-            err.flush();
-            return SparrowCli.EXIT_NOT_CONVERGED;
         }
         return SparrowCli.EXIT_OK;
     }

@@ -261,9 +261,7 @@ final class OtCommand implements Callable<Integer> {
         HistoryFiles.writtenLines(rep, "P", output, history, plot);
         rep.print(out, common.json);
         if (!r.converged()) {
-            err.println("sparrow: " + verdict);
-            err.flush();
-            return SparrowCli.EXIT_NOT_CONVERGED;
+            return SparrowCli.notConverged(err, "sparrow: " + verdict);
         }
         return SparrowCli.EXIT_OK;
     }

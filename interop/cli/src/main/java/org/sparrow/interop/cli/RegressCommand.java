@@ -143,10 +143,8 @@ class RegressCommand implements Callable<Integer> {
         Report rep = report(r, aFile, bFile, a.rows(), a.cols(), a.nnz(), output);
         rep.print(out, common.json);
         if (!r.converged()) {
-            err.println("sparrow: " + describeMethod(r) + " did not converge"
+            return SparrowCli.notConverged(err, "sparrow: " + describeMethod(r) + " did not converge"
                     + (r.detail().isEmpty() ? "" : ": " + r.detail()));
-            err.flush();
-            return SparrowCli.EXIT_NOT_CONVERGED;
         }
         return SparrowCli.EXIT_OK;
     }

@@ -225,10 +225,8 @@ final class SblCommand implements Callable<Integer> {
         }
         rep.print(out, common.json);
         if (!r.converged()) {
-            err.println("sparrow: " + r.method().displayName() + " did not converge (" + reason.replace('_', ' ') + ")"
+            return SparrowCli.notConverged(err, "sparrow: " + r.method().displayName() + " did not converge (" + reason.replace('_', ' ') + ")"
                     + (r.detail() == null || r.detail().isEmpty() ? "" : ": " + r.detail()));
-            err.flush();
-            return SparrowCli.EXIT_NOT_CONVERGED;
         }
         return SparrowCli.EXIT_OK;
     }

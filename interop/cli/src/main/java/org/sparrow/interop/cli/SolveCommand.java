@@ -320,9 +320,7 @@ class SolveCommand implements Callable<Integer> {
                 history, plot);
         rep.print(out, common.json);
         if (!r.converged()) {
-            err.println("sparrow: " + r.verdict(tol));
-            err.flush();
-            return SparrowCli.EXIT_NOT_CONVERGED;
+            return SparrowCli.notConverged(err, "sparrow: " + r.verdict(tol));
         }
         return SparrowCli.EXIT_OK;
     }
@@ -417,9 +415,7 @@ class SolveCommand implements Callable<Integer> {
         HistoryFiles.writtenLines(rep, "X", output, null, null);
         rep.print(out, common.json);
         if (!allConverged) {
-            err.println("sparrow: " + verdict);
-            err.flush();
-            return SparrowCli.EXIT_NOT_CONVERGED;
+            return SparrowCli.notConverged(err, "sparrow: " + verdict);
         }
         return SparrowCli.EXIT_OK;
     }

@@ -107,6 +107,20 @@ public final class SparrowCli {
     }
 
     /**
+     * Says on stderr why a computation did not converge and gives the exit status that says so
+     * ({@link #EXIT_NOT_CONVERGED}): the report has been printed, the verdict is one sentence.
+     *
+     * @param err      standard error
+     * @param sentence the verdict, one sentence starting with "sparrow…: "
+     * @return {@link #EXIT_NOT_CONVERGED}
+     */
+    static int notConverged(PrintWriter err, String sentence) {
+        err.println(sentence);
+        err.flush();
+        return EXIT_NOT_CONVERGED;
+    }
+
+    /**
      * Runs the command line in this JVM, without exiting: what {@link #main} does, for tests and for
      * embedding.
      *

@@ -148,10 +148,8 @@ final class SvdsCommand implements Callable<Integer> {
         }
         rep.print(out, common.json);
         if (!r.allConverged()) {
-            err.println("sparrow svds: only " + r.convergedCount() + " of " + k + " singular triplets converged ("
+            return SparrowCli.notConverged(err, "sparrow svds: only " + r.convergedCount() + " of " + k + " singular triplets converged ("
                     + r.detail() + "); raise --maxit or --ncv, or loosen --tol");
-            err.flush();
-            return SparrowCli.EXIT_NOT_CONVERGED;
         }
         return SparrowCli.EXIT_OK;
     }

@@ -47,10 +47,8 @@ final class SparkRegressCommand extends RegressCommand {
             Report rep = report(r, aFile, bFile, a.rows(), a.cols(), a.nnz(), output);
             SparkOptions.describe(rep, sc, partitions).print(out, common.json);
             if (!r.converged()) {
-                err.println("sparrow: " + describeMethod(r) + " did not converge"
+                return SparrowCli.notConverged(err, "sparrow: " + describeMethod(r) + " did not converge"
                         + (r.detail().isEmpty() ? "" : ": " + r.detail()));
-                err.flush();
-                return SparrowCli.EXIT_NOT_CONVERGED;
             }
             return SparrowCli.EXIT_OK;
         } finally {

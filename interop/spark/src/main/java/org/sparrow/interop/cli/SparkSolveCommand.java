@@ -78,9 +78,7 @@ final class SparkSolveCommand extends SolveCommand {
                     output, history, plot);
             SparkOptions.describe(rep, sc, partitions).print(out, common.json);
             if (!r.converged()) {
-                err.println("sparrow: " + r.verdict(tol));
-                err.flush();
-                return SparrowCli.EXIT_NOT_CONVERGED;
+                return SparrowCli.notConverged(err, "sparrow: " + r.verdict(tol));
             }
             return SparrowCli.EXIT_OK;
         } finally {
